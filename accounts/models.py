@@ -1,0 +1,220 @@
+"""People and employers.
+
+The user signs in with an e-mail address and carries the names printed on certificates: the
+Korean name (``name_ko``) and the English name (``name_en``). Organisations are the employers of
+the cluster (회원사); a membership says whether a person is an employee there or its HR staff.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+from .widgets import UserEmailInput
+
+english_name_validator = RegexValidator(
+    r"^[A-Za-z][A-Za-z .,'\-]*$",
+    _("An English name may contain only Latin letters, spaces, full stops, commas, hyphens and apostrophes."),
+)
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username: str) -> User:
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in to the Academy: trainee, instructor, manager, HR or administrator."""
+
+    email = models.EmailField(_("E-mail"), unique=True)
+    name_ko = models.CharField(
+        _("Korean name"), max_length=60, help_text=_("Your Korean name as printed on certificates, e.g. 홍길동")
+    )
+    name_en = models.CharField(
+        _("English name"),
+        max_length=100,
+        validators=[english_name_validator],
+        help_text=_("Your English name as printed on certificates, e.g. Gildong Hong"),
+    )
+    is_staff = models.BooleanField(
+        _("Django admin access"), default=False, help_text=_("Whether the user may sign in to the Django admin site.")
+    )
+    is_active = models.BooleanField(_("Active"), default=True)
+    date_joined = models.DateTimeField(_("Joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name_ko", "name_en"]
+
+    class Meta:
+        verbose_name = _("User")
+        verbose_name_plural = _("User")
+        constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
+
+    def __str__(self) -> str:
+        return self.get_full_name()
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        """The name in the reader's language, falling back to the other one, then the e-mail."""
+        if (get_language() or "ko").startswith("en"):
+            return self.name_en or self.name_ko or self.email
+        return self.name_ko or self.name_en or self.email
+
+    def get_short_name(self) -> str:
+        return self.get_full_name()
+
+    # Wagtail's admin greets the user by ``first_name``.
+    @property
+    def first_name(self) -> str:
+        return self.get_full_name()
+
+
+class Organisation(ClusterableModel):
+    """An employer of the cluster (회원사) whose staff train at the Academy.
+
+    Its HR members verify certificates, follow their employees' training and enrol them in bulk.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    name_ko = models.CharField(_("Company name (Korean)"), max_length=120, unique=True)
+    name_en = models.CharField(_("Company name (English)"), max_length=160, blank=True)
+    business_number = models.CharField(
+        _("Business registration number"),
+        max_length=12,
+        blank=True,
+        validators=[
+            RegexValidator(r"^\d{3}-\d{2}-\d{5}$", _("A business registration number looks like 000-00-00000."))
+        ],
+    )
+    created_at = models.DateTimeField(_("Created"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("name_ko"),
+        FieldPanel("name_en"),
+        FieldPanel("business_number"),
+        InlinePanel("memberships", heading=_("Members"), label=_("Members")),
+    ]
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisation")
+        ordering = ["name_ko"]
+
+    def __str__(self) -> str:
+        if (get_language() or "ko").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_ko
+
+
+class MembershipQuerySet(models.QuerySet):
+    def hr(self) -> MembershipQuerySet:
+        return self.filter(role=Membership.Role.HR)
+
+    def employees(self) -> MembershipQuerySet:
+        return self.filter(role=Membership.Role.EMPLOYEE)
+
+    def for_user(self, user) -> MembershipQuerySet:
+        return self.filter(user=user)
+
+
+class Membership(models.Model):
+    """A person's place in an organisation: employee (임직원) or HR staff (인사담당자)."""
+
+    class Role(models.TextChoices):
+        EMPLOYEE = "employee", _("Employee")
+        HR = "hr", _("HR staff")
+
+    organisation = ParentalKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("Organisation")
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("User (e-mail)")
+    )
+    role = models.CharField(_("Role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
+    joined_at = models.DateTimeField(_("Joined"), default=timezone.now)
+
+    objects = MembershipQuerySet.as_manager()
+
+    panels = [FieldPanel("user", widget=UserEmailInput), FieldPanel("role")]
+
+    class Meta:
+        verbose_name = _("Members")
+        verbose_name_plural = _("Members")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="accounts_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+
+
+class OutboundEmail(models.Model):
+    """An e-mail waiting for, or done with, delivery by the Celery worker.
+
+    Every message the Academy sends is stored here first (``accounts.mail.QueuedEmailBackend``),
+    so a request never waits on the mail server and a message is never lost when it is down.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    from_email = models.CharField(max_length=320)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list)
+    headers = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Outgoing e-mail")
+        verbose_name_plural = _("Outgoing e-mail")
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"

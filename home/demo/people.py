@@ -1,0 +1,70 @@
+"""Demo accounts, one per role, and the demo organisation."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group, Permission
+
+from accounts.models import Membership, Organisation, User
+
+DEFAULT_DEMO_PASSWORD = "academy-demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    key: str
+    email: str
+    name_ko: str
+    name_en: str
+
+
+TRAINEE = DemoPerson("trainee", "trainee@example.com", "김하늘", "Haneul Kim")
+INSTRUCTOR = DemoPerson("instructor", "instructor@example.com", "박정비", "Jeongbi Park")
+MANAGER = DemoPerson("manager", "manager@example.com", "이관리", "Gwanri Lee")
+HR = DemoPerson("hr", "hr@example.com", "최인사", "Insa Choi")
+ADMIN = DemoPerson("admin", "admin@example.com", "정운영", "Unyeong Jung")
+PEOPLE = [TRAINEE, INSTRUCTOR, MANAGER, HR, ADMIN]
+
+ORGANISATION = {
+    "name_ko": "(주)한빛드론시스템",
+    "name_en": "Hanbit Drone Systems Co., Ltd.",
+    "business_number": "314-81-00001",
+}
+
+
+def demo_password() -> str:
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def ensure_user(person: DemoPerson, *, superuser: bool = False) -> User:
+    """Create the person once, with a verified primary e-mail; never touch an existing account."""
+    user = User.objects.filter(email=person.email).first()
+    if user is None:
+        factory = User.objects.create_superuser if superuser else User.objects.create_user
+        user = factory(person.email, demo_password(), name_ko=person.name_ko, name_en=person.name_en)
+    EmailAddress.objects.get_or_create(user=user, email=person.email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def ensure_staff_group(name: str) -> Group:
+    """A group whose members may open the Wagtail admin (the institute groups come with the catalog)."""
+    group, _ = Group.objects.get_or_create(name=name)
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(access_admin)
+    return group
+
+
+def load_people() -> dict[str, User]:
+    users = {person.key: ensure_user(person, superuser=person is ADMIN) for person in PEOPLE}
+    organisation, _ = Organisation.objects.get_or_create(
+        name_ko=ORGANISATION["name_ko"],
+        defaults={"name_en": ORGANISATION["name_en"], "business_number": ORGANISATION["business_number"]},
+    )
+    Membership.objects.get_or_create(organisation=organisation, user=users["hr"], defaults={"role": Membership.Role.HR})
+    Membership.objects.get_or_create(
+        organisation=organisation, user=users["trainee"], defaults={"role": Membership.Role.EMPLOYEE}
+    )
+    return users

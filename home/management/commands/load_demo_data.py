@@ -1,0 +1,31 @@
+"""``manage.py load_demo_data``: the demo site, idempotent (a second run changes nothing)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home.demo import people, site
+
+
+class Command(BaseCommand):
+    help = "Create the demo site: home page, demo organisation and one account per role. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even with the production settings (creates accounts with a known password).",
+        )
+
+    def handle(self, *args, **options):
+        if settings.ACADEMY_ENVIRONMENT == "production" and not options["allow_production"]:
+            raise CommandError(
+                "Refusing to load demo data with the production settings: it creates accounts with a "
+                "published password. Pass --allow-production if you really mean it."
+            )
+        with transaction.atomic():
+            site.load_site()
+            people.load_people()
+        self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
+        for person in people.PEOPLE:
+            self.stdout.write(f"  {person.key:<11} {person.email}")

@@ -1,0 +1,103 @@
+"""The home page and the site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from courses.blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The Academy's front page: a hero with the main call to action, featured courses and a free body.
+
+    Text fields come in Korean and English; the English one is shown to English readers when set.
+    """
+
+    hero_title = models.CharField(_("Hero title"), max_length=120, blank=True)
+    hero_title_en = models.CharField(_("Hero title (English)"), max_length=160, blank=True)
+    hero_text = models.TextField(_("Hero text"), blank=True)
+    hero_text_en = models.TextField(_("Hero text (English)"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_text = models.CharField(_("Button text"), max_length=40, blank=True)
+    hero_cta_text_en = models.CharField(_("Button text (English)"), max_length=60, blank=True)
+    hero_cta_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Button links to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    featured_heading = models.CharField(_("Featured courses heading"), max_length=80, blank=True)
+    featured_heading_en = models.CharField(_("Featured courses heading (English)"), max_length=120, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Body"), blank=True)
+    body_en = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Body (English)"),
+        blank=True,
+        help_text=_("Leave empty to show the Korean body to English readers too."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_title_en"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_text_en"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_text"),
+                FieldPanel("hero_cta_text_en"),
+                FieldPanel("hero_cta_link"),
+            ],
+            heading=_("Hero"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("featured_heading"), FieldPanel("featured_heading_en")], heading=_("Featured courses")
+        ),
+        FieldPanel("body"),
+        FieldPanel("body_en"),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("Home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_courses"] = self.get_featured_courses()
+        return context
+
+    def get_featured_courses(self):
+        """Courses to show on the front page (the catalog fills this in once courses exist)."""
+        from home.selectors import featured_courses
+
+        return featured_courses()
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details shown in the footer of every page."""
+
+    contact_email = models.EmailField(_("Contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("Contact phone"), max_length=40, blank=True)
+    address = models.CharField(_("Address"), max_length=200, blank=True)
+    address_en = models.CharField(_("Address (English)"), max_length=250, blank=True)
+
+    panels = [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address"), FieldPanel("address_en")]
+
+    class Meta:
+        verbose_name = _("Site settings")

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+def _check_database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _check_broker() -> str:
+    from lms.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+    return "ok"
+
+
+def _check_storage() -> str:
+    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+    try:
+        with default_storage.open(name) as handle:
+            if handle.read() != b"ok":
+                raise OSError("storage returned different bytes")
+    finally:
+        default_storage.delete(name)
+    return "ok"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Health of the database, the broker and media storage: 200 when all are fine, else 503."""
+    checks = {"database": _check_database, "broker": _check_broker, "storage": _check_storage}
+    results: dict[str, str] = {}
+    for name, check in checks.items():
+        try:
+            results[name] = check()
+        except Exception as exc:  # any failure is reported, never raised
+            logger.warning("healthz: %s failed: %r", name, exc)
+            results[name] = "error"
+    healthy = all(value == "ok" for value in results.values())
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
+
+
+def page_not_found(request, exception=None):
+    template = loader.get_template("404.html")
+    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+
+
+def server_error(request):
+    # No context processors: whatever broke may be what they need.
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"site_name": settings.WAGTAIL_SITE_NAME}))

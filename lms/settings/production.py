@@ -1,0 +1,103 @@
+"""Production: every value from the environment, nothing assumed.
+
+A missing or malformed variable stops start-up with a message that names it (see ``env.py``).
+The README lists every variable. ``manage.py check --deploy`` is clean with these settings.
+"""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_database, env_int, env_list, env_secret_key, env_str, env_url
+
+DEBUG = False
+ACADEMY_ENVIRONMENT = "production"
+SECRET_KEY = env_secret_key("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+ACADEMY_BASE_URL = env_url("ACADEMY_BASE_URL", schemes=("https", "http"))
+WAGTAILADMIN_BASE_URL = ACADEMY_BASE_URL.rstrip("/")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [WAGTAILADMIN_BASE_URL])
+
+# --------------------------------------------------------------------------------------------
+# Database, broker, cache
+# --------------------------------------------------------------------------------------------
+
+DATABASES = {"default": env_database("DATABASE_URL")}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("The environment variable DATABASE_URL must point to PostgreSQL in production.")
+
+CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "amqp", "amqps"))
+REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss"))
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "academy",
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --------------------------------------------------------------------------------------------
+# E-mail (SMTP), delivered by the Celery worker
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set only one of the environment variables EMAIL_USE_TLS and EMAIL_USE_SSL.")
+
+# --------------------------------------------------------------------------------------------
+# Media storage: a local folder (one web node, or a shared volume) or S3-compatible storage
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_STORAGE = env_str("ACADEMY_STORAGE", "local")
+if ACADEMY_STORAGE == "s3":
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env_url("AWS_S3_ENDPOINT_URL", None, schemes=("https", "http"))
+            if env_str("AWS_S3_ENDPOINT_URL", "")
+            else None,
+            "region_name": env_str("AWS_S3_REGION_NAME", "") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID", "") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY", "") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif ACADEMY_STORAGE != "local":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("The environment variable ACADEMY_STORAGE must be 'local' or 's3'.")
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+
+# --------------------------------------------------------------------------------------------
+# Accounts
+# --------------------------------------------------------------------------------------------
+
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACADEMY_REQUIRE_STAFF_MFA = env_bool("ACADEMY_REQUIRE_STAFF_MFA", True)
+
+# --------------------------------------------------------------------------------------------
+# HTTPS behind a reverse proxy that sets X-Forwarded-Proto
+# --------------------------------------------------------------------------------------------
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True

@@ -1,0 +1,65 @@
+"""load_demo_data builds the demo site, and running it again changes nothing."""
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import CommandError, call_command
+
+from accounts.models import Membership, User
+from home.demo.people import DEFAULT_DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["trainee", "instructor", "manager", "hr", "admin"]
+
+
+def snapshot():
+    """Every row of every model, as values: a second run must leave all of it identical."""
+    state = {}
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        state[model._meta.label] = serializers.serialize("json", model._default_manager.order_by("pk"))
+    return state
+
+
+def test_demo_accounts_exist_one_per_role(client):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+
+    for role in ROLES:
+        user = User.objects.get(email=f"{role}@example.com")
+        assert user.check_password(DEFAULT_DEMO_PASSWORD)
+        assert user.name_ko and user.name_en
+    assert User.objects.get(email="admin@example.com").is_superuser
+    assert Membership.objects.get(user__email="hr@example.com").role == Membership.Role.HR
+    assert Membership.objects.get(user__email="trainee@example.com").role == Membership.Role.EMPLOYEE
+    response = client.post("/accounts/login/", {"login": "trainee@example.com", "password": DEFAULT_DEMO_PASSWORD})
+    assert response.status_code == 302
+
+
+def test_second_run_changes_nothing():
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    first = snapshot()
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+
+    assert snapshot() == first
+
+
+def test_demo_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-pass-99")
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+
+    assert User.objects.get(email="hr@example.com").check_password("another-demo-pass-99")
+
+
+def test_refuses_production_unless_told(settings):
+    settings.ACADEMY_ENVIRONMENT = "production"
+
+    with pytest.raises(CommandError, match="--allow-production"):
+        call_command("load_demo_data")
+    assert not User.objects.exists()
+
+    call_command("load_demo_data", "--allow-production", stdout=open("/dev/null", "w"))
+    assert User.objects.filter(email="admin@example.com").exists()

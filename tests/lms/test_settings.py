@@ -1,0 +1,111 @@
+"""Production settings come from the environment; a bad value names the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+    "DJANGO_SECRET_KEY": "k" * 20 + "Qz8-x_Lm2Pw9Rt4Vy7Bn1Cd5Fg3Hj6Ks0Ae-" + "z" * 10,
+    "DJANGO_ALLOWED_HOSTS": "academy.example.kr",
+    "ACADEMY_BASE_URL": "https://academy.example.kr",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/3",
+    "REDIS_URL": "redis://127.0.0.1:6379/4",
+    "EMAIL_HOST": "smtp.example.kr",
+}
+
+
+def run_manage(*args, env_overrides=None, drop=()):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "REDIS_"))}
+    env.update(PRODUCTION_ENV)
+    env.update(env_overrides or {})
+    for name in drop:
+        env.pop(name, None)
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize(
+    "variable",
+    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_HOST"],
+)
+def test_missing_variable_stops_start_up_and_names_it(variable):
+    result = run_manage("check", drop=[variable])
+
+    assert result.returncode != 0
+    assert f"The environment variable {variable} is required but not set." in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("DATABASE_URL", "mysql://db/academy", "DATABASE_URL must be a URL starting with one of"),
+        ("DATABASE_URL", "sqlite:///academy.sqlite3", "DATABASE_URL must point to PostgreSQL"),
+        ("REDIS_URL", "localhost:6379", "REDIS_URL must be a URL starting with one of redis://, rediss://"),
+        ("CELERY_BROKER_URL", "redis://", "CELERY_BROKER_URL must name a host"),
+        ("DJANGO_SECRET_KEY", "short", "DJANGO_SECRET_KEY must be a random string of at least 50 characters"),
+        ("EMAIL_PORT", "twenty-five", "EMAIL_PORT must be an integer"),
+        ("ACADEMY_REQUIRE_STAFF_MFA", "maybe", "ACADEMY_REQUIRE_STAFF_MFA must be true or false"),
+        ("ACADEMY_STORAGE", "ftp", "ACADEMY_STORAGE must be 'local' or 's3'"),
+    ],
+)
+def test_malformed_variable_stops_start_up_and_names_it(variable, value, message):
+    result = run_manage("check", env_overrides={variable: value})
+
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_defaults_are_strict():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.DEBUG, s.ACCOUNT_EMAIL_VERIFICATION, "
+        "s.ACADEMY_REQUIRE_STAFF_MFA, s.CACHES['default']['BACKEND'], s.SESSION_COOKIE_SECURE)",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == [
+        "False",
+        "mandatory",
+        "True",
+        "django.core.cache.backends.redis.RedisCache",
+        "True",
+    ]
+
+
+def test_embedded_defaults_need_no_environment(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "REDIS_"))}
+    env["ACADEMY_VAR_DIR"] = str(tmp_path)
+    result = subprocess.run(  # noqa: S603
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'], s.CELERY_BROKER_URL, "
+            "s.ACCOUNT_EMAIL_VERIFICATION, s.ACADEMY_REQUIRE_STAFF_MFA)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-4:] == ["django.db.backends.sqlite3", "filesystem://", "optional", "False"]
