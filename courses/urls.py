@@ -5,5 +5,8 @@ from . import views
 app_name = "courses"
 
 urlpatterns = [
-    path("learn/", views.learn_dashboard, name="learn"),
+    path("learn/runs/<uuid:run_id>/enrol/", views.enrol, name="enrol"),
+    path("learn/enrolments/<uuid:enrolment_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("learn/lessons/<int:lesson_id>/heartbeat/", views.heartbeat, name="heartbeat"),
+    path("learn/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
 ]

@@ -1,8 +1,88 @@
+"""The trainee's own actions: enrol, withdraw, study (heartbeats, finishing a lesson)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .models import CourseRun, Enrolment, LessonPage
 
 
 @login_required
-def learn_dashboard(request):
-    """나의 강의실: the trainee's own enrolments, progress and certificates."""
-    return render(request, "courses/learn.html", {})
+@require_POST
+def enrol(request, run_id):
+    run = get_object_or_404(CourseRun.objects.select_related("course"), public_id=run_id)
+    if not run.course.live:
+        raise Http404
+    try:
+        enrolment = services.enrolment_request(user=request.user, run=run)
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, selectors.enrolment_status_message(enrolment))
+    return redirect(run.course.url)
+
+
+@login_required
+@require_POST
+def withdraw(request, enrolment_id):
+    # Only the trainee's own enrolment: anyone else's id is a 404.
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("run__course"), public_id=enrolment_id, user=request.user
+    )
+    try:
+        services.enrolment_withdraw(enrolment=enrolment, actor=request.user)
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("You have withdrawn from %(course)s.") % {"course": enrolment.run.course.display_title}
+        )
+    next_url = request.POST.get("next")
+    return redirect(next_url if next_url == "/learn/" else enrolment.run.course.url)
+
+
+def _lesson_for(request, lesson_id) -> LessonPage:
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if not selectors.user_can_study(user=request.user, course=lesson.course):
+        raise Http404
+    return lesson
+
+
+@login_required
+@require_POST
+def heartbeat(request, lesson_id):
+    """Sent every few seconds while a lesson is on screen; the server decides what time counts."""
+    lesson = _lesson_for(request, lesson_id)
+    progress = services.progress_heartbeat(user=request.user, lesson=lesson, resume=request.POST.get("resume") == "1")
+    if progress is None:
+        return JsonResponse({"recorded": False})
+    required = lesson.study_minutes * 60
+    return JsonResponse(
+        {
+            "recorded": True,
+            "seconds_studied": progress.seconds_studied,
+            "required_seconds": required,
+            "completed": progress.completed_at is not None,
+            "can_complete": progress.seconds_studied >= required,
+        }
+    )
+
+
+@login_required
+@require_POST
+def complete_lesson(request, lesson_id):
+    lesson = _lesson_for(request, lesson_id)
+    try:
+        services.lesson_complete(user=request.user, lesson=lesson)
+    except services.EnrolmentError as error:
+        messages.warning(request, str(error))
+        return redirect(lesson.url)
+    messages.success(request, _("Lesson completed."))
+    following = selectors.next_lesson_after(lesson=lesson)
+    return redirect(following.url if following else lesson.course.url)

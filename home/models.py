@@ -72,6 +72,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
 
     class Meta:
         verbose_name = _("Home page")

@@ -4,10 +4,12 @@ import logging
 import uuid
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -66,3 +68,11 @@ def server_error(request):
     # No context processors: whatever broke may be what they need.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"site_name": settings.WAGTAIL_SITE_NAME}))
+
+
+@login_required
+def learn_dashboard(request):
+    """나의 강의실: the trainee's own enrolments, progress, requests, waitlists, completions and certificates."""
+    from courses.selectors import learn_dashboard as course_dashboard
+
+    return render(request, "home/learn.html", course_dashboard(user=request.user))

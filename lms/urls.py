@@ -11,6 +11,7 @@ from home import views as home_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    path("learn/", home_views.learn_dashboard, name="learn"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.

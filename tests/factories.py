@@ -59,3 +59,107 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     user = factory.SubFactory(UserFactory)
     role = Membership.Role.EMPLOYEE
+
+
+# --------------------------------------------------------------------------------------------
+# The catalog tree
+# --------------------------------------------------------------------------------------------
+
+import datetime  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from courses import services as course_services  # noqa: E402
+from courses.models import (  # noqa: E402
+    CourseIndexPage,
+    CoursePage,
+    CourseRun,
+    Enrolment,
+    InstitutePage,
+    LessonPage,
+    ModulePage,
+)
+from home.models import HomePage  # noqa: E402
+
+_counter = iter(range(1, 10**9))
+
+
+def catalog_page() -> CourseIndexPage:
+    existing = CourseIndexPage.objects.first()
+    if existing:
+        return existing
+    home = HomePage.objects.get()
+    return home.add_child(instance=CourseIndexPage(title="교육과정 안내", title_en="Course catalog", slug="courses"))
+
+
+def institute_page(title: str | None = None, **fields) -> InstitutePage:
+    n = next(_counter)
+    title = title or f"드론연구원{n}"
+    page = catalog_page().add_child(
+        instance=InstitutePage(
+            title=title,
+            title_en=fields.pop("title_en", f"Drone Institute {n}"),
+            slug=fields.pop("slug", f"institute-{n}"),
+            **fields,
+        )
+    )
+    return course_services.institute_setup(institute=page)
+
+
+def course_page(institute: InstitutePage, title: str | None = None, **fields) -> CoursePage:
+    n = next(_counter)
+    defaults = {
+        "title": title or f"드론 과정 {n}",
+        "title_en": f"Drone course {n}",
+        "slug": f"course-{n}",
+        "summary": "드론 운용 요원을 위한 과정입니다.",
+        "summary_en": "A course for drone operators.",
+        "category": "piloting",
+        "level": "beginner",
+        "study_hours": 8,
+        "delivery_mode": "online",
+        "enrolment_policy": "open",
+    }
+    defaults.update(fields)
+    return institute.add_child(instance=CoursePage(**defaults))
+
+
+def lesson_page(parent, title: str | None = None, *, minutes: int = 0, body=None, **fields) -> LessonPage:
+    n = next(_counter)
+    body = body if body is not None else [{"type": "paragraph", "value": f"<p>차시 {n}의 내용입니다.</p>"}]
+    return parent.add_child(
+        instance=LessonPage(title=title or f"{n}차시", slug=f"lesson-{n}", study_minutes=minutes, body=body, **fields)
+    )
+
+
+def module_page(course: CoursePage, title: str = "1단원") -> ModulePage:
+    n = next(_counter)
+    return course.add_child(instance=ModulePage(title=title, slug=f"module-{n}"))
+
+
+def course_run(course: CoursePage, *, capacity: int | None = None, **fields) -> CourseRun:
+    today = timezone.localdate()
+    defaults = {
+        "title": "2026년 1차",
+        "starts_on": today - datetime.timedelta(days=1),
+        "ends_on": today + datetime.timedelta(days=60),
+        "capacity": capacity,
+    }
+    defaults.update(fields)
+    return CourseRun.objects.create(course=course, **defaults)
+
+
+def enrolment(run: CourseRun, user=None, status: str = Enrolment.Status.ACTIVE, **fields) -> Enrolment:
+    return Enrolment.objects.create(run=run, user=user or UserFactory(), status=status, **fields)
+
+
+def instructor_of(institute: InstitutePage, **user_fields):
+    user = UserFactory(**user_fields)
+    course_services.institute_add_staff(institute=institute, user=user, role="instructor")
+    return user
+
+
+def manager_of(institute: InstitutePage, **user_fields):
+    user = UserFactory(**user_fields)
+    course_services.institute_add_staff(institute=institute, user=user, role="manager")
+    return user

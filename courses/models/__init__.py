@@ -1,0 +1,35 @@
+"""The course domain. Big enough to be a package; everything is re-exported here."""
+
+from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
+from .enrolment import CourseRun, Enrolment, EnrolmentEvent
+from .pages import (
+    CourseIndexPage,
+    CourseInstructor,
+    CoursePage,
+    CoursePrerequisite,
+    InstitutePage,
+    LessonPage,
+    ModulePage,
+)
+from .progress import AttendanceRecord, AttendanceSession, LessonProgress, StudyClock
+
+__all__ = [
+    "AttendanceRecord",
+    "AttendanceSession",
+    "LessonProgress",
+    "StudyClock",
+    "Category",
+    "CourseIndexPage",
+    "CourseInstructor",
+    "CoursePage",
+    "CoursePrerequisite",
+    "CourseRun",
+    "DeliveryMode",
+    "Enrolment",
+    "EnrolmentEvent",
+    "EnrolmentPolicy",
+    "InstitutePage",
+    "LessonPage",
+    "Level",
+    "ModulePage",
+]

@@ -1,0 +1,30 @@
+"""The vocabularies of the course domain (GLOSSARY.md gives the Korean words)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    PILOTING = "piloting", _("Piloting")
+    MAINTENANCE = "maintenance", _("Maintenance")
+    COUNTER_DRONE = "counter_drone", _("Counter-drone")
+    MISSION_SW = "mission_sw", _("Mission software")
+    QUALITY_SECURITY = "quality_security", _("Quality and security")
+
+
+class Level(models.TextChoices):
+    BEGINNER = "beginner", _("Beginner")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class DeliveryMode(models.TextChoices):
+    ONLINE = "online", _("Online")
+    BLENDED = "blended", _("Blended")
+    ONSITE = "onsite", _("On-site")
+
+
+class EnrolmentPolicy(models.TextChoices):
+    OPEN = "open", _("Open")
+    APPROVAL = "approval", _("Approval required")
+    INVITATION = "invitation", _("Invitation only")

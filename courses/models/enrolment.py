@@ -1,0 +1,148 @@
+"""Course runs (차수), enrolments, their history, study progress and attendance."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import DeliveryMode
+
+
+class CourseRunQuerySet(models.QuerySet):
+    def current(self, today=None) -> CourseRunQuerySet:
+        """Runs that have not ended yet."""
+        return self.filter(ends_on__gte=today or timezone.localdate())
+
+
+class CourseRun(models.Model):
+    """차수: one cohort of a course, with its dates, seats and (for on-site runs) place."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("Course"), on_delete=models.CASCADE, related_name="runs"
+    )
+    title = models.CharField(_("Name"), max_length=80, help_text=_("e.g. 2026년 1차"))
+    starts_on = models.DateField(_("Starts on"))
+    ends_on = models.DateField(_("Ends on"))
+    enrolment_opens_at = models.DateTimeField(_("Enrolment opens"), null=True, blank=True)
+    enrolment_closes_at = models.DateTimeField(_("Enrolment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("Seats"), null=True, blank=True, help_text=_("Leave empty for no limit."))
+    delivery_mode = models.CharField(
+        _("Delivery mode"),
+        max_length=20,
+        choices=DeliveryMode.choices,
+        blank=True,
+        help_text=_("Leave empty to follow the course."),
+    )
+    location = models.CharField(_("Place"), max_length=200, blank=True)
+    instructors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("Instructors"), blank=True, related_name="taught_runs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CourseRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course run")
+        verbose_name_plural = _("course runs")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="courses_run_dates_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.title} · {self.title}"
+
+    @property
+    def effective_delivery_mode(self) -> str:
+        return self.delivery_mode or self.course.delivery_mode
+
+    def enrolment_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.enrolment_opens_at and now < self.enrolment_opens_at:
+            return False
+        if self.enrolment_closes_at and now > self.enrolment_closes_at:
+            return False
+        return timezone.localdate(now) <= self.ends_on
+
+
+class EnrolmentQuerySet(models.QuerySet):
+    def for_user(self, user) -> EnrolmentQuerySet:
+        return self.filter(user=user)
+
+    def holding_seats(self) -> EnrolmentQuerySet:
+        return self.filter(status__in=Enrolment.SEAT_HOLDING)
+
+    def studying(self) -> EnrolmentQuerySet:
+        """Enrolments whose trainee may open the lessons."""
+        return self.filter(status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+
+
+class Enrolment(models.Model):
+    """수강신청: a trainee's place in one run. At most one per trainee and run."""
+
+    class Status(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        PENDING = "pending", _("Awaiting approval")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        ACTIVE = "active", _("Studying")
+        COMPLETED = "completed", _("Completed")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REMOVED = "removed", _("Removed")
+
+    SEAT_HOLDING = (Status.INVITED, Status.ACTIVE, Status.COMPLETED)
+    ENDED = (Status.REJECTED, Status.WITHDRAWN, Status.REMOVED)
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Trainee"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    run = models.ForeignKey(
+        CourseRun, verbose_name=_("Course run"), on_delete=models.CASCADE, related_name="enrolments"
+    )
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, db_index=True)
+    progress_percent = models.PositiveSmallIntegerField(_("Progress (%)"), default=0)
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("Completed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Requested at"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EnrolmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "run"], name="courses_enrolment_one_per_run"),
+        ]
+        indexes = [models.Index(fields=["run", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.run}"
+
+
+class EnrolmentEvent(models.Model):
+    """Every change of an enrolment's status: who, when, why."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=20, choices=Enrolment.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Enrolment.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("enrolment history")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}: {self.from_status or '-'} → {self.to_status}"

@@ -1,0 +1,341 @@
+"""The catalog's page tree: catalog → institute → course → (module →) lesson.
+
+Each institute's part of the tree is where its instructors and managers have page permissions;
+``courses.services.institute_setup`` creates their groups, collection and review workflow.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from accounts.widgets import UserEmailInput
+from courses.blocks import BaseStreamBlock
+
+from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
+
+
+def _english() -> bool:
+    return (get_language() or "ko").startswith("en")
+
+
+class BilingualTitleMixin:
+    """Pages with an English title (``title_en``) show it to English readers when it is set."""
+
+    @property
+    def display_title(self) -> str:
+        return (getattr(self, "title_en", "") if _english() else "") or self.title
+
+
+class CourseIndexPage(BilingualTitleMixin, Page):
+    """교육과정 안내: the catalog of every live course, with search and filters (at /courses/)."""
+
+    title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
+    intro = models.TextField(_("Introduction"), blank=True)
+    intro_en = models.TextField(_("Introduction (English)"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro"), FieldPanel("intro_en")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.InstitutePage"]
+    max_count = 1
+    page_size = 12
+
+    class Meta:
+        verbose_name = _("course catalog")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalog_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_page(catalog=self, params=request.GET, page_size=self.page_size))
+        return context
+
+
+class InstitutePage(BilingualTitleMixin, Page):
+    """교육기관: an institute of the cluster that runs courses.
+
+    The title is the Korean name. Create courses inside the institute's page: its instructors and
+    managers can only work here.
+    """
+
+    title_en = models.CharField(_("Name (English)"), max_length=255, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = RichTextField(_("Description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    description_en = RichTextField(
+        _("Description (English)"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    website = models.URLField(_("Web site"), blank=True)
+    instructors_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    managers_group = models.OneToOneField(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("title_en"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+        FieldPanel("description_en"),
+        FieldPanel("website"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("title_en")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("institute")
+
+    @property
+    def display_description(self) -> str:
+        return (self.description_en if _english() else "") or self.description
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalog_page
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalog_page(catalog=self.get_parent(), params={"institute": self.slug}, page_size=100))
+        return context
+
+
+class CoursePage(BilingualTitleMixin, Page):
+    """교육과정: a course of an institute, with its lessons below it.
+
+    The completion rule (수료기준) defaults to the Korean rule for employer training: progress of
+    at least 80 %, every required assessment passed with at least 60 points and, for blended and
+    on-site courses, attendance of at least 80 %.
+    """
+
+    title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
+    summary = models.TextField(_("Summary"), max_length=400, help_text=_("One or two sentences for the catalog card."))
+    summary_en = models.TextField(_("Summary (English)"), max_length=500, blank=True)
+    category = models.CharField(_("Category"), max_length=30, choices=Category.choices)
+    level = models.CharField(_("Level"), max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    study_hours = models.PositiveSmallIntegerField(
+        _("Study hours"), validators=[MinValueValidator(1), MaxValueValidator(2000)]
+    )
+    delivery_mode = models.CharField(
+        _("Delivery mode"), max_length=20, choices=DeliveryMode.choices, default=DeliveryMode.ONLINE
+    )
+    enrolment_policy = models.CharField(
+        _("Enrolment policy"), max_length=20, choices=EnrolmentPolicy.choices, default=EnrolmentPolicy.OPEN
+    )
+    outcomes = models.TextField(_("Learning outcomes"), blank=True, help_text=_("One outcome per line."))
+    outcomes_en = models.TextField(_("Learning outcomes (English)"), blank=True, help_text=_("One outcome per line."))
+    overview = StreamField(BaseStreamBlock(), verbose_name=_("Overview"), blank=True)
+    min_progress_percent = models.PositiveSmallIntegerField(
+        _("Minimum progress (%)"), default=80, validators=[MaxValueValidator(100)]
+    )
+    min_assessment_score = models.PositiveSmallIntegerField(
+        _("Minimum score in each required assessment"), default=60, validators=[MaxValueValidator(100)]
+    )
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("Minimum attendance (%)"),
+        default=80,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Applies to blended and on-site runs."),
+    )
+    certificate_validity_months = models.PositiveSmallIntegerField(
+        _("Certificate validity (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_("Leave empty to use the certificate template's validity."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("title_en"),
+        FieldPanel("summary"),
+        FieldPanel("summary_en"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
+        FieldRowPanel([FieldPanel("study_hours"), FieldPanel("delivery_mode"), FieldPanel("enrolment_policy")]),
+        FieldPanel("overview"),
+        MultiFieldPanel([FieldPanel("outcomes"), FieldPanel("outcomes_en")], heading=_("Learning outcomes")),
+        MultipleChooserPanel(
+            "prerequisite_links", chooser_field_name="prerequisite", heading=_("Prerequisites"), label=_("Prerequisite")
+        ),
+        InlinePanel("instructor_links", heading=_("Instructors"), label=_("Instructor")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("min_progress_percent"),
+                        FieldPanel("min_assessment_score"),
+                        FieldPanel("min_attendance_percent"),
+                    ]
+                ),
+            ],
+            heading=_("Completion rule"),
+        ),
+        MultiFieldPanel([FieldPanel("certificate_validity_months")], heading=_("Certificate")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_en"),
+        index.SearchField("summary"),
+        index.SearchField("summary_en"),
+        index.FilterField("category"),
+        index.FilterField("level"),
+        index.FilterField("delivery_mode"),
+    ]
+
+    parent_page_types = ["courses.InstitutePage"]
+    subpage_types = ["courses.ModulePage", "courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    @property
+    def display_summary(self) -> str:
+        return (self.summary_en if _english() else "") or self.summary
+
+    @property
+    def outcome_list(self) -> list[str]:
+        text = (self.outcomes_en if _english() else "") or self.outcomes
+        return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+    @cached_property
+    def institute(self) -> InstitutePage:
+        return InstitutePage.objects.ancestor_of(self).get()
+
+    @property
+    def requires_attendance(self) -> bool:
+        return self.delivery_mode in (DeliveryMode.BLENDED, DeliveryMode.ONSITE)
+
+    def lessons(self):
+        """Every live lesson of the course, in syllabus order."""
+        return LessonPage.objects.live().descendant_of(self).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self, user=request.user))
+        return context
+
+
+class CoursePrerequisite(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="prerequisite_links")
+    prerequisite = models.ForeignKey(
+        CoursePage, verbose_name=_("Prerequisite course"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("prerequisite")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("prerequisite")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "prerequisite"], name="courses_prerequisite_unique"),
+        ]
+
+
+class CourseInstructor(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="instructor_links")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Instructor (e-mail)"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(_("Title"), max_length=80, blank=True, help_text=_("e.g. Senior researcher"))
+
+    panels = [FieldPanel("user", widget=UserEmailInput), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("instructor")
+
+
+class ModulePage(BilingualTitleMixin, Page):
+    """단원: groups a course's lessons. Trainees see it as a heading in the syllabus."""
+
+    title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
+    summary = models.TextField(_("Summary"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def serve(self, request, *args, **kwargs):
+        course = CoursePage.objects.ancestor_of(self).live().first()
+        if course is None:
+            raise Http404
+        return redirect(f"{course.url}#syllabus")
+
+
+class LessonPage(BilingualTitleMixin, Page):
+    """차시: one lesson of a course. Only enrolled trainees and the institute's staff can open it."""
+
+    title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Content"))
+    study_minutes = models.PositiveSmallIntegerField(
+        _("Required study minutes"),
+        default=0,
+        validators=[MaxValueValidator(600)],
+        help_text=_("The lesson completes only after this much time on screen. 0: no minimum."),
+    )
+    required = models.BooleanField(_("Counts for progress"), default=True, help_text=_("Untick for optional reading."))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("title_en"),
+        FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required")]),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("title_en"), index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @cached_property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def serve(self, request, *args, **kwargs):
+        from courses.selectors import user_can_study
+
+        if not user_can_study(user=request.user, course=self.course):
+            from django.contrib import messages
+
+            if request.user.is_authenticated:
+                messages.info(request, _("Enrol in this course to open its lessons."))
+                return redirect(self.course.url)
+            from django.contrib.auth.views import redirect_to_login
+
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_page_context(lesson=self, user=request.user))
+        return context

@@ -1,0 +1,574 @@
+"""Reads of the course domain: catalog, course and lesson pages, who may study what.
+
+Every page-level read here runs a fixed number of queries, whatever the number of courses,
+lessons, runs or enrolments (tests count them at two data sizes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import (
+    Category,
+    CourseIndexPage,
+    CoursePage,
+    CourseRun,
+    DeliveryMode,
+    Enrolment,
+    EnrolmentPolicy,
+    InstitutePage,
+    LessonPage,
+    Level,
+    ModulePage,
+)
+
+#: How often the lesson page reports that it is on screen (see ``services.progress_heartbeat``).
+HEARTBEAT_SECONDS = 15
+
+# --------------------------------------------------------------------------------------------
+# Who may do what
+# --------------------------------------------------------------------------------------------
+
+
+def staff_institute_ids(user) -> set[int]:
+    """Ids of the institutes whose instructors or managers group the user belongs to."""
+    if not user.is_authenticated:
+        return set()
+    group_ids = list(user.groups.values_list("id", flat=True))
+    if not group_ids:
+        return set()
+    return set(
+        InstitutePage.objects.filter(
+            Q(instructors_group_id__in=group_ids) | Q(managers_group_id__in=group_ids)
+        ).values_list("id", flat=True)
+    )
+
+
+def user_is_institute_staff(*, user, institute: InstitutePage) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(pk__in=[institute.instructors_group_id, institute.managers_group_id]).exists()
+
+
+def user_is_institute_manager(*, user, institute: InstitutePage) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(pk=institute.managers_group_id).exists()
+
+
+def user_can_study(*, user, course: CoursePage) -> bool:
+    """Enrolled trainees (studying or completed) and the course's institute staff open its lessons."""
+    if not user.is_authenticated:
+        return False
+    if Enrolment.objects.studying().filter(user=user, run__course=course).exists():
+        return True
+    return user_is_institute_staff(user=user, institute=course.institute)
+
+
+# --------------------------------------------------------------------------------------------
+# Runs and seats
+# --------------------------------------------------------------------------------------------
+
+
+def runs_with_seats(course_ids, *, today=None):
+    """Current runs of the given courses, each annotated with ``seats_taken``."""
+    return (
+        CourseRun.objects.current(today)
+        .filter(course_id__in=course_ids)
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
+        )
+        .order_by("course_id", "starts_on", "pk")
+    )
+
+
+def seats_left(run: CourseRun) -> int | None:
+    """Free seats of a run annotated by ``runs_with_seats`` (None: no limit)."""
+    if run.capacity is None:
+        return None
+    return max(0, run.capacity - run.seats_taken)
+
+
+# --------------------------------------------------------------------------------------------
+# Catalog
+# --------------------------------------------------------------------------------------------
+
+FILTERS = {
+    "category": Category,
+    "level": Level,
+    "delivery": DeliveryMode,
+}
+
+
+@dataclass
+class CatalogCard:
+    course: CoursePage
+    institute: InstitutePage | None
+    next_run: CourseRun | None
+    seats_left: int | None
+
+
+def _search(queryset, query: str):
+    """Substring search over Korean and English titles and summaries, every word required.
+
+    Korean has no spaces inside compounds (군용드론), so word-based full-text search misses
+    partial words; substring matching finds 정비 in 군용드론 정비 실무 and 드론 in 군용드론, and
+    behaves the same on PostgreSQL and SQLite.
+    """
+    for term in query.split()[:8]:
+        queryset = queryset.filter(
+            Q(title__icontains=term)
+            | Q(title_en__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(summary_en__icontains=term)
+        )
+    return queryset
+
+
+def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
+    """The catalog's context: filter options, the current filters, a page of course cards."""
+    institutes = list(InstitutePage.objects.live().child_of(catalog).order_by("title"))
+    by_path = {institute.path: institute for institute in institutes}
+    courses = CoursePage.objects.live().descendant_of(catalog)
+
+    selected: dict[str, str] = {}
+    institute_slug = (params.get("institute") or "").strip()
+    institute = next((i for i in institutes if i.slug == institute_slug), None)
+    if institute is not None:
+        courses = courses.descendant_of(institute)
+        selected["institute"] = institute.slug
+    for name, choices in FILTERS.items():
+        value = (params.get(name) or "").strip()
+        if value in choices.values:
+            courses = courses.filter(**{"delivery_mode" if name == "delivery" else name: value})
+            selected[name] = value
+    query = " ".join((params.get("q") or "").split())[:100]
+    if query:
+        courses = _search(courses, query)
+
+    paginator = Paginator(courses.order_by("title", "pk"), page_size)
+    try:
+        number = int(params.get("page") or 1)
+    except (TypeError, ValueError):
+        number = 1
+    if not 1 <= number <= paginator.num_pages:
+        number = 1
+    page = paginator.page(number)
+    page_courses = list(page.object_list)
+
+    first_runs: dict[int, CourseRun] = {}
+    for run in runs_with_seats([c.pk for c in page_courses]):
+        first_runs.setdefault(run.course_id, run)
+    cards = []
+    for course in page_courses:
+        run = first_runs.get(course.pk)
+        cards.append(
+            CatalogCard(
+                course=course,
+                institute=by_path.get(course.path[: len(course.path) - course.steplen]),
+                next_run=run,
+                seats_left=seats_left(run) if run else None,
+            )
+        )
+
+    query_without_page = {k: v for k, v in {**selected, "q": query}.items() if v}
+    return {
+        "cards": cards,
+        "page_obj": page,
+        "paginator": paginator,
+        "institutes": institutes,
+        "categories": Category.choices,
+        "levels": Level.choices,
+        "delivery_modes": DeliveryMode.choices,
+        "selected": selected,
+        "query": query,
+        "query_without_page": query_without_page,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Course page
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SyllabusItem:
+    page: ModulePage | LessonPage
+    is_module: bool
+    number: int | None = None
+
+
+def syllabus(course: CoursePage) -> list[SyllabusItem]:
+    """Modules and lessons in tree order; lessons numbered 1, 2, … across modules (차시)."""
+    modules = ModulePage.objects.live().child_of(course).only("id", "title", "title_en", "path", "depth")
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .only("id", "title", "title_en", "path", "depth", "url_path", "study_minutes", "required", "slug")
+    )
+    items = [SyllabusItem(page=m, is_module=True) for m in modules]
+    items += [SyllabusItem(page=lesson, is_module=False) for lesson in lessons]
+    items.sort(key=lambda item: item.page.path)
+    number = 0
+    for item in items:
+        if not item.is_module:
+            number += 1
+            item.number = number
+    return items
+
+
+@dataclass
+class EnrolAction:
+    """What the enrol button of one run offers this user."""
+
+    kind: str
+    run: CourseRun
+    enrolment: Enrolment | None = None
+    seats_left: int | None = None
+    waitlist_position: int | None = None
+    missing: list[CoursePage] = field(default_factory=list)
+
+
+def enrol_action(
+    *,
+    user,
+    course: CoursePage,
+    run: CourseRun,
+    enrolment: Enrolment | None,
+    missing_prerequisites: list[CoursePage],
+    now=None,
+) -> EnrolAction:
+    """The one place that decides the state of an enrol button (the services enforce the same rules)."""
+    left = seats_left(run)
+    action = EnrolAction(kind="", run=run, enrolment=enrolment, seats_left=left, missing=missing_prerequisites)
+    status = enrolment.status if enrolment else None
+    if status in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
+        action.kind = "continue" if status == Enrolment.Status.ACTIVE else "completed"
+    elif status == Enrolment.Status.PENDING:
+        action.kind = "pending"
+    elif status == Enrolment.Status.INVITED:
+        action.kind = "invited"
+    elif status == Enrolment.Status.WAITLISTED:
+        action.kind = "waitlisted"
+        action.waitlist_position = waitlist_position(enrolment)
+    elif status == Enrolment.Status.REMOVED:
+        action.kind = "removed"
+    elif not user.is_authenticated:
+        action.kind = "login"
+    elif not run.enrolment_is_open(now):
+        action.kind = "closed"
+    elif course.enrolment_policy == EnrolmentPolicy.INVITATION:
+        action.kind = "invitation_only"
+    elif missing_prerequisites:
+        action.kind = "not_eligible"
+    elif course.enrolment_policy == EnrolmentPolicy.APPROVAL:
+        action.kind = "request"  # approved requests wait for a seat when the run is full
+    elif left == 0:
+        action.kind = "waitlist"
+    else:
+        action.kind = "enrol"
+    return action
+
+
+def waitlist_position(enrolment: Enrolment) -> int:
+    return (
+        Enrolment.objects.filter(
+            run_id=enrolment.run_id,
+            status=Enrolment.Status.WAITLISTED,
+        )
+        .filter(
+            Q(waitlisted_at__lt=enrolment.waitlisted_at) | Q(waitlisted_at=enrolment.waitlisted_at, pk__lt=enrolment.pk)
+        )
+        .count()
+        + 1
+    )
+
+
+def missing_prerequisites(*, user, course: CoursePage, prerequisites: list[CoursePage]) -> list[CoursePage]:
+    """Prerequisite courses the user has not completed yet (all of them for anonymous users)."""
+    if not prerequisites:
+        return []
+    if not user.is_authenticated:
+        return list(prerequisites)
+    done = set(
+        Enrolment.objects.filter(
+            user=user, status=Enrolment.Status.COMPLETED, run__course_id__in=[p.pk for p in prerequisites]
+        ).values_list("run__course_id", flat=True)
+    )
+    return [p for p in prerequisites if p.pk not in done]
+
+
+def course_page_context(*, course: CoursePage, user) -> dict:
+    institute = course.institute
+    items = syllabus(course)
+    lessons = [item.page for item in items if not item.is_module]
+    prerequisites = [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")]
+    missing = missing_prerequisites(user=user, course=course, prerequisites=prerequisites)
+    runs = list(runs_with_seats([course.pk]))
+    enrolments = {}
+    if user.is_authenticated:
+        enrolments = {e.run_id: e for e in Enrolment.objects.filter(user=user, run__course=course)}
+    actions = [
+        enrol_action(user=user, course=course, run=run, enrolment=enrolments.get(run.pk), missing_prerequisites=missing)
+        for run in runs
+    ]
+    studying = next(
+        (e for e in enrolments.values() if e.status in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)), None
+    )
+    done = completed_lesson_ids(studying)
+    resume = continue_lesson(lessons, done)
+    completion_missing = []
+    if studying is not None and studying.status == Enrolment.Status.ACTIVE:
+        from .completion import missing as missing_requirements
+
+        studying.run.course = course
+        completion_missing = [item.label for item in missing_requirements(studying)]
+    return {
+        "catalog": institute.get_parent(),
+        "continue_url": resume.url if resume else "",
+        "completed_lesson_ids": done,
+        "completion_missing": completion_missing,
+        "institute": institute,
+        "syllabus": items,
+        "lesson_count": len(lessons),
+        "total_minutes": sum(lesson.study_minutes for lesson in lessons),
+        "first_lesson": lessons[0] if lessons else None,
+        "instructors": list(course.instructor_links.select_related("user")),
+        "prerequisites": prerequisites,
+        "missing_prerequisites": missing,
+        "enrol_actions": actions,
+        "current_enrolment": studying,
+        "can_study": studying is not None or user_is_institute_staff(user=user, institute=institute),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Lesson page
+# --------------------------------------------------------------------------------------------
+
+
+def lesson_page_context(*, lesson: LessonPage, user) -> dict:
+    course = lesson.course
+    items = syllabus(course)
+    lessons = [item.page for item in items if not item.is_module]
+    index = next((i for i, page in enumerate(lessons) if page.pk == lesson.pk), None)
+    previous_lesson = lessons[index - 1] if index else None
+    next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
+    number = index + 1 if index is not None else None
+    enrolment = studying_enrolment(user=user, course=course)
+    progress = lesson_progress(enrolment=enrolment, lesson=lesson)
+    studying = enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE
+    return {
+        "enrolment": enrolment,
+        "progress": progress,
+        "completed_lesson_ids": completed_lesson_ids(enrolment),
+        "lesson_progress_panel": enrolment is not None,
+        "heartbeat_url": reverse("courses:heartbeat", args=[lesson.pk]) if studying else "",
+        "heartbeat_seconds": HEARTBEAT_SECONDS,
+        "studied_minutes": (progress.seconds_studied // 60) if progress else 0,
+        "can_complete": studying and (progress.seconds_studied if progress else 0) >= lesson.study_minutes * 60,
+        "course": course,
+        "syllabus": items,
+        "lesson_number": number,
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
+        "now": timezone.now(),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Documents
+# --------------------------------------------------------------------------------------------
+
+#: Depth of course pages in the tree: root (1) → home (2) → catalog (3) → institute (4) → course.
+COURSE_DEPTH = 5
+
+
+def user_can_download_document(*, user, document) -> bool:
+    """Who may download a document from the library.
+
+    A document used in a lesson, or kept in an institute's collection, belongs to courses: the
+    institute's staff and the trainees enrolled in a course that uses it may download it, nobody
+    else (a link copied out of a lesson does not work for anyone else). Other documents, such as
+    those on the home page, are public.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    if user.is_authenticated and user.is_superuser:
+        return True
+    referring_page_ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            to_content_type=ContentType.objects.get_for_model(document),
+            to_object_id=str(document.pk),
+            base_content_type=ContentType.objects.get_for_model(Page),
+        ).values_list("object_id", flat=True)
+    ]
+    lesson_paths = list(LessonPage.objects.filter(pk__in=referring_page_ids).values_list("path", flat=True))
+    owner = InstitutePage.objects.filter(collection_id=document.collection_id).first()
+    if not lesson_paths and owner is None:
+        return True
+    if not user.is_authenticated:
+        return False
+    if owner is not None and user_is_institute_staff(user=user, institute=owner):
+        return True
+    course_paths = {path[: COURSE_DEPTH * Page.steplen] for path in lesson_paths}
+    courses = CoursePage.objects.filter(path__in=course_paths)
+    if Enrolment.objects.studying().filter(user=user, run__course__in=courses).exists():
+        return True
+    return any(
+        user_is_institute_staff(user=user, institute=institute)
+        for institute in InstitutePage.objects.filter(
+            path__in={path[: (COURSE_DEPTH - 1) * Page.steplen] for path in course_paths}
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Progress, 나의 강의실
+# --------------------------------------------------------------------------------------------
+
+
+def enrolment_status_message(enrolment: Enrolment) -> str:
+    from django.utils.translation import gettext as _
+
+    messages_by_status = {
+        Enrolment.Status.ACTIVE: _("You are enrolled. You can start studying now."),
+        Enrolment.Status.PENDING: _("Your request was sent. The institute will approve or reject it."),
+        Enrolment.Status.WAITLISTED: _("The run is full: you are on the waitlist, number %(position)s."),
+        Enrolment.Status.COMPLETED: _("You have completed this course."),
+    }
+    message = messages_by_status.get(enrolment.status, enrolment.get_status_display())
+    if enrolment.status == Enrolment.Status.WAITLISTED:
+        message = message % {"position": waitlist_position(enrolment)}
+    return message
+
+
+def next_lesson_after(*, lesson: LessonPage) -> LessonPage | None:
+    return LessonPage.objects.live().descendant_of(lesson.course).filter(path__gt=lesson.path).order_by("path").first()
+
+
+def completed_lesson_ids(enrolment: Enrolment | None) -> set[int]:
+    if enrolment is None:
+        return set()
+    from .models import LessonProgress
+
+    return set(
+        LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
+def continue_lesson(lessons: list[LessonPage], done: set[int]) -> LessonPage | None:
+    """The first lesson not completed yet, else the first lesson."""
+    return next((lesson for lesson in lessons if lesson.pk not in done), lessons[0] if lessons else None)
+
+
+def lesson_progress(*, enrolment: Enrolment | None, lesson: LessonPage):
+    from .models import LessonProgress
+
+    if enrolment is None:
+        return None
+    return LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+
+
+def studying_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.studying()
+        .filter(user=user, run__course=course)
+        .select_related("run")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+@dataclass
+class DashboardEntry:
+    enrolment: Enrolment
+    course: CoursePage
+    continue_lesson: LessonPage | None = None
+    waitlist_position: int | None = None
+    reason: str = ""
+    missing: list = field(default_factory=list)
+
+
+def learn_dashboard(*, user) -> dict:
+    """나의 강의실 for one trainee, in a fixed number of queries however many enrolments they have."""
+    from .completion import missing as missing_requirements
+    from .models import EnrolmentEvent, LessonProgress
+
+    enrolments = list(Enrolment.objects.for_user(user).select_related("run__course").order_by("-created_at", "-pk"))
+    entries = [DashboardEntry(enrolment=e, course=e.run.course) for e in enrolments]
+    by_status: dict[str, list[DashboardEntry]] = {}
+    for entry in entries:
+        by_status.setdefault(entry.enrolment.status, []).append(entry)
+
+    active = by_status.get(Enrolment.Status.ACTIVE, [])
+    if active:
+        course_filter = Q()
+        for entry in active:
+            course_filter |= Q(path__startswith=entry.course.path)
+        lessons = list(
+            LessonPage.objects.live()
+            .filter(course_filter, depth__gt=COURSE_DEPTH)
+            .order_by("path")
+            .only("id", "path", "title", "title_en", "url_path")
+        )
+        done = set(
+            LessonProgress.objects.filter(
+                enrolment__in=[e.enrolment for e in active], completed_at__isnull=False
+            ).values_list("enrolment_id", "lesson_id")
+        )
+        for entry in active:
+            course_lessons = [lesson for lesson in lessons if lesson.path.startswith(entry.course.path)]
+            entry.continue_lesson = continue_lesson(
+                course_lessons, {lesson_id for enrolment_id, lesson_id in done if enrolment_id == entry.enrolment.pk}
+            )
+            entry.missing = missing_requirements(entry.enrolment)
+
+    waitlisted = by_status.get(Enrolment.Status.WAITLISTED, [])
+    if waitlisted:
+        queue = (
+            Enrolment.objects.filter(
+                run_id__in=[e.enrolment.run_id for e in waitlisted], status=Enrolment.Status.WAITLISTED
+            )
+            .order_by("run_id", "waitlisted_at", "pk")
+            .values_list("run_id", "pk")
+        )
+        positions: dict[int, int] = {}
+        counters: dict[int, int] = {}
+        for run_id, pk in queue:
+            counters[run_id] = counters.get(run_id, 0) + 1
+            positions[pk] = counters[run_id]
+        for entry in waitlisted:
+            entry.waitlist_position = positions.get(entry.enrolment.pk)
+
+    ended = [e for e in entries if e.enrolment.status in (Enrolment.Status.REJECTED, Enrolment.Status.REMOVED)]
+    if ended:
+        reasons = {}
+        for event in EnrolmentEvent.objects.filter(
+            enrolment__in=[e.enrolment for e in ended],
+            to_status__in=[Enrolment.Status.REJECTED, Enrolment.Status.REMOVED],
+        ).order_by("created_at"):
+            reasons[event.enrolment_id] = event.reason
+        for entry in ended:
+            entry.reason = reasons.get(entry.enrolment.pk, "")
+
+    return {
+        "active": active,
+        "requests": by_status.get(Enrolment.Status.PENDING, []) + by_status.get(Enrolment.Status.INVITED, []),
+        "waitlisted": waitlisted,
+        "completed": by_status.get(Enrolment.Status.COMPLETED, []),
+        "ended": ended,
+    }

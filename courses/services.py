@@ -1,0 +1,440 @@
+"""Writes of the course domain."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import (
+    AttendanceRecord,
+    AttendanceSession,
+    CoursePage,
+    CourseRun,
+    Enrolment,
+    EnrolmentEvent,
+    EnrolmentPolicy,
+    InstitutePage,
+    LessonPage,
+    LessonProgress,
+    StudyClock,
+)
+
+INSTRUCTOR_PAGE_PERMISSIONS = ("add", "change")
+MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+)
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def institute_setup(*, institute: InstitutePage) -> InstitutePage:
+    """Give an institute its instructors and managers groups, media collection and review workflow.
+
+    Instructors may add and edit pages in the institute's part of the tree and submit them for
+    review; managers may also publish. Every change goes through the institute's workflow, in
+    which a manager approves or rejects it. Safe to run again: existing pieces are kept.
+    """
+    institute = InstitutePage.objects.select_for_update().get(pk=institute.pk)
+    name = institute.title
+    access_admin = _permission("wagtailadmin", "access_admin")
+    created_groups = {}
+    for attribute, label in (("instructors_group", _("instructors")), ("managers_group", _("managers"))):
+        group = getattr(institute, attribute)
+        if group is None:
+            group_name = f"{name} · {label}"
+            group, _created = Group.objects.get_or_create(name=group_name[:150])
+            setattr(institute, attribute, group)
+        group.permissions.add(access_admin)
+        created_groups[attribute] = group
+    instructors, managers = created_groups["instructors_group"], created_groups["managers_group"]
+
+    for group, types in ((instructors, INSTRUCTOR_PAGE_PERMISSIONS), (managers, MANAGER_PAGE_PERMISSIONS)):
+        for permission_type in types:
+            permission = _permission("wagtailcore", f"{permission_type}_page")
+            GroupPagePermission.objects.get_or_create(group=group, page=institute, permission=permission)
+
+    if institute.collection is None:
+        root = Collection.get_first_root_node()
+        institute.collection = root.add_child(name=name)
+    for group in (instructors, managers):
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=institute.collection, permission=_permission(app_label, codename)
+            )
+
+    workflow_page = WorkflowPage.objects.filter(page=institute).select_related("workflow").first()
+    if workflow_page is None:
+        workflow = Workflow.objects.create(name=f"{name} · {_('review')}"[:255], active=True)
+        task = GroupApprovalTask.objects.create(name=_("Approval by an institute manager"), active=True)
+        task.groups.set([managers])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        WorkflowPage.objects.create(page=institute, workflow=workflow)
+
+    InstitutePage.objects.filter(pk=institute.pk).update(
+        instructors_group=instructors, managers_group=managers, collection=institute.collection
+    )
+    institute.refresh_from_db()
+    return institute
+
+
+def institute_add_staff(*, institute: InstitutePage, user, role: str) -> None:
+    """Put a user in the institute's instructors (``role="instructor"``) or managers group."""
+    group = institute.instructors_group if role == "instructor" else institute.managers_group
+    if group is None:
+        raise ValueError("Run institute_setup first.")
+    user.groups.add(group)
+
+
+# --------------------------------------------------------------------------------------------
+# Enrolment
+# --------------------------------------------------------------------------------------------
+
+
+class EnrolmentError(Exception):
+    """A request the rules refuse; the message is translated and meant for the user."""
+
+
+def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "", notify: bool = True) -> None:
+    """Change the status and keep the history; tell the trainee by e-mail after commit."""
+    from_status = enrolment.status if enrolment.pk else ""
+    enrolment.status = to_status
+    if to_status == Enrolment.Status.WAITLISTED:
+        enrolment.waitlisted_at = timezone.now()
+    enrolment.save()
+    event = EnrolmentEvent.objects.create(
+        enrolment=enrolment, from_status=from_status, to_status=to_status, actor=actor, reason=reason
+    )
+    if notify and to_status in NOTIFIED_STATUSES:
+        from .tasks import enrolment_notify
+
+        transaction.on_commit(lambda: enrolment_notify.delay(event.pk))
+
+
+NOTIFIED_STATUSES = {
+    Enrolment.Status.ACTIVE,
+    Enrolment.Status.REJECTED,
+    Enrolment.Status.REMOVED,
+    Enrolment.Status.WAITLISTED,
+    Enrolment.Status.INVITED,
+    Enrolment.Status.COMPLETED,
+}
+
+
+def _lock_run(run: CourseRun) -> CourseRun:
+    """Serialise every seat decision of one run (on PostgreSQL a row lock, held to commit)."""
+    return CourseRun.objects.select_for_update().select_related("course").get(pk=run.pk)
+
+
+def _seats_free(run: CourseRun) -> bool:
+    if run.capacity is None:
+        return True
+    return Enrolment.objects.filter(run=run).holding_seats().count() < run.capacity
+
+
+def _missing_prerequisites(user, course: CoursePage) -> list[CoursePage]:
+    from .selectors import missing_prerequisites
+
+    prerequisites = [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")]
+    return missing_prerequisites(user=user, course=course, prerequisites=prerequisites)
+
+
+@transaction.atomic
+def enrolment_request(*, user, run: CourseRun) -> Enrolment:
+    """수강신청: a trainee asks for a seat in a run.
+
+    Open courses enrol at once while seats are free, else put the trainee on the waitlist;
+    courses that need approval record a request for the institute to decide; invitation-only
+    courses accept only the invited (this accepts the invitation). Prerequisites and the
+    enrolment window are checked first. Seats hold under concurrent requests: the run's row is
+    locked while they are counted.
+    """
+    run = _lock_run(run)
+    course = run.course
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, run=run).first()
+    status = enrolment.status if enrolment else None
+    if status in (
+        Enrolment.Status.ACTIVE,
+        Enrolment.Status.COMPLETED,
+        Enrolment.Status.PENDING,
+        Enrolment.Status.WAITLISTED,
+    ):
+        return enrolment
+    if status == Enrolment.Status.REMOVED:
+        raise EnrolmentError(_("You were removed from this run; ask the institute to enrol you again."))
+    if status == Enrolment.Status.INVITED:
+        _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=user, notify=False)
+        return enrolment
+    if course.enrolment_policy == EnrolmentPolicy.INVITATION:
+        raise EnrolmentError(_("This course is by invitation only."))
+    if not run.enrolment_is_open():
+        raise EnrolmentError(_("Enrolment for this run is closed."))
+    missing = _missing_prerequisites(user, course)
+    if missing:
+        raise EnrolmentError(
+            _("Complete the prerequisite courses first: %(courses)s")
+            % {"courses": ", ".join(c.display_title for c in missing)}
+        )
+    if enrolment is None:
+        enrolment = Enrolment(user=user, run=run, created_at=timezone.now())
+    else:
+        enrolment.created_at = timezone.now()
+    if course.enrolment_policy == EnrolmentPolicy.APPROVAL:
+        to_status = Enrolment.Status.PENDING
+    elif _seats_free(run):
+        to_status = Enrolment.Status.ACTIVE
+    else:
+        to_status = Enrolment.Status.WAITLISTED
+    _record(enrolment, to_status=to_status, actor=user, notify=to_status != Enrolment.Status.ACTIVE)
+    return enrolment
+
+
+def _promote_waitlist(run: CourseRun, *, actor=None) -> list[Enrolment]:
+    """Give freed seats to the first in line, in the order they joined the waitlist."""
+    promoted = []
+    while _seats_free(run):
+        first = (
+            Enrolment.objects.select_for_update()
+            .filter(run=run, status=Enrolment.Status.WAITLISTED)
+            .order_by("waitlisted_at", "pk")
+            .first()
+        )
+        if first is None:
+            break
+        _record(first, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=_("A seat became free."))
+        promoted.append(first)
+    return promoted
+
+
+@transaction.atomic
+def enrolment_approve(*, enrolment: Enrolment, actor) -> Enrolment:
+    """승인: the trainee gets a seat, or the waitlist when the run is full."""
+    run = _lock_run(enrolment.run)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.PENDING:
+        raise EnrolmentError(_("Only a request that awaits approval can be approved."))
+    to_status = Enrolment.Status.ACTIVE if _seats_free(run) else Enrolment.Status.WAITLISTED
+    _record(enrolment, to_status=to_status, actor=actor, reason=_("Approved."))
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_reject(*, enrolment: Enrolment, actor, reason: str) -> Enrolment:
+    """반려, with the reason the trainee reads."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise EnrolmentError(_("Give the reason for the rejection."))
+    run = _lock_run(enrolment.run)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in (Enrolment.Status.PENDING, Enrolment.Status.WAITLISTED):
+        raise EnrolmentError(_("Only a pending or waitlisted request can be rejected."))
+    _record(enrolment, to_status=Enrolment.Status.REJECTED, actor=actor, reason=reason)
+    _promote_waitlist(run, actor=actor)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_withdraw(*, enrolment: Enrolment, actor) -> Enrolment:
+    """수강취소 by the trainee (also cancels a request or leaves the waitlist)."""
+    run = _lock_run(enrolment.run)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in (
+        Enrolment.Status.ACTIVE,
+        Enrolment.Status.PENDING,
+        Enrolment.Status.WAITLISTED,
+        Enrolment.Status.INVITED,
+    ):
+        raise EnrolmentError(_("This enrolment cannot be withdrawn."))
+    _record(enrolment, to_status=Enrolment.Status.WITHDRAWN, actor=actor, notify=False)
+    _promote_waitlist(run, actor=actor)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_remove(*, enrolment: Enrolment, actor, reason: str) -> Enrolment:
+    """Staff take a trainee out of a run, with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise EnrolmentError(_("Give the reason for the removal."))
+    run = _lock_run(enrolment.run)
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status in (Enrolment.Status.COMPLETED, *Enrolment.ENDED):
+        raise EnrolmentError(_("This enrolment has already ended."))
+    _record(enrolment, to_status=Enrolment.Status.REMOVED, actor=actor, reason=reason)
+    _promote_waitlist(run, actor=actor)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_invite(*, run: CourseRun, user, actor) -> Enrolment:
+    """Invite a trainee to a run; the invitation holds a seat until accepted or withdrawn."""
+    run = _lock_run(run)
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, run=run).first()
+    if enrolment and enrolment.status not in Enrolment.ENDED:
+        return enrolment
+    if not _seats_free(run):
+        raise EnrolmentError(_("The run is full."))
+    enrolment = enrolment or Enrolment(user=user, run=run)
+    _record(enrolment, to_status=Enrolment.Status.INVITED, actor=actor)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_add(*, run: CourseRun, user, actor) -> Enrolment:
+    """Staff (or an organisation's HR) enrol a trainee directly, taking a seat."""
+    run = _lock_run(run)
+    enrolment = Enrolment.objects.select_for_update().filter(user=user, run=run).first()
+    if enrolment and enrolment.status in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
+        return enrolment
+    if not _seats_free(run) and not (enrolment and enrolment.status == Enrolment.Status.INVITED):
+        raise EnrolmentError(_("The run is full."))
+    enrolment = enrolment or Enrolment(user=user, run=run)
+    _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor)
+    return enrolment
+
+
+# --------------------------------------------------------------------------------------------
+# Progress and completion
+# --------------------------------------------------------------------------------------------
+
+#: Heartbeats are sent every ``selectors.HEARTBEAT_SECONDS`` while a lesson is on screen; a gap longer than
+#: ``MAX_CREDIT_SECONDS`` (a hidden tab, a closed laptop) is not study time.
+MAX_CREDIT_SECONDS = 40
+
+
+def _studying_enrolment(user, lesson: LessonPage) -> Enrolment | None:
+    return (
+        Enrolment.objects.select_for_update()
+        .filter(user=user, run__course=lesson.course, status=Enrolment.Status.ACTIVE)
+        .select_related("run__course")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def progress_heartbeat(*, user, lesson: LessonPage, resume: bool = False, now=None) -> LessonProgress | None:
+    """Credit study time for a lesson on screen, measured on the server's clock.
+
+    The trainee's study clock remembers when time was last credited; each heartbeat credits the
+    time since then, at most ``MAX_CREDIT_SECONDS``, and nothing after a pause (``resume``) or a
+    long gap. However many heartbeats arrive and from however many tabs, the credited total never
+    exceeds the time that passed.
+    """
+    now = now or timezone.now()
+    enrolment = _studying_enrolment(user, lesson)
+    if enrolment is None:
+        return None
+    clock, _created = StudyClock.objects.select_for_update().get_or_create(user=user)
+    credit = 0
+    if clock.last_credited_at is not None and not resume:
+        elapsed = (now - clock.last_credited_at).total_seconds()
+        if 0 < elapsed <= MAX_CREDIT_SECONDS:
+            credit = int(elapsed)
+    if clock.last_credited_at is None or now > clock.last_credited_at:
+        clock.last_credited_at = now
+        clock.save(update_fields=["last_credited_at"])
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+        enrolment=enrolment, lesson=lesson, defaults={"started_at": now}
+    )
+    if credit:
+        LessonProgress.objects.filter(pk=progress.pk).update(seconds_studied=F("seconds_studied") + credit)
+        progress.refresh_from_db(fields=["seconds_studied"])
+    return progress
+
+
+@transaction.atomic
+def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
+    """The trainee finishes a lesson; it completes once its required study time is reached."""
+    enrolment = _studying_enrolment(user, lesson)
+    if enrolment is None:
+        raise EnrolmentError(_("Enrol in this course to record your progress."))
+    progress, _created = LessonProgress.objects.select_for_update().get_or_create(enrolment=enrolment, lesson=lesson)
+    if progress.completed_at:
+        return progress
+    required = lesson.study_minutes * 60
+    if progress.seconds_studied < required:
+        remaining = max(1, (required - progress.seconds_studied + 59) // 60)
+        raise EnrolmentError(
+            ngettext(
+                "Study this lesson %(minutes)s more minute to complete it.",
+                "Study this lesson %(minutes)s more minutes to complete it.",
+                remaining,
+            )
+            % {"minutes": remaining}
+        )
+    progress.completed_at = timezone.now()
+    progress.save(update_fields=["completed_at"])
+    enrolment_refresh_progress(enrolment=enrolment)
+    return progress
+
+
+def enrolment_refresh_progress(*, enrolment: Enrolment) -> Enrolment:
+    """Recompute 진도율 (share of required live lessons completed) and evaluate completion at once."""
+    course = enrolment.run.course
+    required_ids = list(
+        LessonPage.objects.live().descendant_of(course).filter(required=True).values_list("id", flat=True)
+    )
+    done = LessonProgress.objects.filter(
+        enrolment=enrolment, lesson_id__in=required_ids, completed_at__isnull=False
+    ).count()
+    percent = 100 if not required_ids else (100 * done) // len(required_ids)
+    if percent != enrolment.progress_percent:
+        enrolment.progress_percent = percent
+        Enrolment.objects.filter(pk=enrolment.pk).update(progress_percent=percent)
+    enrolment_evaluate_completion(enrolment=enrolment)
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_evaluate_completion(*, enrolment: Enrolment) -> bool:
+    """Complete the enrolment the moment the completion rule is met; returns whether it is complete.
+
+    Called whenever progress, grades or attendance change (never by a batch job). The
+    ``enrolment_completed`` listeners (the certificate) run in the same transaction.
+    """
+    from . import completion
+
+    enrolment = Enrolment.objects.select_for_update().select_related("run__course").get(pk=enrolment.pk)
+    if enrolment.status == Enrolment.Status.COMPLETED:
+        return True
+    if enrolment.status != Enrolment.Status.ACTIVE or not completion.is_complete(enrolment):
+        return False
+    enrolment.completed_at = timezone.now()
+    _record(enrolment, to_status=Enrolment.Status.COMPLETED, actor=None, reason=_("Completion rule met."))
+    for listener in completion.completion_listeners():
+        listener(enrolment)
+    return True
+
+
+@transaction.atomic
+def attendance_record(*, session: AttendanceSession, enrolment: Enrolment, present: bool, actor) -> AttendanceRecord:
+    """An instructor records attendance at an on-site session; completion is evaluated at once."""
+    if enrolment.run_id != session.run_id:
+        raise EnrolmentError(_("The trainee is not enrolled in this session's run."))
+    record, _created = AttendanceRecord.objects.update_or_create(
+        session=session, enrolment=enrolment, defaults={"present": present, "recorded_by": actor}
+    )
+    enrolment_evaluate_completion(enrolment=enrolment)
+    return record

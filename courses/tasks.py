@@ -1,0 +1,44 @@
+"""Background work of the course domain: telling trainees what happened to their enrolment."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import EnrolmentEvent
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def enrolment_notify(event_id: int) -> bool:
+    """E-mail the trainee about one change of their enrolment (in Korean, then English).
+
+    Safe to run twice: the e-mail goes through the outbox, and a second run for the same event
+    finds it already marked as notified.
+    """
+    updated = EnrolmentEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(notified_at=timezone.now())
+    if not updated:
+        return False
+    event = EnrolmentEvent.objects.select_related("enrolment__user", "enrolment__run__course").get(pk=event_id)
+    enrolment = event.enrolment
+    parts = []
+    for language in ("ko", "en"):
+        with translation.override(language):
+            parts.append(
+                render_to_string(
+                    "courses/email/enrolment_status.txt",
+                    {
+                        "event": event,
+                        "enrolment": enrolment,
+                        "course": enrolment.run.course,
+                        "run": enrolment.run,
+                        "base_url": settings.WAGTAILADMIN_BASE_URL,
+                    },
+                ).strip()
+            )
+    with translation.override("ko"):
+        subject = render_to_string("courses/email/enrolment_status_subject.txt", {"event": event, "run": enrolment.run})
+    send_mail(" ".join(subject.split()), "\n\n----------\n\n".join(parts), None, [enrolment.user.email])
+    return True
