@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from .models import AttendanceRecord, AttendanceSession, Enrolment
@@ -25,7 +26,8 @@ class Requirement:
     met: bool
 
 
-RequirementProvider = Callable[[Enrolment], list[Requirement]]
+RequirementProvider = Callable[[list[Enrolment]], dict[int, list[Requirement]]]
+"""A provider takes enrolments and answers, per enrolment id, its requirements (batch: few queries)."""
 CompletionListener = Callable[[Enrolment], None]
 
 _providers: list[RequirementProvider] = []
@@ -47,46 +49,74 @@ def completion_listeners() -> list[CompletionListener]:
     return list(_listeners)
 
 
-def attendance_percent(enrolment: Enrolment) -> int | None:
-    """Share of the run's on-site sessions that the trainee attended (None: the run has none)."""
-    sessions = AttendanceSession.objects.filter(run_id=enrolment.run_id).count()
-    if not sessions:
-        return None
-    present = AttendanceRecord.objects.filter(
-        enrolment=enrolment, present=True, session__run_id=enrolment.run_id
-    ).count()
-    return round(100 * present / sessions)
+def attendance_percents(enrolments: list[Enrolment]) -> dict[int, int | None]:
+    """Share of each run's on-site sessions that each trainee attended (None: the run has none)."""
+    if not enrolments:
+        return {}
+    sessions = dict(
+        AttendanceSession.objects.filter(run_id__in={e.run_id for e in enrolments})
+        .values_list("run_id")
+        .annotate(n=Count("pk"))
+    )
+    present = dict(
+        AttendanceRecord.objects.filter(enrolment__in=enrolments, present=True)
+        .values_list("enrolment_id")
+        .annotate(n=Count("pk"))
+    )
+    result = {}
+    for enrolment in enrolments:
+        total = sessions.get(enrolment.run_id, 0)
+        result[enrolment.pk] = round(100 * present.get(enrolment.pk, 0) / total) if total else None
+    return result
+
+
+def requirements_for(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
+    """Every requirement of each enrolment's course, in the order a trainee reads them.
+
+    The enrolments need their ``run`` and ``run.course`` loaded; the whole batch costs a fixed
+    number of queries.
+    """
+    result: dict[int, list[Requirement]] = {}
+    needs_attendance = [e for e in enrolments if e.run.effective_delivery_mode in ("blended", "onsite")]
+    attendance = attendance_percents(needs_attendance)
+    for enrolment in enrolments:
+        course = enrolment.run.course
+        items = [
+            Requirement(
+                key="progress",
+                label=_("Progress of at least %(required)s %% (now %(current)s %%)")
+                % {"required": course.min_progress_percent, "current": enrolment.progress_percent},
+                met=enrolment.progress_percent >= course.min_progress_percent,
+            )
+        ]
+        if enrolment.pk in attendance:
+            attended = attendance[enrolment.pk]
+            items.append(
+                Requirement(
+                    key="attendance",
+                    label=_("Attendance of at least %(required)s %% (now %(current)s %%)")
+                    % {"required": course.min_attendance_percent, "current": attended or 0},
+                    met=attended is not None and attended >= course.min_attendance_percent,
+                )
+            )
+        result[enrolment.pk] = items
+    for provider in _providers:
+        for enrolment_id, items in provider(enrolments).items():
+            result[enrolment_id].extend(items)
+    return result
 
 
 def requirements(enrolment: Enrolment) -> list[Requirement]:
-    """Every requirement of the enrolment's course, in the order a trainee reads them."""
-    course = enrolment.run.course
-    items = [
-        Requirement(
-            key="progress",
-            label=_("Progress of at least %(required)s %% (now %(current)s %%)")
-            % {"required": course.min_progress_percent, "current": enrolment.progress_percent},
-            met=enrolment.progress_percent >= course.min_progress_percent,
-        )
-    ]
-    if enrolment.run.effective_delivery_mode in ("blended", "onsite"):
-        attended = attendance_percent(enrolment)
-        items.append(
-            Requirement(
-                key="attendance",
-                label=_("Attendance of at least %(required)s %% (now %(current)s %%)")
-                % {"required": course.min_attendance_percent, "current": attended or 0},
-                met=attended is not None and attended >= course.min_attendance_percent,
-            )
-        )
-    for provider in _providers:
-        items.extend(provider(enrolment))
-    return items
+    return requirements_for([enrolment])[enrolment.pk]
 
 
 def missing(enrolment: Enrolment) -> list[Requirement]:
     """수료까지 남은 항목: the requirements not met yet."""
     return [item for item in requirements(enrolment) if not item.met]
+
+
+def missing_for(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
+    return {pk: [item for item in items if not item.met] for pk, items in requirements_for(enrolments).items()}
 
 
 def is_complete(enrolment: Enrolment) -> bool:

@@ -132,10 +132,33 @@ def _search(queryset, query: str):
     return queryset
 
 
+def course_cards(courses: list[CoursePage], *, institutes: list[InstitutePage] | None = None) -> list[CatalogCard]:
+    """Cards for a list of courses: their institute, next run and seats left, in two queries at most."""
+    if institutes is None:
+        parent_paths = {course.path[: -course.steplen] for course in courses}
+        institutes = list(InstitutePage.objects.filter(path__in=parent_paths)) if parent_paths else []
+    by_path = {institute.path: institute for institute in institutes}
+    first_runs: dict[int, CourseRun] = {}
+    if courses:
+        for run in runs_with_seats([c.pk for c in courses]):
+            first_runs.setdefault(run.course_id, run)
+    cards = []
+    for course in courses:
+        run = first_runs.get(course.pk)
+        cards.append(
+            CatalogCard(
+                course=course,
+                institute=by_path.get(course.path[: -course.steplen]),
+                next_run=run,
+                seats_left=seats_left(run) if run else None,
+            )
+        )
+    return cards
+
+
 def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
     """The catalog's context: filter options, the current filters, a page of course cards."""
     institutes = list(InstitutePage.objects.live().child_of(catalog).order_by("title"))
-    by_path = {institute.path: institute for institute in institutes}
     courses = CoursePage.objects.live().descendant_of(catalog)
 
     selected: dict[str, str] = {}
@@ -163,20 +186,7 @@ def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
     page = paginator.page(number)
     page_courses = list(page.object_list)
 
-    first_runs: dict[int, CourseRun] = {}
-    for run in runs_with_seats([c.pk for c in page_courses]):
-        first_runs.setdefault(run.course_id, run)
-    cards = []
-    for course in page_courses:
-        run = first_runs.get(course.pk)
-        cards.append(
-            CatalogCard(
-                course=course,
-                institute=by_path.get(course.path[: len(course.path) - course.steplen]),
-                next_run=run,
-                seats_left=seats_left(run) if run else None,
-            )
-        )
+    cards = course_cards(page_courses, institutes=institutes)
 
     query_without_page = {k: v for k, v in {**selected, "q": query}.items() if v}
     return {
@@ -328,6 +338,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     if studying is not None and studying.status == Enrolment.Status.ACTIVE:
         from .completion import missing as missing_requirements
 
+        studying.run = next((run for run in runs if run.pk == studying.run_id), None) or CourseRun.objects.get(
+            pk=studying.run_id
+        )
         studying.run.course = course
         completion_missing = [item.label for item in missing_requirements(studying)]
     return {
@@ -505,7 +518,7 @@ class DashboardEntry:
 
 def learn_dashboard(*, user) -> dict:
     """나의 강의실 for one trainee, in a fixed number of queries however many enrolments they have."""
-    from .completion import missing as missing_requirements
+    from .completion import missing_for
     from .models import EnrolmentEvent, LessonProgress
 
     enrolments = list(Enrolment.objects.for_user(user).select_related("run__course").order_by("-created_at", "-pk"))
@@ -530,12 +543,13 @@ def learn_dashboard(*, user) -> dict:
                 enrolment__in=[e.enrolment for e in active], completed_at__isnull=False
             ).values_list("enrolment_id", "lesson_id")
         )
+        missing = missing_for([entry.enrolment for entry in active])
         for entry in active:
             course_lessons = [lesson for lesson in lessons if lesson.path.startswith(entry.course.path)]
             entry.continue_lesson = continue_lesson(
                 course_lessons, {lesson_id for enrolment_id, lesson_id in done if enrolment_id == entry.enrolment.pk}
             )
-            entry.missing = missing_requirements(entry.enrolment)
+            entry.missing = missing[entry.enrolment.pk]
 
     waitlisted = by_status.get(Enrolment.Status.WAITLISTED, [])
     if waitlisted:
@@ -572,3 +586,55 @@ def learn_dashboard(*, user) -> dict:
         "completed": by_status.get(Enrolment.Status.COMPLETED, []),
         "ended": ended,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# Staff views
+# --------------------------------------------------------------------------------------------
+
+
+def staff_institutes(user) -> list[InstitutePage]:
+    if user.is_superuser:
+        return list(InstitutePage.objects.order_by("title"))
+    return list(InstitutePage.objects.filter(pk__in=staff_institute_ids(user)).order_by("title"))
+
+
+def staff_courses(user):
+    """Courses (live or not) of the institutes the user works for."""
+    institutes = staff_institutes(user)
+    if not institutes:
+        return CoursePage.objects.none()
+    scope = Q()
+    for institute in institutes:
+        scope |= Q(path__startswith=institute.path)
+    return CoursePage.objects.filter(scope, depth=COURSE_DEPTH).order_by("title")
+
+
+def staff_runs(user):
+    """Runs the user may manage: those of their institutes' courses (every run for administrators)."""
+    runs = CourseRun.objects.select_related("course")
+    if user.is_superuser:
+        return runs
+    return runs.filter(course__in=staff_courses(user))
+
+
+ENROLMENT_FILTER_STATUSES = [choice for choice, _label in Enrolment.Status.choices]
+
+
+def run_enrolments(*, run: CourseRun, status: str = "", query: str = ""):
+    enrolments = Enrolment.objects.filter(run=run).select_related("user").order_by("status", "user__name_ko", "pk")
+    if status in ENROLMENT_FILTER_STATUSES:
+        enrolments = enrolments.filter(status=status)
+    if query:
+        enrolments = enrolments.filter(
+            Q(user__email__icontains=query) | Q(user__name_ko__icontains=query) | Q(user__name_en__icontains=query)
+        )
+    return enrolments
+
+
+def pending_requests(user):
+    return (
+        Enrolment.objects.filter(status=Enrolment.Status.PENDING, run__in=staff_runs(user))
+        .select_related("user", "run__course")
+        .order_by("created_at", "pk")
+    )

@@ -60,7 +60,9 @@ def institute_setup(*, institute: InstitutePage) -> InstitutePage:
     name = institute.title
     access_admin = _permission("wagtailadmin", "access_admin")
     created_groups = {}
-    for attribute, label in (("instructors_group", _("instructors")), ("managers_group", _("managers"))):
+    # Group and workflow names are data shown to administrators: in Korean, whatever the language
+    # of the request that created the institute.
+    for attribute, label in (("instructors_group", "강사"), ("managers_group", "기관 관리자")):
         group = getattr(institute, attribute)
         if group is None:
             group_name = f"{name} · {label}"
@@ -86,8 +88,8 @@ def institute_setup(*, institute: InstitutePage) -> InstitutePage:
 
     workflow_page = WorkflowPage.objects.filter(page=institute).select_related("workflow").first()
     if workflow_page is None:
-        workflow = Workflow.objects.create(name=f"{name} · {_('review')}"[:255], active=True)
-        task = GroupApprovalTask.objects.create(name=_("Approval by an institute manager"), active=True)
+        workflow = Workflow.objects.create(name=f"{name} · 과정 검토"[:255], active=True)
+        task = GroupApprovalTask.objects.create(name=f"{name} · 기관 관리자 승인"[:255], active=True)
         task.groups.set([managers])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.create(page=institute, workflow=workflow)

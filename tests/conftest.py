@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -82,6 +83,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -95,11 +97,20 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     try:
         yield {"queue": queue, "mail_dir": mail_dir, "log": log_path, "process": process}
     finally:
-        process.terminate()
+        # Stop the worker and its pool processes before the test database is dropped.
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.2)
         log.close()
 
 
@@ -126,9 +137,15 @@ def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2, message
     pytest.fail(f"Timed out after {timeout} s waiting for {message}")
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium driven by Playwright (Playwright's own browser download does not work here)."""
+@pytest.fixture
+def browser(live_server):
+    """Debian's Chromium driven by Playwright (Playwright's own browser download does not work here).
+
+    Function-scoped on purpose: Playwright's sync API runs an event loop in this thread, and
+    Django's per-context connections seen inside it are not the ones the test database set-up
+    prepared (with the serialized rows that a transactional test restores). Starting the browser
+    after the database fixtures, and stopping it before their teardown, keeps the two apart.
+    """
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 

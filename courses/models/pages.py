@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from accounts.widgets import UserEmailInput
 from courses.blocks import BaseStreamBlock
@@ -61,6 +62,20 @@ class CourseIndexPage(BilingualTitleMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(catalog_page(catalog=self, params=request.GET, page_size=self.page_size))
         return context
+
+    def route(self, request, path_components):
+        """Find an institute, course, module or lesson below the catalog in one lookup.
+
+        Wagtail walks the tree one level at a time (two queries per level); every page below
+        the catalog is a plain page without sub-routes, so its ``url_path`` identifies it.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        page = Page.objects.live().filter(url_path=url_path).specific().first()
+        if page is None:
+            raise Http404
+        return RouteResult(page)
 
 
 class InstitutePage(BilingualTitleMixin, Page):

@@ -25,8 +25,8 @@ def two_institutes():
 def test_setup_gives_each_institute_groups_a_collection_and_a_workflow(two_institutes):
     alpha = two_institutes["alpha"]
 
-    assert alpha.instructors_group.name == "알파연구원 · instructors"
-    assert alpha.managers_group.name == "알파연구원 · managers"
+    assert alpha.instructors_group.name == "알파연구원 · 강사"
+    assert alpha.managers_group.name == "알파연구원 · 기관 관리자"
     assert alpha.collection.get_parent() == Collection.get_first_root_node()
     workflow = alpha.get_workflow()
     assert workflow is not None and workflow.active

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from home.demo.people import DEFAULT_DEMO_PASSWORD
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
 
 
 def test_demo_trainee_logs_in_and_reaches_my_learning(live_server, page):

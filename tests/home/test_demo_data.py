@@ -37,6 +37,38 @@ def test_demo_accounts_exist_one_per_role(client):
     assert response.status_code == 302
 
 
+def test_demo_catalog_has_institutes_courses_lessons_and_staff(client):
+    from courses.models import CoursePage, Enrolment, InstitutePage, LessonPage
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+
+    institutes = InstitutePage.objects.live()
+    assert institutes.count() >= 3
+    for institute in institutes:
+        assert institute.instructors_group.user_set.exists() and institute.managers_group.user_set.exists()
+    courses = CoursePage.objects.live()
+    assert courses.count() >= 8
+    assert {c.category for c in courses} == {
+        "piloting",
+        "maintenance",
+        "counter_drone",
+        "mission_sw",
+        "quality_security",
+    }
+    for course in courses:
+        assert course.title_en and course.summary_en
+        assert 4 <= LessonPage.objects.live().descendant_of(course).count() <= 8, course.title
+        assert course.runs.exists()
+    assert [c.course.title for c in client.get("/courses/", {"q": "정비"}).context["cards"]] == ["군용드론 정비 실무"]
+    trainee = User.objects.get(email="trainee@example.com")
+    statuses = set(Enrolment.objects.filter(user=trainee).values_list("status", flat=True))
+    assert statuses == {"active", "pending", "completed"}
+    instructor = User.objects.get(email="instructor@example.com")
+    client.force_login(instructor)
+    course = CoursePage.objects.get(slug="drone-maintenance-practice")
+    assert client.get(f"/cms/pages/{course.pk}/edit/").status_code == 200
+
+
 def test_second_run_changes_nothing():
     call_command("load_demo_data", stdout=open("/dev/null", "w"))
     first = snapshot()

@@ -7,7 +7,7 @@ from accounts.models import OutboundEmail
 from tests.conftest import wait_for
 from tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.celery_worker]
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.celery_worker]
 
 
 def test_password_reset_email_is_delivered_by_the_worker(client, settings, celery_worker):

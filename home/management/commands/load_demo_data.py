@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo import people, site
+from home.demo import catalog, learning, people, site
 
 
 class Command(BaseCommand):
@@ -24,8 +24,10 @@ class Command(BaseCommand):
                 "published password. Pass --allow-production if you really mean it."
             )
         with transaction.atomic():
-            site.load_site()
-            people.load_people()
+            home = site.load_site()
+            users = people.load_people()
+            courses = catalog.load_catalog(home, instructor=users["instructor"], manager=users["manager"])
+            learning.load_learning(users["trainee"], courses)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")

@@ -1,0 +1,191 @@
+"""``manage.py generate_scale_data``: a large synthetic data set for benchmarks.
+
+Defaults: 20,000 trainees, 200 courses of 10 lessons (2,000 lessons), 5 enrolments per trainee
+(100,000) and 10 progress rows per enrolment (1,000,000). Rows are written with ``bulk_create``
+in batches, so the whole set takes minutes on PostgreSQL. Refuses the production settings.
+Everything it creates is marked (e-mail ``scale-…@scale.example``, slugs ``scale-…``) and
+``--delete`` removes it again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import time
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from courses import services as course_services
+from courses.models import (
+    Category,
+    CourseIndexPage,
+    CoursePage,
+    CourseRun,
+    DeliveryMode,
+    Enrolment,
+    InstitutePage,
+    LessonPage,
+    LessonProgress,
+    Level,
+)
+from home.models import HomePage
+
+BATCH = 5000
+EMAIL_DOMAIN = "scale.example"
+
+
+class Command(BaseCommand):
+    help = "Create a large synthetic data set for benchmarks (marked, and removable with --delete)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--trainees", type=int, default=20_000)
+        parser.add_argument("--courses", type=int, default=200)
+        parser.add_argument("--lessons", type=int, default=10, help="lessons per course")
+        parser.add_argument("--enrolments", type=int, default=5, help="enrolments per trainee")
+        parser.add_argument("--progress", type=int, default=10, help="progress rows per enrolment")
+        parser.add_argument("--institutes", type=int, default=5)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--delete", action="store_true", help="remove the synthetic data instead")
+
+    def handle(self, *args, **options):
+        if settings.ACADEMY_ENVIRONMENT == "production":
+            raise CommandError("Refusing to create synthetic data with the production settings.")
+        if options["delete"]:
+            self.delete()
+            return
+        if options["progress"] > options["lessons"]:
+            raise CommandError("--progress cannot exceed --lessons.")
+        if options["enrolments"] > options["courses"]:
+            raise CommandError("--enrolments cannot exceed --courses.")
+        self.random = random.Random(options["seed"])
+        started = time.monotonic()
+        courses = self.create_courses(options["institutes"], options["courses"], options["lessons"])
+        self.step("courses and lessons", started)
+        users = self.create_trainees(options["trainees"])
+        self.step("trainees", started)
+        enrolments = self.create_enrolments(users, courses, options["enrolments"])
+        self.step("enrolments", started)
+        self.create_progress(enrolments, courses, options["progress"])
+        self.step("progress", started)
+
+    def step(self, name: str, started: float) -> None:
+        self.stdout.write(f"{time.monotonic() - started:7.1f}s  {name}")
+
+    def create_courses(self, n_institutes: int, n_courses: int, n_lessons: int) -> list[dict]:
+        home = HomePage.objects.get()
+        catalog = CourseIndexPage.objects.first() or home.add_child(
+            instance=CourseIndexPage(title="교육과정 안내", title_en="Course catalog", slug="courses")
+        )
+        categories, levels, modes = Category.values, Level.values, DeliveryMode.values
+        institutes = []
+        for i in range(n_institutes):
+            slug = f"scale-institute-{i}"
+            institute = InstitutePage.objects.child_of(catalog).filter(slug=slug).first()
+            if institute is None:
+                institute = catalog.add_child(
+                    instance=InstitutePage(title=f"합성 교육기관 {i}", title_en=f"Synthetic institute {i}", slug=slug)
+                )
+                institute = course_services.institute_setup(institute=institute)
+            institutes.append(institute)
+        today = timezone.localdate()
+        courses = []
+        for c in range(n_courses):
+            institute = institutes[c % n_institutes]
+            slug = f"scale-course-{c}"
+            course = CoursePage.objects.child_of(institute).filter(slug=slug).first()
+            if course is None:
+                course = institute.add_child(
+                    instance=CoursePage(
+                        title=f"합성 드론 교육과정 {c}",
+                        title_en=f"Synthetic drone course {c}",
+                        slug=slug,
+                        summary="벤치마크용 합성 교육과정입니다.",
+                        category=categories[c % len(categories)],
+                        level=levels[c % len(levels)],
+                        delivery_mode=DeliveryMode.ONLINE if c % 4 else modes[c % len(modes)],
+                        study_hours=8 + c % 24,
+                    )
+                )
+                for n in range(n_lessons):
+                    course.add_child(
+                        instance=LessonPage(
+                            title=f"{n + 1}차시",
+                            slug=f"lesson-{n + 1}",
+                            study_minutes=0,
+                            body=[{"type": "paragraph", "value": f"<p>합성 차시 {n + 1}의 학습 내용입니다.</p>"}],
+                        )
+                    )
+            run, _ = CourseRun.objects.get_or_create(
+                course=course,
+                title="합성 차수",
+                defaults={
+                    "starts_on": today - datetime.timedelta(days=30),
+                    "ends_on": today + datetime.timedelta(days=60),
+                    "capacity": None,
+                },
+            )
+            lesson_ids = list(LessonPage.objects.child_of(course).order_by("path").values_list("id", flat=True))
+            courses.append({"course": course, "run": run, "lesson_ids": lesson_ids})
+        return courses
+
+    def create_trainees(self, n: int) -> list[int]:
+        password = make_password("scale-data-not-for-login")
+        existing = set(User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").values_list("email", flat=True))
+        new = [
+            User(email=f"scale-{i}@{EMAIL_DOMAIN}", name_ko=f"합성{i}", name_en=f"Synthetic {i}", password=password)
+            for i in range(n)
+            if f"scale-{i}@{EMAIL_DOMAIN}" not in existing
+        ]
+        User.objects.bulk_create(new, batch_size=BATCH)
+        return list(User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").order_by("pk").values_list("pk", flat=True))
+
+    def create_enrolments(self, user_ids: list[int], courses: list[dict], per_user: int) -> list[tuple[int, int]]:
+        existing = set(Enrolment.objects.filter(user_id__in=user_ids[:1]).values_list("run_id", flat=True))
+        if existing:  # already generated
+            return list(Enrolment.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").values_list("pk", "run_id"))
+        now = timezone.now()
+        rows = []
+        for user_id in user_ids:
+            for course in self.random.sample(courses, per_user):
+                rows.append(
+                    Enrolment(user_id=user_id, run=course["run"], status=Enrolment.Status.ACTIVE, created_at=now)
+                )
+        with transaction.atomic():
+            Enrolment.objects.bulk_create(rows, batch_size=BATCH)
+        return list(Enrolment.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").values_list("pk", "run_id"))
+
+    def create_progress(self, enrolments: list[tuple[int, int]], courses: list[dict], per_enrolment: int) -> None:
+        if LessonProgress.objects.filter(enrolment_id=enrolments[0][0]).exists():
+            return
+        lessons_by_run = {course["run"].pk: course["lesson_ids"] for course in courses}
+        now = timezone.now()
+        batch = []
+        for enrolment_id, run_id in enrolments:
+            lessons = lessons_by_run[run_id]
+            done = self.random.randint(0, per_enrolment)
+            for index, lesson_id in enumerate(lessons[:per_enrolment]):
+                batch.append(
+                    LessonProgress(
+                        enrolment_id=enrolment_id,
+                        lesson_id=lesson_id,
+                        seconds_studied=600,
+                        started_at=now,
+                        completed_at=now if index < done else None,
+                    )
+                )
+            if len(batch) >= 50_000:
+                LessonProgress.objects.bulk_create(batch, batch_size=BATCH)
+                batch = []
+        LessonProgress.objects.bulk_create(batch, batch_size=BATCH)
+
+    def delete(self) -> None:
+        Enrolment.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").delete()
+        User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
+        for institute in InstitutePage.objects.filter(slug__startswith="scale-institute-"):
+            institute.delete()
+        self.stdout.write("Synthetic data removed.")

@@ -1,0 +1,110 @@
+"""Catalog, course, lesson and 나의 강의실 pages run a number of queries that does not grow with the data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import CoursePrerequisite
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def add_courses(institute, n):
+    courses = []
+    for _ in range(n):
+        course = f.course_page(institute)
+        run = f.course_run(course, capacity=30)
+        f.enrolment(run)
+        courses.append(course)
+    return courses
+
+
+def test_catalog_queries_do_not_grow_with_courses(client):
+    institute = f.institute_page()
+    add_courses(institute, 10)
+    client.force_login(f.UserFactory())
+    client.get("/courses/")  # warm caches (site root paths)
+    small = count_queries(client, "/courses/")
+
+    add_courses(f.institute_page(), 290)
+    large = count_queries(client, "/courses/")
+    filtered = count_queries(client, "/courses/?q=과정&category=piloting&page=3")
+
+    assert small == large, (small, large)
+    assert filtered <= large + 1
+    assert large <= 15
+
+
+def build_course(lessons: int, runs: int):
+    institute = f.institute_page()
+    course = f.course_page(institute)
+    prerequisite = f.course_page(institute)
+    CoursePrerequisite.objects.create(course=course, prerequisite=prerequisite)
+    module = f.module_page(course)
+    pages = [f.lesson_page(module if i % 2 else course, minutes=5) for i in range(lessons)]
+    all_runs = [f.course_run(course, capacity=40, title=f"{i}차") for i in range(runs)]
+    for run in all_runs:
+        for _ in range(3):
+            f.enrolment(run)
+    return course, pages, all_runs
+
+
+@pytest.mark.parametrize("as_trainee", [False, True])
+def test_course_page_queries_do_not_grow_with_lessons_or_runs(client, as_trainee):
+    small_course, _, small_runs = build_course(lessons=2, runs=1)
+    large_course, _, large_runs = build_course(lessons=30, runs=10)
+    if as_trainee:
+        user = f.UserFactory()
+        f.enrolment(small_runs[0], user=user)
+        f.enrolment(large_runs[0], user=user)
+        client.force_login(user)
+    client.get(small_course.url)
+
+    small = count_queries(client, small_course.url)
+    large = count_queries(client, large_course.url)
+
+    assert small == large, (small, large)
+    assert large <= 24
+
+
+def test_lesson_page_queries_do_not_grow_with_lessons(client):
+    small_course, small_lessons, small_runs = build_course(lessons=2, runs=1)
+    large_course, large_lessons, large_runs = build_course(lessons=30, runs=3)
+    user = f.UserFactory()
+    f.enrolment(small_runs[0], user=user)
+    f.enrolment(large_runs[0], user=user)
+    client.force_login(user)
+    client.get(small_lessons[0].url)
+
+    small = count_queries(client, small_lessons[1].url)
+    large = count_queries(client, large_lessons[15].url)
+
+    assert small == large, (small, large)
+    assert large <= 24
+
+
+def test_my_learning_queries_do_not_grow_with_enrolments(client):
+    user = f.UserFactory()
+    client.force_login(user)
+
+    def enrol_in_new_courses(n):
+        for i in range(n):
+            course, _, runs = build_course(lessons=3, runs=1)
+            status = ["active", "pending", "waitlisted", "completed", "rejected"][i % 5]
+            f.enrolment(runs[0], user=user, status=status, waitlisted_at=runs[0].created_at)
+
+    enrol_in_new_courses(5)
+    client.get("/learn/")
+    small = count_queries(client, "/learn/")
+    enrol_in_new_courses(20)
+    large = count_queries(client, "/learn/")
+
+    assert small == large, (small, large)

@@ -1,0 +1,60 @@
+"""generate_scale_data builds a synthetic set; page query counts do not grow with it."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.models import User
+from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def generate(**sizes):
+    args = [f"--{name}={value}" for name, value in sizes.items()]
+    call_command("generate_scale_data", *args, stdout=open("/dev/null", "w"))
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_generates_the_requested_sizes_and_is_repeatable():
+    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2)
+
+    assert User.objects.filter(email__endswith="@scale.example").count() == 40
+    assert CoursePage.objects.filter(slug__startswith="scale-course-").count() == 6
+    assert LessonPage.objects.count() == 24
+    assert Enrolment.objects.count() == 120
+    assert LessonProgress.objects.count() == 480
+
+    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2)
+    assert Enrolment.objects.count() == 120
+    assert LessonProgress.objects.count() == 480
+
+
+def test_pages_keep_their_query_counts_as_the_data_grows(client):
+    generate(trainees=10, courses=6, lessons=4, enrolments=2, progress=2, institutes=2)
+    trainee = f.UserFactory()
+    course = CoursePage.objects.get(slug="scale-course-0")
+    run = course.runs.get()
+    f.enrolment(run, user=trainee)
+    f.enrolment(CoursePage.objects.get(slug="scale-course-4").runs.get(), user=trainee)  # a blended course
+    lesson = LessonPage.objects.child_of(course).first()
+    client.force_login(trainee)
+    client.get("/courses/")
+    small = [count(client, url) for url in ("/courses/", course.url, lesson.url, "/learn/")]
+
+    generate(trainees=300, courses=60, lessons=4, enrolments=2, progress=2, institutes=2)
+    for other in CoursePage.objects.filter(slug__startswith="scale-course-").exclude(
+        slug__in=["scale-course-0", "scale-course-4"]
+    )[:48]:
+        f.enrolment(other.runs.get(), user=trainee)
+    assert Enrolment.objects.filter(user=trainee).count() == 50
+    large = [count(client, url) for url in ("/courses/", course.url, lesson.url, "/learn/")]
+
+    assert small == large
