@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import OutboundEmail
+from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail
 
 logger = logging.getLogger(__name__)
 
@@ -83,3 +85,141 @@ def email_mark_failed(*, email_id: int, error: str) -> None:
     OutboundEmail.objects.filter(pk=email_id).exclude(status=OutboundEmail.Status.SENT).update(
         status=OutboundEmail.Status.FAILED, last_error=error[:2000]
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Organisations: invitations and membership
+# --------------------------------------------------------------------------------------------
+
+INVITATION_DAYS = 14
+
+
+class MembershipError(Exception):
+    """A request the rules refuse; the message is translated and meant for the user."""
+
+
+def organisation_invite(*, organisation, email: str, actor, base_url: str) -> OrganisationInvitation:
+    """HR invites an employee by e-mail; they join only by accepting (their consent)."""
+    from datetime import timedelta
+
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from .models import Membership, OrganisationInvitation, User
+
+    email = User.objects.normalize_email(email).strip().lower()
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise MembershipError(
+            _("%(email)s is already a member of %(organisation)s.") % {"email": email, "organisation": organisation}
+        )
+    with transaction.atomic():
+        OrganisationInvitation.objects.pending().filter(organisation=organisation, email__iexact=email).update(
+            declined_at=timezone.now()
+        )
+        invitation = OrganisationInvitation.objects.create(
+            organisation=organisation,
+            email=email,
+            token=secrets.token_urlsafe(32),
+            invited_by=actor,
+            expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
+        )
+        parts = []
+        for language in ("ko", "en"):
+            with translation.override(language):
+                parts.append(
+                    render_to_string(
+                        "accounts/email/organisation_invitation.txt",
+                        {
+                            "invitation": invitation,
+                            "url": f"{base_url}/accounts/organisations/join/{invitation.token}/",
+                        },
+                    ).strip()
+                )
+        with translation.override("ko"):
+            subject = _("[Academy] Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
+        send_mail(subject, "\n\n----------\n\n".join(parts), None, [email])
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Membership:
+    """The invited employee accepts: they become a member (employee) of the organisation."""
+    from .models import Membership, OrganisationInvitation
+
+    invitation = OrganisationInvitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or invitation not in OrganisationInvitation.objects.pending():
+        raise MembershipError(_("This invitation is no longer valid. Ask your HR staff for a new one."))
+    if invitation.email.lower() != user.email.lower():
+        raise MembershipError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    membership, _created = Membership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": Membership.Role.EMPLOYEE}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+@transaction.atomic
+def invitation_decline(*, token: str, user) -> None:
+    from .models import OrganisationInvitation
+
+    invitation = OrganisationInvitation.objects.select_for_update().filter(token=token).first()
+    if invitation is None or invitation.email.lower() != user.email.lower():
+        raise MembershipError(_("This invitation is no longer valid. Ask your HR staff for a new one."))
+    invitation.declined_at = timezone.now()
+    invitation.save(update_fields=["declined_at"])
+
+
+# --------------------------------------------------------------------------------------------
+# API keys
+# --------------------------------------------------------------------------------------------
+
+API_KEY_PREFIX = "acad_"
+
+
+def _hash_key(secret: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def api_key_create(*, organisation, name: str, actor) -> tuple[OrganisationApiKey, str]:
+    """A new key for the organisation. Returns the row and the key, which is never shown again."""
+    prefix = secrets.token_hex(4)
+    key = f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    row = OrganisationApiKey.objects.create(
+        organisation=organisation,
+        name=name.strip()[:100] or "API",
+        prefix=prefix,
+        key_hash=_hash_key(key),
+        created_by=actor,
+    )
+    return row, key
+
+
+def api_key_authenticate(key: str) -> OrganisationApiKey | None:
+    """The active key matching ``key`` (constant-time comparison of the hash), or None."""
+    import hmac
+
+    if not key or not key.startswith(API_KEY_PREFIX):
+        return None
+    parts = key[len(API_KEY_PREFIX) :].split("_", 1)
+    if len(parts) != 2:
+        return None
+    row = (
+        OrganisationApiKey.objects.filter(prefix=parts[0], revoked_at__isnull=True)
+        .select_related("organisation")
+        .first()
+    )
+    if row is None or not hmac.compare_digest(row.key_hash, _hash_key(key)):
+        return None
+    return row
+
+
+def api_key_revoke(*, api_key: OrganisationApiKey) -> None:
+    OrganisationApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -1,7 +1,11 @@
-from django.shortcuts import redirect
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.account import AccountView, BaseSettingsPanel, NameEmailSettingsPanel
 
 from .forms import NameForm
@@ -17,7 +21,7 @@ def admin_login_redirect(request):
 
 class NameSettingsPanel(BaseSettingsPanel):
     name = "name"
-    title = _("Names (as printed on certificates)")
+    title = gettext_lazy("Names (as printed on certificates)")
     order = 100
     form_class = NameForm
 
@@ -35,3 +39,26 @@ class AdminAccountView(AccountView):
                 panel = NameSettingsPanel(self.request, self.request.user, panel.profile)
             panels.append(panel)
         return panels
+
+
+@login_required
+def organisation_join(request, token):
+    """The employee's consent: accept (or decline) an organisation's invitation."""
+    from . import services
+    from .models import OrganisationInvitation
+
+    invitation = OrganisationInvitation.objects.pending().select_related("organisation").filter(token=token).first()
+    if invitation is None:
+        raise Http404
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "accept":
+                services.invitation_accept(token=token, user=request.user)
+                messages.success(request, _("You joined %(organisation)s.") % {"organisation": invitation.organisation})
+            else:
+                services.invitation_decline(token=token, user=request.user)
+                messages.info(request, _("You declined the invitation."))
+        except services.MembershipError as error:
+            messages.error(request, str(error))
+        return redirect("learn")
+    return render(request, "accounts/organisation_join.html", {"invitation": invitation})

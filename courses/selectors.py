@@ -213,22 +213,32 @@ class SyllabusItem:
     page: ModulePage | LessonPage
     is_module: bool
     number: int | None = None
+    is_other: bool = False
+
+    @property
+    def is_lesson(self) -> bool:
+        return not (self.is_module or self.is_other)
 
 
 def syllabus(course: CoursePage) -> list[SyllabusItem]:
-    """Modules and lessons in tree order; lessons numbered 1, 2, … across modules (차시)."""
+    """Modules, lessons and other course pages (such as quizzes, from other apps) in tree order;
+    lessons numbered 1, 2, … across modules (차시)."""
+    from wagtail.models import Page
+
     modules = ModulePage.objects.live().child_of(course).only("id", "title", "title_en", "path", "depth")
     lessons = (
         LessonPage.objects.live()
         .descendant_of(course)
         .only("id", "title", "title_en", "path", "depth", "url_path", "study_minutes", "required", "slug")
     )
+    others = Page.objects.live().descendant_of(course).not_type(LessonPage, ModulePage).specific()
     items = [SyllabusItem(page=m, is_module=True) for m in modules]
     items += [SyllabusItem(page=lesson, is_module=False) for lesson in lessons]
+    items += [SyllabusItem(page=other, is_module=False, is_other=True) for other in others]
     items.sort(key=lambda item: item.page.path)
     number = 0
     for item in items:
-        if not item.is_module:
+        if item.is_lesson:
             number += 1
             item.number = number
     return items
@@ -315,11 +325,49 @@ def missing_prerequisites(*, user, course: CoursePage, prerequisites: list[Cours
     return [p for p in prerequisites if p.pk not in done]
 
 
+STRUCTURE_SECONDS = 3600
+
+
+def course_structure(course: CoursePage) -> dict:
+    """What every visitor of a course sees the same: institute, syllabus, prerequisites, instructors.
+
+    Cached under a version that changes whenever a page of the course is published, unpublished,
+    added, moved or deleted (latest publication time and number of live pages below it), so one
+    cheap query replaces six.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+    from wagtail.models import Page
+
+    version = Page.objects.filter(path__startswith=course.path, live=True).aggregate(
+        latest=Max("last_published_at"), pages=Count("pk")
+    )
+    key = (
+        f"academy:course-structure:{course.pk}:{version['pages']}:{version['latest'] and version['latest'].timestamp()}"
+    )
+    structure = cache.get(key)
+    if structure is None:
+        institute = InstitutePage.objects.get(path=course.path[: -course.steplen])
+        items = syllabus(course)
+        structure = {
+            "institute": institute,
+            "catalog_url": (institute.get_url() or "/").rstrip("/").rsplit("/", 1)[0] + "/",
+            "syllabus": items,
+            "lessons": [item.page for item in items if item.is_lesson],
+            "prerequisites": [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")],
+            "instructors": list(course.instructor_links.select_related("user")),
+        }
+        cache.set(key, structure, STRUCTURE_SECONDS)
+    return structure
+
+
 def course_page_context(*, course: CoursePage, user) -> dict:
-    institute = course.institute
-    items = syllabus(course)
-    lessons = [item.page for item in items if not item.is_module]
-    prerequisites = [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")]
+    structure = course_structure(course)
+    institute = structure["institute"]
+    course.institute = institute  # spare the ancestor query wherever the course's institute is read
+    items = structure["syllabus"]
+    lessons = structure["lessons"]
+    prerequisites = structure["prerequisites"]
     missing = missing_prerequisites(user=user, course=course, prerequisites=prerequisites)
     runs = list(runs_with_seats([course.pk]))
     enrolments = {}
@@ -344,8 +392,8 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         studying.run.course = course
         completion_missing = [item.label for item in missing_requirements(studying)]
     return {
-        "catalog": institute.get_parent(),
-        "continue_url": resume.url if resume else "",
+        "catalog_url": structure["catalog_url"],
+        "continue_url": resume.get_url() if resume else "",
         "completed_lesson_ids": done,
         "completion_missing": completion_missing,
         "institute": institute,
@@ -353,7 +401,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "lesson_count": len(lessons),
         "total_minutes": sum(lesson.study_minutes for lesson in lessons),
         "first_lesson": lessons[0] if lessons else None,
-        "instructors": list(course.instructor_links.select_related("user")),
+        "instructors": structure["instructors"],
         "prerequisites": prerequisites,
         "missing_prerequisites": missing,
         "enrol_actions": actions,
@@ -369,8 +417,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
 
 def lesson_page_context(*, lesson: LessonPage, user) -> dict:
     course = lesson.course
-    items = syllabus(course)
-    lessons = [item.page for item in items if not item.is_module]
+    structure = course_structure(course)
+    items = structure["syllabus"]
+    lessons = structure["lessons"]
     index = next((i for i, page in enumerate(lessons) if page.pk == lesson.pk), None)
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None

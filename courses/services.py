@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import F
@@ -42,6 +44,17 @@ COLLECTION_PERMISSIONS = (
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
 )
+
+
+InstituteListener = Callable[[InstitutePage], None]
+_institute_listeners: list[InstituteListener] = []
+
+
+def register_institute_setup_listener(listener: InstituteListener) -> None:
+    """Other apps give an institute's groups what they need (e.g. question banks, certificate
+    templates) when ``institute_setup`` runs; listeners must be safe to run again."""
+    if listener not in _institute_listeners:
+        _institute_listeners.append(listener)
 
 
 def _permission(app_label: str, codename: str) -> Permission:
@@ -98,6 +111,8 @@ def institute_setup(*, institute: InstitutePage) -> InstitutePage:
         instructors_group=instructors, managers_group=managers, collection=institute.collection
     )
     institute.refresh_from_db()
+    for listener in _institute_listeners:
+        listener(institute)
     return institute
 
 
@@ -131,7 +146,9 @@ def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "
     if notify and to_status in NOTIFIED_STATUSES:
         from .tasks import enrolment_notify
 
-        transaction.on_commit(lambda: enrolment_notify.delay(event.pk))
+        # robust: a broker that is down must not fail the request nor skip the other callbacks
+        # (the certificate task); the trainee is told on /learn/ anyway.
+        transaction.on_commit(lambda: enrolment_notify.delay(event.pk), robust=True)
 
 
 NOTIFIED_STATUSES = {
@@ -440,3 +457,29 @@ def attendance_record(*, session: AttendanceSession, enrolment: Enrolment, prese
     )
     enrolment_evaluate_completion(enrolment=enrolment)
     return record
+
+
+@transaction.atomic
+def enrolments_bulk_add(*, run: CourseRun, users: list, actor) -> list[Enrolment]:
+    """Enrol many trainees in one run, all or nothing: if any cannot get a seat, nobody is enrolled."""
+    run = _lock_run(run)
+    existing = {e.user_id: e for e in Enrolment.objects.select_for_update().filter(run=run, user__in=users)}
+    needed = [
+        u
+        for u in users
+        if not (existing.get(u.pk) and existing[u.pk].status in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED))
+    ]
+    if run.capacity is not None:
+        taken = Enrolment.objects.filter(run=run).holding_seats().count()
+        invited = sum(1 for u in needed if existing.get(u.pk) and existing[u.pk].status == Enrolment.Status.INVITED)
+        if taken - invited + len(needed) > run.capacity:
+            raise EnrolmentError(
+                _("The run has %(free)s free seats for %(asked)s trainees; nobody was enrolled.")
+                % {"free": max(0, run.capacity - taken), "asked": len(needed)}
+            )
+    enrolled = []
+    for user in needed:
+        enrolment = existing.get(user.pk) or Enrolment(user=user, run=run)
+        _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=_("Enrolled by the organisation."))
+        enrolled.append(enrolment)
+    return enrolled

@@ -1,11 +1,13 @@
 """The home page and the site-wide settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 from courses.blocks import BaseStreamBlock
 
@@ -81,6 +83,22 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_courses"] = self.get_featured_courses()
         return context
+
+    def route(self, request, path_components):
+        """Find any page below the home page in one lookup by its ``url_path``.
+
+        Wagtail walks the tree one level at a time, two queries per level; none of the Academy's
+        page types has sub-routes of its own, so the path identifies the page.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        page = Page.objects.filter(url_path=f"{self.url_path}{'/'.join(path_components)}/").first()
+        if page is None:
+            raise Http404
+        page = page.specific
+        if not page.live:
+            raise Http404
+        return RouteResult(page)
 
     def get_featured_courses(self):
         """Courses to show on the front page (the catalog fills this in once courses exist)."""

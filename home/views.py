@@ -73,6 +73,14 @@ def server_error(request):
 @login_required
 def learn_dashboard(request):
     """나의 강의실: the trainee's own enrolments, progress, requests, waitlists, completions and certificates."""
+    from certificates.selectors import learn_certificates
+    from certificates.verification import verification_counts
     from courses.selectors import learn_dashboard as course_dashboard
 
-    return render(request, "home/learn.html", course_dashboard(user=request.user))
+    context = course_dashboard(user=request.user)
+    certificates = learn_certificates(user=request.user)
+    counts = verification_counts([item.certificate.pk for item in certificates]) if certificates else {}
+    for item in certificates:
+        item.verified_count = counts.get(item.certificate.pk, 0)
+    context["certificates"] = certificates
+    return render(request, "home/learn.html", context)

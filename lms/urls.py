@@ -7,11 +7,21 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
+from certificates import verify_views
+from certificates.api import api
 from home import views as home_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("learn/", home_views.learn_dashboard, name="learn"),
+    path("hr/", include("home.hr_urls")),
+    path("api/v1/", api.urls),
+    path("verify/", verify_views.verify_form, name="verify"),
+    path("verify/pdf/", verify_views.verify_pdf, name="verify_pdf"),
+    path("verify/bulk/", verify_views.verify_bulk, name="verify_bulk"),
+    path("verify/bulk/<str:token>.csv", verify_views.verify_bulk_download, name="verify_bulk_download"),
+    path("verify/<str:code>/", verify_views.verify_result, name="verify_result"),
+    path("verify/<str:code>/badge.jwt", verify_views.verify_badge, name="verify_badge"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.
@@ -19,8 +29,11 @@ urlpatterns = [
     path("cms/account/", account_views.AdminAccountView.as_view(), name="wagtailadmin_account"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/organisations/join/<str:token>/", account_views.organisation_join, name="organisation_join"),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("", include("certificates.urls")),
+    path("", include("assessments.urls")),
 ]
 
 if getattr(settings, "ACADEMY_SERVE_MEDIA", False):

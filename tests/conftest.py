@@ -165,6 +165,11 @@ def browser(live_server):
         )
         yield chromium
         chromium.close()
+        # Connections the test opened while Playwright's loop ran belong to that context: close them
+        # here, or the test database cannot be dropped at the end of the run.
+        from django.db import connections
+
+        connections.close_all()
 
 
 @pytest.fixture
@@ -173,3 +178,58 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def start_celery_worker(*, queue: str, log_path: Path, concurrency: int = 2, env: dict | None = None):
+    """Start one more real ``celery worker`` on ``queue`` (for tests that kill or restart a worker).
+
+    Same environment as ``celery_worker_process``; returns the ``Popen`` once the worker answers a
+    ping. Stop it with ``stop_celery_worker`` (``kill=True`` sends SIGKILL to it and its pool).
+    """
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.test",
+        "DATABASE_URL": _database_url(),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        **(env or {}),
+    }
+    node = f"{queue}-{uuid.uuid4().hex[:6]}@localhost"
+    log = open(log_path, "a")  # noqa: SIM115 - the child keeps writing to it
+    process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "celery", "-A", "lms", "worker", "-Q", queue, "-n", node, "-c", str(concurrency)]
+        + ["--without-gossip", "--without-mingle", "-l", "info"],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    log.close()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The Celery worker exited early:\n{log_path.read_text()}")
+        if celery_app.control.ping(destination=[node], timeout=1.0):
+            return process
+    stop_celery_worker(process, kill=True)
+    raise RuntimeError(f"The Celery worker did not answer within 60 s:\n{log_path.read_text()}")
+
+
+def stop_celery_worker(process, *, kill: bool = False, timeout: float = 20) -> None:
+    """Stop a worker from ``start_celery_worker`` and its pool processes (SIGTERM, or SIGKILL)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL if kill else signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)

@@ -163,3 +163,90 @@ def manager_of(institute: InstitutePage, **user_fields):
     user = UserFactory(**user_fields)
     course_services.institute_add_staff(institute=institute, user=user, role="manager")
     return user
+
+
+# --------------------------------------------------------------------------------------------
+# Assessments
+# --------------------------------------------------------------------------------------------
+
+from decimal import Decimal  # noqa: E402
+
+from assessments.models import (  # noqa: E402
+    Choice,
+    PracticalAssessment,
+    Question,
+    QuestionBank,
+    QuizPage,
+    QuizQuestion,
+    RubricCriterion,
+)
+
+
+def question_bank(institute: InstitutePage, course: CoursePage | None = None, title: str = "문제은행") -> QuestionBank:
+    return QuestionBank.objects.create(institute=institute, course=course, title=title)
+
+
+def question(bank: QuestionBank, type: str = "single", *, text: str | None = None, points="1", choices=None, **fields):
+    """A question; ``choices`` is a list of (text, weight) for choice questions."""
+    n = next(_counter)
+    defaults = {
+        "single": [("정답", "1"), ("오답 가", "0"), ("오답 나", "0")],
+        "multiple": [("가", "0.5"), ("나", "0.5"), ("다", "0")],
+    }
+    row = Question.objects.create(bank=bank, type=type, text=text or f"문제 {n}", points=Decimal(points), **fields)
+    for index, (choice_text, weight) in enumerate(choices if choices is not None else defaults.get(type, [])):
+        Choice.objects.create(question=row, text=choice_text, weight=Decimal(weight), sort_order=index)
+    return row
+
+
+def quiz_page(course: CoursePage, questions=(), **fields) -> QuizPage:
+    n = next(_counter)
+    defaults = {"title": f"최종평가 {n}", "slug": f"quiz-{n}", "shuffle_questions": False, "shuffle_choices": False}
+    defaults.update(fields)
+    quiz = course.add_child(instance=QuizPage(**defaults))
+    for index, q in enumerate(questions):
+        QuizQuestion.objects.create(quiz=quiz, question=q, sort_order=index)
+    return quiz
+
+
+def practical_assessment(
+    course: CoursePage, criteria=(("비행 전 점검", 40), ("호버링", 60)), **fields
+) -> PracticalAssessment:
+    assessment = PracticalAssessment.objects.create(course=course, title=fields.pop("title", "비행 실기평가"), **fields)
+    for index, (title, points) in enumerate(criteria):
+        RubricCriterion.objects.create(assessment=assessment, title=title, points=points, sort_order=index)
+    return assessment
+
+
+# --------------------------------------------------------------------------------------------
+# Certificates (rows only; tests of issuance go through the services and the worker)
+# --------------------------------------------------------------------------------------------
+
+import hashlib  # noqa: E402
+
+from certificates import codes  # noqa: E402
+from certificates.models import Certificate  # noqa: E402
+
+
+def certificate(enrolment: Enrolment | None = None, *, state: str = "issued", **fields) -> Certificate:
+    """An issued certificate row as the render task leaves it (no PDF file; a fingerprint)."""
+    if enrolment is None:
+        enrolment = globals()["enrolment"](course_run(course_page(institute_page())), status="completed")
+    today = timezone.localdate()
+    code = fields.pop("code", None) or codes.generate()
+    defaults = {
+        "code": code,
+        "state": state,
+        "holder_name_ko": enrolment.user.name_ko,
+        "holder_name_en": enrolment.user.name_en,
+        "course_title_ko": enrolment.run.course.title,
+        "course_title_en": enrolment.run.course.title_en,
+        "institute_name_ko": "국방드론교육원",
+        "institute_name_en": "Defense Drone Institute",
+        "study_hours": enrolment.run.course.study_hours,
+        "completed_on": today,
+        "issued_on": today if state != "pending" else None,
+        "sha256": hashlib.sha256(code.encode()).hexdigest() if state != "pending" else "",
+    }
+    defaults.update(fields)
+    return Certificate.objects.create(enrolment=enrolment, **defaults)

@@ -19,7 +19,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
 from accounts.widgets import UserEmailInput
 from courses.blocks import BaseStreamBlock
@@ -62,20 +61,6 @@ class CourseIndexPage(BilingualTitleMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(catalog_page(catalog=self, params=request.GET, page_size=self.page_size))
         return context
-
-    def route(self, request, path_components):
-        """Find an institute, course, module or lesson below the catalog in one lookup.
-
-        Wagtail walks the tree one level at a time (two queries per level); every page below
-        the catalog is a plain page without sub-routes, so its ``url_path`` identifies it.
-        """
-        if not path_components:
-            return super().route(request, path_components)
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.live().filter(url_path=url_path).specific().first()
-        if page is None:
-            raise Http404
-        return RouteResult(page)
 
 
 class InstitutePage(BilingualTitleMixin, Page):
@@ -181,6 +166,15 @@ class CoursePage(BilingualTitleMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(240)],
         help_text=_("Leave empty to use the certificate template's validity."),
     )
+    certificate_template = models.ForeignKey(
+        "certificates.CertificateTemplate",
+        verbose_name=_("Certificate template"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the institute's first template."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -207,7 +201,9 @@ class CoursePage(BilingualTitleMixin, Page):
             ],
             heading=_("Completion rule"),
         ),
-        MultiFieldPanel([FieldPanel("certificate_validity_months")], heading=_("Certificate")),
+        MultiFieldPanel(
+            [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")], heading=_("Certificate")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -220,7 +216,8 @@ class CoursePage(BilingualTitleMixin, Page):
     ]
 
     parent_page_types = ["courses.InstitutePage"]
-    subpage_types = ["courses.ModulePage", "courses.LessonPage"]
+    # No ``subpage_types``: each child page type says where it may live (lessons and modules here;
+    # other apps add theirs, such as quizzes, without this app knowing them).
 
     class Meta:
         verbose_name = _("course")
@@ -291,7 +288,6 @@ class ModulePage(BilingualTitleMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("module")

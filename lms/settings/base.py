@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -211,6 +212,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.email_sweep",
         "schedule": crontab(minute="*/5"),
     },
+    # Certificates still waiting for their PDF (their task never reached the broker).
+    "certificates-sweep-pending": {
+        "task": "certificates.tasks.certificate_sweep_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Expiry reminders 90, 30 and 7 days before (each sent once), in the Seoul morning.
+    "certificates-expiry-reminders": {
+        "task": "certificates.tasks.certificate_expiry_reminders_task",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    # Quiz attempts past their deadline whose timed closing task was lost.
+    "assessments-close-overdue-attempts": {
+        "task": "assessments.tasks.attempts_close_overdue_task",
+        "schedule": crontab(),
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -237,9 +253,20 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --------------------------------------------------------------------------------------------
+# Public verification and the API: requests per minute per client (anonymous) or per API key
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_VERIFY_RATE_PER_MINUTE = env_int("ACADEMY_VERIFY_RATE_PER_MINUTE", 30, minimum=1)
+ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = env_int("ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE", 20, minimum=1)
+ACADEMY_API_KEY_RATE_PER_MINUTE = env_int("ACADEMY_API_KEY_RATE_PER_MINUTE", 600, minimum=1)
+#: Behind a reverse proxy that overwrites X-Forwarded-For, the client is its last address.
+ACADEMY_TRUST_X_FORWARDED_FOR = env_bool("ACADEMY_TRUST_X_FORWARDED_FOR", False)
+
+# --------------------------------------------------------------------------------------------
 # Security that holds everywhere
 # --------------------------------------------------------------------------------------------
 
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -257,8 +284,22 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO: seven lines per certificate.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
+
+# --------------------------------------------------------------------------------------------
+# Certificates
+# --------------------------------------------------------------------------------------------
+
+#: Ed25519 key that signs the Open Badges (PEM, or the 32-byte seed in base64url). Required in
+#: production; elsewhere, when empty, one is generated into ``VAR_DIR`` for the demo.
+ACADEMY_BADGE_SIGNING_KEY = env_str("ACADEMY_BADGE_SIGNING_KEY", "")
 
 #: Which kind of deployment this is; commands that create demo accounts refuse "production".
 ACADEMY_ENVIRONMENT = "development"

@@ -34,7 +34,6 @@ CACHES = {
         "KEY_PREFIX": "academy",
     }
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --------------------------------------------------------------------------------------------
 # E-mail (SMTP), delivered by the Celery worker
@@ -101,3 +100,14 @@ LANGUAGE_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
+
+# --------------------------------------------------------------------------------------------
+# Certificates: the key that signs Open Badges. Without it, badges are not offered; a malformed
+# key stops start-up.
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_BADGE_SIGNING_KEY = env_str("ACADEMY_BADGE_SIGNING_KEY", "")
+if ACADEMY_BADGE_SIGNING_KEY:
+    from certificates.keys import load_private_key
+
+    load_private_key(ACADEMY_BADGE_SIGNING_KEY)

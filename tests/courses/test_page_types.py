@@ -26,8 +26,10 @@ class CoursePageTypeRules(WagtailPageTestCase):
 
     def test_lessons_live_in_a_course_or_a_module(self):
         self.assertAllowedParentPageTypes(LessonPage, {CoursePage, ModulePage})
-        self.assertAllowedSubpageTypes(CoursePage, {ModulePage, LessonPage})
-        self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
+        self.assertTrue({ModulePage, LessonPage} <= set(CoursePage.allowed_subpage_models()))
+        self.assertIn(LessonPage, ModulePage.allowed_subpage_models())
+        self.assertNotIn(ModulePage, ModulePage.allowed_subpage_models())
+        self.assertNotIn(CoursePage, CoursePage.allowed_subpage_models())
         self.assertAllowedSubpageTypes(LessonPage, set())
         self.assertCanNotCreateAt(InstitutePage, LessonPage)
         self.assertCanNotCreateAt(LessonPage, LessonPage)

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.demo import catalog, learning, people, site
+from home.demo import assessments, catalog, learning, organisation, people, site
+from home.demo import certificates as demo_certificates
 
 
 class Command(BaseCommand):
@@ -27,7 +28,11 @@ class Command(BaseCommand):
             home = site.load_site()
             users = people.load_people()
             courses = catalog.load_catalog(home, instructor=users["instructor"], manager=users["manager"])
-            learning.load_learning(users["trainee"], courses)
+            quizzes = assessments.load_assessments(courses)
+            demo_certificates.load_certificate_templates(courses)
+            learning.load_learning(users["trainee"], courses, quizzes)
+            organisation.load_organisation(courses, quizzes, users["manager"])
+            demo_certificates.load_certificates(users["trainee"], courses, quizzes)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")

@@ -1,0 +1,107 @@
+"""Grading: one function for every question type, on the server only.
+
+``grade(question, choices, response)`` returns the share of the question's points earned, a
+``Decimal`` between 0 and 1. Responses are what ``parse_response`` accepted: a list of choice
+ids, a bool, a string, or a ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from .models import Choice, Question, QuestionType
+
+ZERO, ONE = Decimal("0"), Decimal("1")
+MAX_TEXT = 500
+
+# Punctuation ignored in short answers, Korean and English alike (plus spacing and case).
+_PUNCTUATION = re.compile(r"[\s\.,!?;:'\"`´‘’“”()\[\]{}<>·•…~\-_/\\|、。「」『』《》〈〉【】〔〕・ㆍ]+")
+
+
+class ResponseError(ValueError):
+    """A malformed answer: the message is translated and meant for the trainee."""
+
+
+def normalise_text(value: str) -> str:
+    """Case, width, spacing and punctuation do not matter: ``' P X 4 ! '`` equals ``'px4'``."""
+    value = unicodedata.normalize("NFKC", value).casefold()
+    return _PUNCTUATION.sub("", value)
+
+
+def parse_number(value) -> Decimal:
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace(" ", "")
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", text):
+        text = text.replace(",", "")
+    elif re.fullmatch(r"[-+]?\d+,\d+", text):
+        text = text.replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ResponseError(_("Enter a number, such as 3.7.")) from None
+    if not number.is_finite() or abs(number) > Decimal("1e15"):
+        raise ResponseError(_("Enter a number, such as 3.7."))
+    return number
+
+
+def parse_response(question: Question, choice_ids: set[int], raw):
+    """Check an answer sent by the browser; raise ``ResponseError`` with a clear message if it is malformed.
+
+    ``raw`` is a list of strings (form values). An empty answer is ``None`` (unanswered).
+    """
+    values = [str(v) for v in (raw if isinstance(raw, (list, tuple)) else [raw]) if v not in (None, "")]
+    if any(len(v) > MAX_TEXT for v in values):
+        raise ResponseError(_("The answer is too long (at most %(n)s characters).") % {"n": MAX_TEXT})
+    if not values:
+        return None
+    kind = question.type
+    if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        try:
+            ids = [int(v) for v in values]
+        except ValueError:
+            raise ResponseError(_("Choose one of the listed answers.")) from None
+        if not set(ids) <= choice_ids or len(set(ids)) != len(ids):
+            raise ResponseError(_("Choose one of the listed answers."))
+        if kind == QuestionType.SINGLE and len(ids) != 1:
+            raise ResponseError(_("Choose exactly one answer."))
+        return sorted(ids)
+    if kind == QuestionType.TRUE_FALSE:
+        if len(values) != 1 or values[0] not in ("true", "false"):
+            raise ResponseError(_("Answer true or false."))
+        return values[0] == "true"
+    if len(values) != 1:
+        raise ResponseError(_("Give one answer."))
+    if kind == QuestionType.NUMERIC:
+        return str(parse_number(values[0]))
+    return values[0].strip()
+
+
+def grade(question: Question, choices: list[Choice], response) -> Decimal:
+    """The share of the question's points (0 to 1) that ``response`` earns."""
+    if response is None:
+        return ZERO
+    kind = question.type
+    if kind == QuestionType.SINGLE:
+        # One choice is fully right; others may earn part of the points (Moodle's single choice).
+        chosen = [c for c in choices if c.pk in set(response)]
+        return min(ONE, max(ZERO, chosen[0].weight)) if len(chosen) == 1 else ZERO
+    if kind == QuestionType.MULTIPLE:
+        selected = set(response)
+        if question.partial_credit:
+            earned = sum((c.weight for c in choices if c.pk in selected), ZERO)
+            return min(ONE, max(ZERO, earned))
+        correct = {c.pk for c in choices if c.weight > 0}
+        return ONE if selected == correct else ZERO
+    if kind == QuestionType.TRUE_FALSE:
+        return ONE if question.correct_answer is not None and bool(response) == question.correct_answer else ZERO
+    if kind == QuestionType.SHORT:
+        given = normalise_text(str(response))
+        return ONE if given and any(given == normalise_text(a) for a in question.accepted_answer_list) else ZERO
+    if kind == QuestionType.NUMERIC:
+        if question.numeric_answer is None:
+            return ZERO
+        return ONE if abs(Decimal(str(response)) - question.numeric_answer) <= question.tolerance else ZERO
+    return ZERO

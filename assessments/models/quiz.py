@@ -1,0 +1,212 @@
+"""Quizzes (온라인평가) placed in a course, and the trainees' attempts (응시)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+
+from .bank import Question, QuestionBank
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("Highest attempt")
+    LAST = "last", _("Last attempt")
+
+
+class ReviewPolicy(models.TextChoices):
+    SCORE_ONLY = "score", _("Score only")
+    AFTER_CLOSE = "after_close", _("Score at once; answers and feedback after the quiz closes")
+    AFTER_SUBMIT = "after_submit", _("Score, answers and feedback right after submitting")
+
+
+class QuizPage(Page):
+    """온라인평가: a quiz in a course. Only enrolled trainees and the institute's staff open it.
+
+    Questions are fixed (chosen below) or drawn at random for each attempt from a bank, or from one
+    category of a bank. Time limits, deadlines and grading are enforced on the server.
+    """
+
+    title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
+    intro = models.TextField(_("Instructions"), blank=True)
+    draw_bank = models.ForeignKey(
+        QuestionBank,
+        verbose_name=_("Draw from bank"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the fixed questions below."),
+    )
+    draw_category = models.CharField(_("Draw from category"), max_length=200, blank=True)
+    draw_count = models.PositiveSmallIntegerField(_("Questions per attempt"), default=0, help_text=_("0: all."))
+    shuffle_questions = models.BooleanField(_("Shuffle questions"), default=True)
+    shuffle_choices = models.BooleanField(_("Shuffle choices"), default=True)
+    pass_mark = models.PositiveSmallIntegerField(_("Pass mark"), default=60, validators=[MaxValueValidator(100)])
+    max_attempts = models.PositiveSmallIntegerField(_("Attempt limit"), default=2, help_text=_("0: unlimited."))
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("Time limit (minutes)"), default=0, validators=[MaxValueValidator(600)], help_text=_("0: no limit.")
+    )
+    grading_method = models.CharField(
+        _("Grade kept"), max_length=10, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
+    )
+    opens_at = models.DateTimeField(_("Opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("Closes"), null=True, blank=True)
+    review_policy = models.CharField(
+        _("Review"), max_length=20, choices=ReviewPolicy.choices, default=ReviewPolicy.AFTER_CLOSE
+    )
+    required = models.BooleanField(_("Required for completion"), default=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        InlinePanel("quiz_questions", heading=_("Fixed questions"), label=_("Question")),
+        MultiFieldPanel(
+            [FieldPanel("draw_bank"), FieldRowPanel([FieldPanel("draw_category"), FieldPanel("draw_count")])],
+            heading=_("Random draw"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("time_limit_minutes")]),
+                FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review_policy"), FieldPanel("required")]),
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            ],
+            heading=_("Rules"),
+        ),
+    ]
+
+    parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("quiz")
+
+    @property
+    def display_title(self) -> str:
+        return (self.title_en if (get_language() or "ko").startswith("en") else "") or self.title
+
+    @cached_property
+    def course(self):
+        from courses.models import CoursePage
+
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return False
+        return not (self.closes_at and now > self.closes_at)
+
+    def is_closed(self, now=None) -> bool:
+        return bool(self.closes_at and (now or timezone.now()) > self.closes_at)
+
+    def serve(self, request, *args, **kwargs):
+        from courses.selectors import user_can_study
+
+        if not user_can_study(user=request.user, course=self.course):
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            from django.contrib import messages
+            from django.shortcuts import redirect
+
+            messages.info(request, _("Enrol in this course to take its assessments."))
+            return redirect(self.course.url)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from assessments.selectors import quiz_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(quiz_page_context(quiz=self, user=request.user))
+        return context
+
+
+class QuizQuestion(Orderable):
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="quiz_questions")
+    question = models.ForeignKey(Question, verbose_name=_("Question"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("quiz question")
+
+
+class AttemptQuerySet(models.QuerySet):
+    def closed(self):
+        return self.exclude(state=Attempt.State.IN_PROGRESS)
+
+    def overdue(self, now=None):
+        return self.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now or timezone.now())
+
+
+class Attempt(models.Model):
+    """응시: one attempt at a quiz. Its questions (and their order) are fixed when it starts."""
+
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+        TIMED_OUT = "timed_out", _("Closed at the time limit")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="attempts")
+    enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="quiz_attempts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    number = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=20, choices=State.choices, default=State.IN_PROGRESS, db_index=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    deadline = models.DateTimeField(null=True, blank=True, help_text="Answers are refused after this (grace included).")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    question_ids = models.JSONField(default=list)
+    choice_order = models.JSONField(default=dict)
+    points_earned = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    points_possible = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    score = models.DecimalField(_("Score"), max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attempt")
+        ordering = ["started_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "enrolment", "number"], name="assessments_attempt_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quiz_id}/{self.enrolment_id}#{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.IN_PROGRESS
+
+
+class AttemptAnswer(models.Model):
+    """A trainee's answer to one question of an attempt, saved as they go and graded on closing."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    response = models.JSONField(default=None, null=True)
+    saved_at = models.DateTimeField(default=timezone.now)
+    points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    fraction = models.DecimalField(max_digits=6, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="assessments_answer_one_per_question"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}/{self.question_id}"

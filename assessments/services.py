@@ -1,0 +1,372 @@
+"""Writes of the assessment domain: imports, attempts, grading, practical results."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import Enrolment
+from courses.services import enrolment_evaluate_completion
+
+from . import grading
+from .models import (
+    Attempt,
+    AttemptAnswer,
+    Choice,
+    PracticalAssessment,
+    PracticalResult,
+    Question,
+    QuestionBank,
+    QuestionType,
+    QuizPage,
+)
+
+#: Answers and submissions are still accepted this long after the deadline (network, slow clicks).
+GRACE_SECONDS = 20
+
+
+class AssessmentError(Exception):
+    """A request the rules refuse; the message is translated and meant for the user."""
+
+
+# --------------------------------------------------------------------------------------------
+# Import
+# --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
+    """Write parsed questions (``assessments.importers.ImportedQuestion``) into a bank, all or nothing.
+
+    The caller has checked that the parse found no errors; every question is validated again here
+    before the first row is written.
+    """
+    from .validation import question_problems
+
+    for question in questions:
+        problems = question_problems(
+            type=question.type,
+            text=question.text,
+            choices=[(c.text, Decimal(str(c.fraction))) for c in question.choices],
+            partial_credit=question.type == QuestionType.MULTIPLE,
+            correct_answer=question.correct,
+            accepted_answers=question.answers,
+            numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
+            tolerance=Decimal(str(question.tolerance)),
+        )
+        if problems:
+            raise AssessmentError(f"{question.location}: {' '.join(problems)}")
+    created = []
+    for question in questions:
+        row = Question.objects.create(
+            bank=bank,
+            category=question.category[:200],
+            type=question.type,
+            text=question.text,
+            points=Decimal(str(question.points)).quantize(Decimal("0.01")),
+            feedback=question.feedback,
+            partial_credit=question.type == QuestionType.MULTIPLE
+            and any(0 < c.fraction < 1 or c.fraction < 0 for c in question.choices),
+            correct_answer=question.correct,
+            accepted_answers="\n".join(question.answers),
+            numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
+            tolerance=Decimal(str(question.tolerance)),
+        )
+        Choice.objects.bulk_create(
+            [
+                Choice(
+                    question=row,
+                    text=c.text[:500],
+                    weight=Decimal(str(c.fraction)).quantize(Decimal("0.0001")),
+                    feedback=c.feedback[:500],
+                    sort_order=index,
+                )
+                for index, c in enumerate(question.choices)
+            ]
+        )
+        created.append(row)
+    return created
+
+
+# --------------------------------------------------------------------------------------------
+# Attempts
+# --------------------------------------------------------------------------------------------
+
+
+def _studying_enrolment(*, user, quiz: QuizPage, lock: bool = False) -> Enrolment | None:
+    enrolments = Enrolment.objects.studying().filter(user=user, run__course=quiz.course).order_by("-created_at")
+    if lock:
+        enrolments = enrolments.select_for_update()
+    return enrolments.first()
+
+
+def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
+    fixed = list(quiz.quiz_questions.order_by("sort_order").values_list("question_id", flat=True))
+    if fixed or quiz.draw_bank_id is None:
+        return fixed
+    pool = Question.objects.filter(bank_id=quiz.draw_bank_id)
+    if quiz.draw_category:
+        pool = pool.filter(category=quiz.draw_category)
+    return list(pool.order_by("pk").values_list("pk", flat=True))
+
+
+@transaction.atomic
+def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
+    """응시 시작: fix the attempt's questions and deadline. Resumes an attempt still in progress.
+
+    The trainee's enrolment row is locked while attempts are counted, so the attempt limit holds
+    however many start requests arrive at once.
+    """
+    now = now or timezone.now()
+    enrolment = _studying_enrolment(user=user, quiz=quiz, lock=True)
+    if enrolment is None:
+        raise AssessmentError(_("Enrol in this course to take its assessments."))
+    attempts = list(Attempt.objects.filter(quiz=quiz, enrolment=enrolment).order_by("number"))
+    for attempt in attempts:
+        if attempt.is_open:
+            if past_deadline(attempt, now):
+                attempt_close(attempt=attempt, now=now, timed_out=True)
+            else:
+                return attempt
+    if not quiz.is_open(now):
+        raise AssessmentError(_("This quiz is not open now."))
+    if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
+        raise AssessmentError(_("You have used all %(n)s attempts.") % {"n": quiz.max_attempts})
+    question_ids = quiz_questions_for_draw(quiz)
+    if not question_ids:
+        raise AssessmentError(_("This quiz has no questions yet."))
+    rng = random.SystemRandom()
+    if quiz.draw_bank_id and not quiz.quiz_questions.exists() and quiz.draw_count:
+        question_ids = rng.sample(question_ids, min(quiz.draw_count, len(question_ids)))
+    if quiz.shuffle_questions:
+        rng.shuffle(question_ids)
+    choice_order = {}
+    for question_id, choice_id in (
+        Choice.objects.filter(question_id__in=question_ids)
+        .order_by("sort_order", "pk")
+        .values_list("question_id", "pk")
+    ):
+        choice_order.setdefault(str(question_id), []).append(choice_id)
+    if quiz.shuffle_choices:
+        for ids in choice_order.values():
+            rng.shuffle(ids)
+    deadline = None
+    if quiz.time_limit_minutes:
+        deadline = now + timedelta(minutes=quiz.time_limit_minutes)
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        enrolment=enrolment,
+        user=user,
+        number=len(attempts) + 1,
+        started_at=now,
+        deadline=deadline,
+        question_ids=question_ids,
+        choice_order=choice_order,
+    )
+    if deadline is not None:
+        from .tasks import attempt_close_task
+
+        eta = deadline + timedelta(seconds=GRACE_SECONDS + 1)
+        transaction.on_commit(lambda: attempt_close_task.apply_async(args=[attempt.pk], eta=eta))
+    return attempt
+
+
+def past_deadline(attempt: Attempt, now) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + timedelta(seconds=GRACE_SECONDS)
+
+
+def attempt_save_answers(*, attempt: Attempt, raw_answers: dict[int, list[str]], now=None) -> Attempt:
+    """Save answers as the trainee goes (one or many). Everything is checked before anything is
+    written; answers after the deadline are refused and the attempt is closed with what was saved."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not attempt.is_open:
+            raise AssessmentError(_("This attempt is closed; answers can no longer change."))
+        timed_out = past_deadline(attempt, now)
+        if timed_out:
+            attempt_close(attempt=attempt, now=now, timed_out=True)
+        else:
+            _save_answers(attempt, raw_answers, now)
+    if timed_out:  # raised after the commit, so the closing stands
+        raise AssessmentError(_("Time is up: the attempt was closed with the answers saved before the deadline."))
+    return attempt
+
+
+def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> None:
+    allowed = set(attempt.question_ids)
+    unknown = [qid for qid in raw_answers if qid not in allowed]
+    if unknown:
+        raise AssessmentError(_("This question is not part of your attempt."))
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=list(raw_answers))}
+    choice_ids = {int(qid): set(ids) for qid, ids in attempt.choice_order.items()}
+    parsed = {}
+    for question_id, raw in raw_answers.items():
+        try:
+            parsed[question_id] = grading.parse_response(
+                questions[question_id], choice_ids.get(question_id, set()), raw
+            )
+        except grading.ResponseError as error:
+            raise AssessmentError(
+                _("Question %(n)s: %(error)s") % {"n": attempt.question_ids.index(question_id) + 1, "error": error}
+            ) from None
+    existing = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt, question_id__in=list(parsed))}
+    new, changed = [], []
+    for question_id, response in parsed.items():
+        answer = existing.get(question_id)
+        if answer is None:
+            new.append(AttemptAnswer(attempt=attempt, question_id=question_id, response=response, saved_at=now))
+        else:
+            answer.response, answer.saved_at = response, now
+            changed.append(answer)
+    AttemptAnswer.objects.bulk_create(new)
+    AttemptAnswer.objects.bulk_update(changed, ["response", "saved_at"])
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, raw_answers: dict[int, list[str]] | None = None, now=None) -> Attempt:
+    """제출: save the last answers (if still in time) and close the attempt. A second submit changes nothing."""
+    now = now or timezone.now()
+    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if not attempt.is_open:
+        return attempt
+    if past_deadline(attempt, now):
+        return attempt_close(attempt=attempt, now=now, timed_out=True)
+    if raw_answers:
+        _save_answers(attempt, raw_answers, now)
+    return attempt_close(attempt=attempt, now=now, timed_out=False)
+
+
+@transaction.atomic
+def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Attempt:
+    """Grade every saved answer and close the attempt; the result feeds the completion rule at once.
+
+    Runs a fixed number of queries however many questions the attempt has.
+    """
+    now = now or timezone.now()
+    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if not attempt.is_open:
+        return attempt
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
+    choices: dict[int, list[Choice]] = {}
+    for choice in Choice.objects.filter(question_id__in=attempt.question_ids):
+        choices.setdefault(choice.question_id, []).append(choice)
+    answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
+    earned = possible = Decimal("0")
+    missing = []
+    for question_id in attempt.question_ids:
+        question = questions.get(question_id)
+        if question is None:  # deleted from the bank since: it counts for nobody
+            continue
+        possible += question.points
+        answer = answers.get(question_id)
+        if answer is None:
+            missing.append(AttemptAnswer(attempt=attempt, question_id=question_id, response=None, saved_at=now))
+            answer = missing[-1]
+        fraction = grading.grade(question, choices.get(question_id, []), answer.response)
+        answer.fraction = fraction
+        answer.points = (question.points * fraction).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        earned += answer.points
+    AttemptAnswer.objects.bulk_update([a for a in answers.values()], ["fraction", "points"])
+    AttemptAnswer.objects.bulk_create(missing)
+    attempt.points_earned, attempt.points_possible = earned, possible
+    attempt.score = (
+        (earned * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if possible else Decimal("0")
+    )
+    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+    attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
+    attempt.closed_at = now
+    attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "state", "closed_at"])
+    enrolment_evaluate_completion(enrolment=attempt.enrolment)
+    return attempt
+
+
+def attempts_close_overdue(*, now=None) -> int:
+    """Close every attempt past its deadline, even if its trainee never came back."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=GRACE_SECONDS)
+    closed = 0
+    for attempt in Attempt.objects.overdue(cutoff).only("pk")[:500]:
+        attempt_close(attempt=attempt, now=now, timed_out=True)
+        closed += 1
+    return closed
+
+
+# --------------------------------------------------------------------------------------------
+# Practical assessments
+# --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def practical_grade(
+    *,
+    assessment: PracticalAssessment,
+    enrolment: Enrolment,
+    scores: dict[int, int],
+    comments: dict[int, str],
+    overall_comment: str = "",
+    actor,
+) -> PracticalResult:
+    """An instructor records points per criterion (each between 0 and its maximum) and comments."""
+    criteria = {c.pk: c for c in assessment.criteria.all()}
+    if set(scores) != set(criteria):
+        raise AssessmentError(_("Give points for every criterion."))
+    for criterion_id, points in scores.items():
+        if not 0 <= points <= criteria[criterion_id].points:
+            raise AssessmentError(
+                _("%(criterion)s: points lie between 0 and %(max)s.")
+                % {"criterion": criteria[criterion_id].title, "max": criteria[criterion_id].points}
+            )
+    if enrolment.run.course_id != assessment.course_id:
+        raise AssessmentError(_("The trainee is not enrolled in this assessment's course."))
+    total = sum(scores.values())
+    possible = sum(c.points for c in criteria.values())
+    score = (Decimal(total) * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    result, _created = PracticalResult.objects.update_or_create(
+        assessment=assessment,
+        enrolment=enrolment,
+        defaults={
+            "scores": {str(k): v for k, v in scores.items()},
+            "comments": {str(k): v.strip()[:2000] for k, v in comments.items() if v.strip()},
+            "overall_comment": overall_comment.strip()[:4000],
+            "score": score,
+            "passed": score >= assessment.pass_mark,
+            "graded_by": actor,
+            "graded_at": timezone.now(),
+        },
+    )
+    enrolment_evaluate_completion(enrolment=enrolment)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Permissions of an institute's staff
+# --------------------------------------------------------------------------------------------
+
+AUTHORING_MODELS = ("questionbank", "question", "practicalassessment")
+
+
+def grant_authoring_permissions(institute) -> None:
+    """Instructors and managers of an institute author question banks, questions and rubrics.
+
+    The model permissions open the admin screens; which rows they see and change is checked per
+    object (only their own institute's).
+    """
+    from django.contrib.auth.models import Permission
+
+    permissions = Permission.objects.filter(
+        content_type__app_label="assessments",
+        codename__in=[
+            f"{action}_{model}" for model in AUTHORING_MODELS for action in ("add", "change", "delete", "view")
+        ],
+    )
+    for group in (institute.instructors_group, institute.managers_group):
+        if group is not None:
+            group.permissions.add(*permissions)

@@ -1,0 +1,62 @@
+"""Rules a question must satisfy, shared by the admin form and the importer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .models import QuestionType
+
+TOLERANCE = Decimal("0.01")
+
+
+def question_problems(
+    *,
+    type: str,
+    text: str,
+    choices: list[tuple[str, Decimal]],
+    partial_credit: bool = False,
+    correct_answer: bool | None = None,
+    accepted_answers: list[str] | None = None,
+    numeric_answer: Decimal | None = None,
+    tolerance: Decimal | None = None,
+) -> list[str]:
+    """Everything wrong with a question, as messages an instructor understands (empty: valid)."""
+    problems = []
+    if not (text or "").strip():
+        problems.append(_("The question has no text."))
+    if type in (QuestionType.SINGLE, QuestionType.MULTIPLE):
+        if len(choices) < 2:
+            problems.append(_("A choice question needs at least two choices."))
+        weights = [Decimal(w) for _text, w in choices]
+        if type == QuestionType.SINGLE:
+            full = [w for w in weights if w >= 1]
+            if len(full) != 1:
+                problems.append(
+                    _("A single-choice question needs exactly one correct choice (weight 1); this one has %(n)s.")
+                    % {"n": len(full)}
+                )
+        else:
+            positive = [w for w in weights if w > 0]
+            if not positive:
+                problems.append(_("A multiple-choice question needs at least one correct choice."))
+            elif partial_credit and abs(sum(positive) - 1) > TOLERANCE:
+                problems.append(
+                    _("With partial credit, the weights of the correct choices must add up to 1 (now %(sum)s).")
+                    % {"sum": sum(positive)}
+                )
+        if any(abs(w) > 1 for w in weights):
+            problems.append(_("Choice weights lie between -1 and 1."))
+    elif choices:
+        problems.append(_("Only single- and multiple-choice questions have choices."))
+    if type == QuestionType.TRUE_FALSE and correct_answer is None:
+        problems.append(_("Say whether the statement is true or false."))
+    if type == QuestionType.SHORT and not [a for a in (accepted_answers or []) if a.strip()]:
+        problems.append(_("A short-answer question needs at least one accepted answer."))
+    if type == QuestionType.NUMERIC:
+        if numeric_answer is None:
+            problems.append(_("A numeric question needs its answer."))
+        if tolerance is not None and tolerance < 0:
+            problems.append(_("The tolerance cannot be negative."))
+    return problems

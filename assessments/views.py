@@ -1,0 +1,119 @@
+"""The trainee's side of a quiz: start, answer (saved as they go), submit, review.
+
+An attempt is reachable only by its own trainee (anyone else gets 404), through an unguessable id.
+Nothing sent to the browser before the attempt closes contains an answer key.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .models import Attempt, QuizPage
+
+
+def _own_attempt(request, attempt_id) -> Attempt:
+    return get_object_or_404(Attempt.objects.select_related("quiz"), public_id=attempt_id, user=request.user)
+
+
+def _answers_from(post, attempt: Attempt) -> dict[int, list[str]]:
+    """Answers in a submitted form: fields ``q-<question id>``; only the attempt's questions."""
+    answers = {}
+    for question_id in attempt.question_ids:
+        key = f"q-{question_id}"
+        if key in post:
+            answers[question_id] = post.getlist(key)
+    return answers
+
+
+@login_required
+@require_POST
+def start(request, quiz_id):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    try:
+        attempt = services.attempt_start(quiz=quiz, user=request.user)
+    except services.AssessmentError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect("assessments:attempt", attempt.public_id)
+
+
+@login_required
+def attempt_page(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    now = timezone.now()
+    if attempt.is_open and services.past_deadline(attempt, now):
+        services.attempt_close(attempt=attempt, now=now, timed_out=True)
+        attempt.refresh_from_db()
+    if not attempt.is_open:
+        return redirect("assessments:review", attempt.public_id)
+    if request.method == "POST":
+        answers = _answers_from(request.POST, attempt)
+        try:
+            if request.POST.get("action") == "submit":
+                services.attempt_submit(attempt=attempt, raw_answers=answers)
+                messages.success(request, _("Your answers were submitted."))
+                return redirect("assessments:review", attempt.public_id)
+            services.attempt_save_answers(attempt=attempt, raw_answers=answers)
+            messages.success(request, _("Your answers were saved."))
+        except services.AssessmentError as error:
+            messages.error(request, str(error))
+        attempt.refresh_from_db()
+        if not attempt.is_open:
+            return redirect("assessments:review", attempt.public_id)
+        return redirect("assessments:attempt", attempt.public_id)
+    return render(
+        request,
+        "assessments/attempt.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "items": selectors.attempt_items(attempt),
+            "deadline": attempt.deadline,
+            "seconds_left": max(0, int((attempt.deadline - now).total_seconds())) if attempt.deadline else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def save_answer(request, attempt_id):
+    """Autosave of one question while the trainee works (JSON)."""
+    attempt = _own_attempt(request, attempt_id)
+    try:
+        question_id = int(request.POST.get("question", ""))
+    except ValueError:
+        return JsonResponse({"saved": False, "error": _("This question is not part of your attempt.")}, status=400)
+    try:
+        services.attempt_save_answers(attempt=attempt, raw_answers={question_id: request.POST.getlist("answer")})
+    except services.AssessmentError as error:
+        attempt.refresh_from_db()
+        status = 409 if not attempt.is_open else 400
+        return JsonResponse({"saved": False, "error": str(error), "closed": not attempt.is_open}, status=status)
+    return JsonResponse({"saved": True})
+
+
+@login_required
+def review(request, attempt_id):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_open:
+        raise Http404
+    quiz = attempt.quiz
+    show_answers = selectors.review_shows_answers(attempt)
+    return render(
+        request,
+        "assessments/review.html",
+        {
+            "attempt": attempt,
+            "quiz": quiz,
+            "show_answers": show_answers,
+            "items": selectors.attempt_items(attempt) if show_answers else [],
+            "required_score": selectors.required_score(quiz, quiz.course),
+        },
+    )

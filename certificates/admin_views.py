@@ -1,0 +1,234 @@
+"""Certificate screens in the Wagtail admin, for institute managers.
+
+Templates are a ``ModelViewSet`` scoped to the institutes the user manages: the list shows only
+theirs, and opening, editing, deleting or previewing another institute's template is a 404, on the
+server, whatever URL is typed. Certificates of the institute can be listed by its staff and
+revoked or reissued by its managers.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from courses.models import InstitutePage
+from courses.selectors import staff_institute_ids
+
+from . import selectors, services
+from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
+from .models import Certificate, CertificateTemplate
+from .pdf import render_pdf
+from .status import Status, certificate_status
+
+# --------------------------------------------------------------------------------------------
+# Templates: who may do what
+# --------------------------------------------------------------------------------------------
+
+
+class InstituteManagerPolicy(BasePermissionPolicy):
+    """Managers of an institute manage its certificate templates; administrators manage all."""
+
+    def user_has_permission(self, user, action):
+        return bool(user.is_authenticated and (user.is_superuser or selectors.managed_institute_ids(user)))
+
+    def user_has_any_permission(self, user, actions):
+        return self.user_has_permission(user, None)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return instance.institute_id in selectors.managed_institute_ids(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.model._default_manager.for_institutes(selectors.managed_institute_ids(user))
+
+    def users_with_any_permission(self, actions):
+        groups = InstitutePage.objects.exclude(managers_group=None).values("managers_group")
+        return (
+            get_user_model()
+            ._default_manager.filter(Q(is_superuser=True) | Q(groups__in=groups), is_active=True)
+            .distinct()
+        )
+
+
+def template_for_user(user, template_id) -> CertificateTemplate:
+    """One template the user manages, or 404 (another institute's template does not exist for them)."""
+    return get_object_or_404(
+        CertificateTemplate.objects.for_institutes(selectors.managed_institute_ids(user)), pk=template_id
+    )
+
+
+class ScopedObjectMixin:
+    """Every view that opens one template checks, on the server, that the user manages its institute."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj.institute_id not in selectors.managed_institute_ids(self.request.user):
+            raise Http404
+        return obj
+
+
+class TemplateIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .for_institutes(selectors.managed_institute_ids(self.request.user))
+            .select_related("institute")
+        )
+
+
+class TemplateEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class TemplateDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class TemplateHistoryView(ScopedObjectMixin, history.HistoryView):
+    pass
+
+
+class TemplateUsageView(ScopedObjectMixin, usage.UsageView):
+    pass
+
+
+class PreviewColumn(Column):
+    def get_value(self, instance):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("certificates_admin:template_preview", args=[instance.pk]),
+            _("Preview PDF"),
+        )
+
+
+class CertificateTemplateViewSet(ModelViewSet):
+    model = CertificateTemplate
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certificate templates")
+    menu_order = 212
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["name", "institute", "validity_months", PreviewColumn("preview", label=gettext_lazy("Preview"))]
+    search_fields = ["name"]
+    index_view_class = TemplateIndexView
+    edit_view_class = TemplateEditView
+    delete_view_class = TemplateDeleteView
+    history_view_class = TemplateHistoryView
+    usage_view_class = TemplateUsageView
+    edit_handler = ObjectList(CertificateTemplate.panels, base_form_class=CertificateTemplateForm)
+
+
+def template_preview(request, template_id):
+    """The template as a PDF with sample data (견본), for its institute's managers only."""
+    template = template_for_user(request.user, template_id)
+    response = HttpResponse(render_pdf(selectors.sample_document(template)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="certificate-template-{template.pk}-preview.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+# --------------------------------------------------------------------------------------------
+# Certificates: list, revoke, reissue
+# --------------------------------------------------------------------------------------------
+
+
+def _require_staff(request) -> None:
+    if not (request.user.is_superuser or staff_institute_ids(request.user)):
+        raise PermissionDenied
+
+
+def certificate_list(request):
+    """발급 현황: the certificates of the user's institutes, with their live status."""
+    _require_staff(request)
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    certificates = selectors.staff_certificates(request.user).order_by("-created_at", "-pk")
+    if query:
+        certificates = certificates.filter(
+            Q(code__icontains=query)
+            | Q(holder_name_ko__icontains=query)
+            | Q(holder_name_en__icontains=query)
+            | Q(enrolment__user__email__icontains=query)
+            | Q(course_title_ko__icontains=query)
+        )
+    rows = [{"certificate": c, "status": certificate_status(c)} for c in certificates[:200]]
+    return render(
+        request,
+        "certificates/admin/certificate_list.html",
+        {"rows": rows, "query": query, "page_title": _("Certificates"), "header_icon": "doc-full"},
+    )
+
+
+def certificate_detail(request, certificate_id):
+    _require_staff(request)
+    certificate = get_object_or_404(selectors.staff_certificates(request.user), pk=certificate_id)
+    may_manage = selectors.user_may_manage_certificate(user=request.user, certificate=certificate)
+    return render(
+        request,
+        "certificates/admin/certificate_detail.html",
+        {
+            "certificate": certificate,
+            "status": certificate_status(certificate),
+            "Status": Status,
+            "events": certificate.events.select_related("actor"),
+            "superseded": certificate.superseded_pdfs.all(),
+            "may_manage": may_manage,
+            "revoke_form": RevokeForm(),
+            "reissue_form": ReissueForm(),
+            "page_title": certificate.code,
+            "header_icon": "doc-full",
+        },
+    )
+
+
+def _managed_certificate(request, certificate_id) -> Certificate:
+    _require_staff(request)
+    certificate = get_object_or_404(selectors.staff_certificates(request.user), pk=certificate_id)
+    if not selectors.user_may_manage_certificate(user=request.user, certificate=certificate):
+        raise PermissionDenied
+    return certificate
+
+
+@require_POST
+def certificate_revoke(request, certificate_id):
+    certificate = _managed_certificate(request, certificate_id)
+    form = RevokeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.certificate_revoke(certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
+        except services.CertificateError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, _("Give the reason for the revocation."))
+    return redirect("certificates_admin:certificate_detail", certificate.pk)
+
+
+@require_POST
+def certificate_reissue(request, certificate_id):
+    certificate = _managed_certificate(request, certificate_id)
+    form = ReissueForm(request.POST)
+    form.is_valid()
+    try:
+        services.certificate_reissue(
+            certificate=certificate, actor=request.user, reason=form.cleaned_data.get("reason", "")
+        )
+        messages.success(request, _("Certificate %(code)s is being reissued.") % {"code": certificate.code})
+    except services.CertificateError as error:
+        messages.error(request, str(error))
+    return redirect("certificates_admin:certificate_detail", certificate.pk)

@@ -1,0 +1,116 @@
+"""The verification API (/api/v1/), with OpenAPI docs at /api/v1/docs.
+
+Anyone may verify; an organisation's API key (``X-API-Key`` header, or ``Authorization: Bearer``)
+raises the rate limit. Errors are JSON with the fitting status code. A batch of up to 10,000
+codes is answered with one database query.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.utils import timezone
+from ninja import NinjaAPI, Schema, Status
+from ninja.errors import HttpError
+from pydantic import Field
+
+from . import ratelimit, verification
+
+api = NinjaAPI(
+    title="Daejeon Defense Innovation Cluster Academy API",
+    version="1.0.0",
+    description=(
+        "Verify certificates (수료증 진위확인) of the Academy. Codes are read tolerantly: case, spaces and "
+        "hyphens do not matter, and O/0, I/1/L are taken as digits. A code that is malformed and a code "
+        "that matches nothing get the same answer (found: false)."
+    ),
+    urls_namespace="api_v1",
+)
+
+
+class Error(Schema):
+    detail: str | list = Field(..., description="What went wrong: a sentence, or the list of invalid fields")
+
+
+class CertificateOut(Schema):
+    code: str
+    found: bool
+    status: str | None = Field(None, description="valid, expired, revoked or pending")
+    holder_name_ko: str | None = None
+    holder_name_en: str | None = None
+    course_ko: str | None = None
+    course_en: str | None = None
+    institute_ko: str | None = None
+    institute_en: str | None = None
+    study_hours: int | None = None
+    completed_on: date | None = None
+    issued_on: date | None = None
+    expires_on: date | None = None
+    revoked_on: date | None = None
+    revocation_reason: str | None = None
+
+
+class VerifyIn(Schema):
+    codes: list[str] = Field(..., min_length=1, max_length=verification.MAX_BATCH, description="1 to 10,000 codes")
+
+
+class VerifyOut(Schema):
+    count: int
+    found: int
+    results: list[CertificateOut]
+
+
+def _client(request) -> tuple[int | None, str]:
+    """(API key id or None, rate-limit key); raises 401 for a key that is wrong or revoked."""
+    from accounts.services import api_key_authenticate
+
+    key = request.headers.get("X-API-Key", "")
+    authorization = request.headers.get("Authorization", "")
+    if not key and authorization.lower().startswith("bearer "):
+        key = authorization[7:].strip()
+    if not key:
+        return None, f"anon:{ratelimit.client_hash(request)}"
+    api_key = api_key_authenticate(key)
+    if api_key is None:
+        raise HttpError(401, "The API key is not valid.")
+    from accounts.models import OrganisationApiKey
+
+    OrganisationApiKey.objects.filter(pk=api_key.pk).update(last_used_at=timezone.now())
+    return api_key.pk, f"key:{api_key.pk}"
+
+
+def _limit(request, weight: int = 1) -> int | None:
+    api_key_id, key = _client(request)
+    limit = settings.ACADEMY_API_KEY_RATE_PER_MINUTE if api_key_id else settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE
+    if not ratelimit.hit(scope="api", key=key, limit=limit):
+        raise HttpError(429, "Too many requests: wait a minute, or use an organisation API key.")
+    return api_key_id
+
+
+# Registered before ``/certificates/{code}``: Django tries the URL patterns in order.
+@api.post(
+    "/certificates/verify",
+    response={200: VerifyOut, 401: Error, 422: Error, 429: Error},
+    summary="Verify many certificates",
+)
+def verify_many(request, payload: VerifyIn):
+    """Up to 10,000 codes in one request, answered in the order given, with one database query."""
+    api_key_id = _limit(request)
+    answers = verification.verify_codes(payload.codes)
+    verification.log(channel="api", answers=answers, client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
+    results = [answer.as_dict() for answer in answers]
+    return Status(200, {"count": len(results), "found": sum(1 for r in results if r["found"]), "results": results})
+
+
+@api.get(
+    "/certificates/{code}",
+    response={200: CertificateOut, 401: Error, 404: CertificateOut, 429: Error},
+    summary="Verify one certificate",
+)
+def get_certificate(request, code: str):
+    """The status and facts of one certificate (404 with ``found: false`` when nothing matches)."""
+    api_key_id = _limit(request)
+    answer = verification.verify_code(code)
+    verification.log(channel="api", answers=[answer], client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
+    return Status(200 if answer.found else 404, answer.as_dict())

@@ -1,0 +1,276 @@
+"""진위확인: checking certificates by code (one or thousands), by PDF, for people and for machines.
+
+One lookup query answers any number of codes. A code that is malformed and a code that matches
+nothing get the same answer, so the answer reveals nothing about how codes are made. Every
+verification is logged (by a task after the response, so the lookup stays one query).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import codes
+from .models import Certificate, SupersededPdf, VerificationLog
+from .status import Status, certificate_status
+
+MAX_BATCH = 10_000
+MAX_PDF_BYTES = 10 * 1024 * 1024
+MAX_CSV_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Verification:
+    """The answer for one code, as the public may see it."""
+
+    code: str
+    found: bool
+    certificate: Certificate | None = None
+    status: Status | None = None
+
+    def as_dict(self) -> dict:
+        if not self.found:
+            return {"code": self.code, "found": False}
+        c = self.certificate
+        return {
+            "code": c.code,
+            "found": True,
+            "status": str(self.status),
+            "holder_name_ko": c.holder_name_ko,
+            "holder_name_en": c.holder_name_en,
+            "course_ko": c.course_title_ko,
+            "course_en": c.course_title_en,
+            "institute_ko": c.institute_name_ko,
+            "institute_en": c.institute_name_en,
+            "study_hours": c.study_hours,
+            "completed_on": c.completed_on.isoformat(),
+            "issued_on": c.issued_on.isoformat() if c.issued_on else None,
+            "expires_on": c.expires_on.isoformat() if c.expires_on else None,
+            "revoked_on": timezone.localtime(c.revoked_at).date().isoformat() if c.revoked_at else None,
+            "revocation_reason": c.revocation_reason if self.status == Status.REVOKED else None,
+        }
+
+
+_FIELDS = (
+    "pk", "code", "state", "holder_name_ko", "holder_name_en", "course_title_ko", "course_title_en",
+    "institute_name_ko", "institute_name_en", "study_hours", "completed_on", "issued_on", "expires_on",
+    "revoked_at", "revocation_reason",
+)  # fmt: skip
+
+
+def canonical(text: str) -> str | None:
+    """The formatted code a person meant, or None when it cannot be a code."""
+    try:
+        return codes.parse(text)
+    except codes.InvalidCode:
+        return None
+
+
+def verify_codes(texts: list[str], *, today=None) -> list[Verification]:
+    """Answers for many codes in their order, with one database query."""
+    parsed = [canonical(text) for text in texts]
+    wanted = {code for code in parsed if code}
+    found = {c.code: c for c in Certificate.objects.filter(code__in=wanted).only(*_FIELDS)} if wanted else {}
+    answers = []
+    for text, code in zip(texts, parsed, strict=True):
+        certificate = found.get(code) if code else None
+        if certificate is None:
+            answers.append(Verification(code=(text or "").strip()[:40], found=False))
+        else:
+            answers.append(
+                Verification(
+                    code=certificate.code,
+                    found=True,
+                    certificate=certificate,
+                    status=certificate_status(certificate, today=today),
+                )
+            )
+    return answers
+
+
+def verify_code(text: str) -> Verification:
+    return verify_codes([text])[0]
+
+
+def log(*, channel: str, answers: list[Verification], client_hash: str, api_key_id: int | None = None) -> None:
+    """Record the verifications after the response (a task), one row per code asked."""
+    from django.db import transaction
+
+    from .tasks import verification_log_task
+
+    certificate_ids = [a.certificate.pk for a in answers if a.found]
+    unknown = len(answers) - len(certificate_ids)
+    transaction.on_commit(
+        lambda: verification_log_task.delay(channel, client_hash, certificate_ids, unknown, api_key_id)
+    )
+
+
+def log_write(
+    *, channel: str, client_hash: str, certificate_ids: list[int], unknown: int, api_key_id: int | None
+) -> int:
+    now = timezone.now()
+    rows = [
+        VerificationLog(
+            certificate_id=pk, channel=channel, client_hash=client_hash, api_key_id=api_key_id, created_at=now
+        )
+        for pk in certificate_ids
+    ]
+    rows += [
+        VerificationLog(
+            certificate=None, channel=channel, client_hash=client_hash, api_key_id=api_key_id, created_at=now
+        )
+        for _ in range(unknown)
+    ]
+    VerificationLog.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def verification_counts(certificate_ids: list[int]) -> dict[int, int]:
+    from django.db.models import Count
+
+    return dict(
+        VerificationLog.objects.filter(certificate_id__in=certificate_ids)
+        .values_list("certificate_id")
+        .annotate(n=Count("pk"))
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# PDF check
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PdfCheck:
+    """genuine: the current PDF of a certificate; superseded: an earlier PDF of one (reissued since);
+    unknown: not a PDF the Academy issued, or altered after it was issued."""
+
+    outcome: str
+    sha256: str
+    verification: Verification | None = None
+
+
+class PdfRefused(ValueError):
+    pass
+
+
+def check_pdf(upload) -> PdfCheck:
+    """Match an uploaded file's SHA-256 against every PDF the Academy issued. The file is read in
+    chunks, never rendered, and not kept."""
+    if upload.size > MAX_PDF_BYTES:
+        raise PdfRefused(_("The file is larger than 10 MB; a certificate PDF is much smaller."))
+    digest = hashlib.sha256()
+    first = True
+    for chunk in upload.chunks():
+        if first and not chunk.startswith(b"%PDF-"):
+            raise PdfRefused(_("This is not a PDF file."))
+        first = False
+        digest.update(chunk)
+    if first:
+        raise PdfRefused(_("This is not a PDF file."))
+    sha256 = digest.hexdigest()
+    current = Certificate.objects.filter(sha256=sha256).first()
+    if current is not None:
+        return PdfCheck("genuine", sha256, Verification(current.code, True, current, certificate_status(current)))
+    superseded = SupersededPdf.objects.filter(sha256=sha256).select_related("certificate").first()
+    if superseded is not None:
+        certificate = superseded.certificate
+        return PdfCheck(
+            "superseded", sha256, Verification(certificate.code, True, certificate, certificate_status(certificate))
+        )
+    return PdfCheck("unknown", sha256)
+
+
+# --------------------------------------------------------------------------------------------
+# Bulk verification (CSV)
+# --------------------------------------------------------------------------------------------
+
+
+def normalise_name(name: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
+
+
+@dataclass
+class BulkRow:
+    row: int
+    code: str
+    expected_name: str
+    verification: Verification | None = None
+    name_matches: bool | None = None
+
+
+def parse_bulk_csv(data: bytes) -> tuple[list[BulkRow], list[str]]:
+    """Rows of ``code[,name]`` (a header row is allowed); malformed rows are reported by number."""
+    if len(data) > MAX_CSV_BYTES:
+        return [], [_("The file is larger than 2 MB.")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [_("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.")]
+    rows, errors = [], []
+    for number, values in enumerate(csv.reader(io.StringIO(text)), start=1):
+        code = (values[0] if values else "").strip()
+        name = (values[1] if len(values) > 1 else "").strip()
+        if number == 1 and code.lower() in ("code", "certificate", "수료증 번호", "번호"):
+            continue
+        if not code and not name:
+            continue
+        if canonical(code) is None:
+            errors.append(_("Row %(row)s: “%(code)s” is not a certificate code.") % {"row": number, "code": code[:40]})
+            continue
+        rows.append(BulkRow(row=number, code=code, expected_name=name))
+        if len(rows) > MAX_BATCH:
+            return [], [_("At most %(n)s codes can be checked at once.") % {"n": MAX_BATCH}]
+    if not rows and not errors:
+        errors.append(_("The file contains no certificate code."))
+    return rows, errors
+
+
+def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
+    for row, verification in zip(rows, verify_codes([r.code for r in rows]), strict=True):
+        row.verification = verification
+        if row.expected_name and verification.found:
+            expected = normalise_name(row.expected_name)
+            row.name_matches = expected in (
+                normalise_name(verification.certificate.holder_name_ko),
+                normalise_name(verification.certificate.holder_name_en),
+            )
+    return rows
+
+
+def bulk_csv(rows: list[BulkRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            _("Row"),
+            _("Certificate code"),
+            _("Status"),
+            _("Holder"),
+            _("Name given"),
+            _("Name matches"),
+            _("Course"),
+            _("Expiry date"),
+        ]
+    )
+    for row in rows:
+        v = row.verification
+        writer.writerow(
+            [
+                row.row,
+                v.code if v and v.found else row.code,
+                v.status.label if v and v.found else _("Not found"),
+                f"{v.certificate.holder_name_ko} ({v.certificate.holder_name_en})" if v and v.found else "",
+                row.expected_name,
+                "" if row.name_matches is None else (_("Yes") if row.name_matches else _("No")),
+                v.certificate.course_title_ko if v and v.found else "",
+                v.certificate.expires_on.isoformat() if v and v.found and v.certificate.expires_on else "",
+            ]
+        )
+    return buffer.getvalue()

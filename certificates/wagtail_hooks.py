@@ -1,0 +1,43 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from courses.selectors import staff_institute_ids
+
+from .admin_views import CertificateTemplateViewSet, InstituteManagerPolicy
+from .models import CertificateTemplate
+
+register_permission_policy(CertificateTemplate, InstituteManagerPolicy(CertificateTemplate))
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_template_viewset():
+    return CertificateTemplateViewSet("certificate_templates")
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    from . import admin_views
+
+    urls = [
+        path("", admin_views.certificate_list, name="certificate_list"),
+        path("<int:certificate_id>/", admin_views.certificate_detail, name="certificate_detail"),
+        path("<int:certificate_id>/revoke/", admin_views.certificate_revoke, name="certificate_revoke"),
+        path("<int:certificate_id>/reissue/", admin_views.certificate_reissue, name="certificate_reissue"),
+        path("templates/<int:template_id>/preview/", admin_views.template_preview, name="template_preview"),
+    ]
+    return [path("academy/certificates/", include((urls, "certificates_admin"), namespace="certificates_admin"))]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(staff_institute_ids(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificates_menu_item():
+    return StaffMenuItem(
+        _("Certificates"), reverse("certificates_admin:certificate_list"), icon_name="doc-full", order=213
+    )

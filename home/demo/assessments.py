@@ -1,0 +1,116 @@
+"""Demo assessments: a question bank and a final quiz for every demo course, and the flight test.
+
+Content lives in ``quiz_content.py``. Existing banks, quizzes and rubrics are left alone, so a
+second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assessments.models import (
+    Choice,
+    PracticalAssessment,
+    Question,
+    QuestionBank,
+    QuizPage,
+    QuizQuestion,
+    RubricCriterion,
+)
+from courses.models import CoursePage
+
+from . import quiz_content as content
+
+QUIZ_SLUG = "final-assessment"
+
+
+def _weights(choices: list[dict], multiple: bool) -> list[Decimal]:
+    if not multiple:
+        return [Decimal("1") if c["correct"] else Decimal("0") for c in choices]
+    correct = sum(1 for c in choices if c["correct"])
+    share = (Decimal("1") / correct).quantize(Decimal("0.0001"))
+    return [share if c["correct"] else -share for c in choices]
+
+
+def ensure_bank(course: CoursePage, data: dict) -> QuestionBank:
+    bank = QuestionBank.objects.filter(course=course).first()
+    if bank is not None:
+        return bank
+    bank = QuestionBank.objects.create(
+        institute=course.institute, course=course, title=f"{course.title} 문제은행", description="데모 문제은행"
+    )
+    for item in data["questions"]:
+        multiple = item["type"] == "multiple"
+        question = Question.objects.create(
+            bank=bank,
+            category=data["title"],
+            type=item["type"],
+            text=item["text"],
+            points=Decimal(str(item.get("points", 1))),
+            feedback=item.get("feedback", ""),
+            partial_credit=multiple,
+            correct_answer=item.get("answer") if item["type"] == "true_false" else None,
+            accepted_answers="\n".join(item.get("answers", [])),
+            numeric_answer=Decimal(str(item["value"])) if item["type"] == "numeric" else None,
+            tolerance=Decimal(str(item.get("tolerance", 0))),
+        )
+        choices = item.get("choices", [])
+        Choice.objects.bulk_create(
+            [
+                Choice(question=question, text=c["text"], weight=weight, feedback=c.get("feedback", ""), sort_order=i)
+                for i, (c, weight) in enumerate(zip(choices, _weights(choices, multiple), strict=True))
+            ]
+        )
+    return bank
+
+
+def ensure_quiz(course: CoursePage, data: dict, bank: QuestionBank) -> QuizPage:
+    quiz = QuizPage.objects.child_of(course).filter(slug=QUIZ_SLUG).first()
+    if quiz is not None:
+        return quiz
+    quiz = course.add_child(
+        instance=QuizPage(
+            title=data["title"],
+            title_en=data["title_en"],
+            slug=QUIZ_SLUG,
+            intro="교육과정에서 배운 내용을 확인하는 최종평가입니다. 제한시간이 지나면 저장된 답안으로 자동 제출됩니다.",
+            pass_mark=data["pass_mark"],
+            time_limit_minutes=data["time_limit_minutes"],
+            max_attempts=3,
+            review_policy="after_submit",
+            required=True,
+        )
+    )
+    for index, question in enumerate(bank.questions.order_by("pk")):
+        quiz.quiz_questions.add(QuizQuestion(question=question, sort_order=index))
+    quiz.save_revision().publish()
+    return quiz
+
+
+def ensure_practical(course: CoursePage, data: dict) -> PracticalAssessment:
+    practical = PracticalAssessment.objects.filter(course=course).first()
+    if practical is not None:
+        return practical
+    practical = PracticalAssessment.objects.create(
+        course=course, title=data["title"], title_en=data["title_en"], pass_mark=data["pass_mark"], required=True
+    )
+    for index, criterion in enumerate(data["criteria"]):
+        RubricCriterion.objects.create(
+            assessment=practical,
+            title=criterion["title"],
+            title_en=criterion["title_en"],
+            description=criterion["description"],
+            points=criterion["points"],
+            sort_order=index,
+        )
+    return practical
+
+
+def load_assessments(courses: dict[str, CoursePage]) -> dict[str, QuizPage]:
+    quizzes = {}
+    for slug, data in content.QUIZZES.items():
+        course = courses[slug]
+        quizzes[slug] = ensure_quiz(course, data, ensure_bank(course, data))
+    for slug, data in content.PRACTICAL.items():
+        ensure_practical(courses[slug], data)
+    return quizzes

@@ -1,0 +1,49 @@
+"""More employees of the demo organisation, at different stages, for the HR screens.
+
+Everything goes through the services; existing people and enrolments are left alone.
+"""
+
+from __future__ import annotations
+
+from accounts.models import Membership, Organisation
+from courses import services as course_services
+from courses.models import CoursePage, Enrolment
+
+from .learning import _pass_quiz, _study
+from .people import ORGANISATION, DemoPerson, ensure_user
+
+EMPLOYEES = [
+    DemoPerson("studying", "jung.studying@hanbit-drone.example.kr", "정학습", "Haksup Jung"),
+    DemoPerson("completed", "lee.done@hanbit-drone.example.kr", "이수료", "Suryo Lee"),
+    DemoPerson("requested", "choi.request@hanbit-drone.example.kr", "최신청", "Sincheong Choi"),
+    DemoPerson("new", "han.new@hanbit-drone.example.kr", "한신입", "Sinip Han"),
+]
+
+
+def load_organisation(courses: dict[str, CoursePage], quizzes: dict, manager) -> None:
+    organisation = Organisation.objects.get(name_ko=ORGANISATION["name_ko"])
+    people = {}
+    for person in EMPLOYEES:
+        user = ensure_user(person)
+        Membership.objects.get_or_create(
+            organisation=organisation, user=user, defaults={"role": Membership.Role.EMPLOYEE}
+        )
+        people[person.key] = user
+
+    def first_run(slug):
+        return courses[slug].runs.order_by("starts_on").first()
+
+    run = first_run("mission-sw-px4-ardupilot")
+    if not Enrolment.objects.filter(user=people["studying"], run=run).exists():
+        enrolment = course_services.enrolment_request(user=people["studying"], run=run)
+        _study(enrolment, list(courses["mission-sw-px4-ardupilot"].lessons()[:3]))
+
+    run = first_run("flight-safety-aviation-law")
+    if not Enrolment.objects.filter(user=people["completed"], run=run).exists():
+        enrolment = course_services.enrolment_request(user=people["completed"], run=run)
+        _study(enrolment, list(courses["flight-safety-aviation-law"].lessons()))
+        _pass_quiz(quizzes["flight-safety-aviation-law"], people["completed"])
+
+    run = first_run("counter-drone-intro")
+    if not Enrolment.objects.filter(user=people["requested"], run=run).exists():
+        course_services.enrolment_request(user=people["requested"], run=run)

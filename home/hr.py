@@ -1,0 +1,323 @@
+"""The HR area (/hr/): an organisation's HR staff see their own members, and nobody else's.
+
+Every view starts from the organisations the user is HR of; anything outside them is a 404. The
+staff MFA rule covers this area (its prefix is in ``ACADEMY_STAFF_PATH_PREFIXES``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import services as account_services
+from accounts.models import Membership, Organisation
+from certificates.models import Certificate
+from certificates.status import certificate_status
+from courses import services as course_services
+from courses.exports import table_response
+from courses.models import CourseRun, Enrolment
+
+PAGE_SIZE = 50
+MAX_CSV_ROWS = 2000
+MAX_CSV_BYTES = 1024 * 1024
+EXPIRING_DAYS = 90
+
+
+def _organisation(request) -> Organisation:
+    """The organisation this HR user works on (``?org=`` when they are HR of several)."""
+    organisations = Organisation.objects.filter(memberships__user=request.user, memberships__role=Membership.Role.HR)
+    wanted = request.GET.get("org") or request.POST.get("org")
+    if wanted:
+        organisation = organisations.filter(public_id=wanted).first() if _is_uuid(wanted) else None
+    else:
+        organisation = organisations.order_by("name_ko").first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class MemberRow:
+    membership: Membership
+    studying: int = 0
+    completed: int = 0
+    certificates: list = field(default_factory=list)
+
+
+def _member_rows(memberships: list[Membership]) -> list[MemberRow]:
+    """Counts and certificates for a page of members, in two queries whatever the page size."""
+    users = [m.user_id for m in memberships]
+    counts = {
+        row["user_id"]: row
+        for row in Enrolment.objects.filter(user_id__in=users)
+        .values("user_id")
+        .annotate(
+            studying=Count("pk", filter=Q(status=Enrolment.Status.ACTIVE)),
+            completed=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
+        )
+    }
+    certificates: dict[int, list] = {}
+    for certificate in (
+        Certificate.objects.filter(enrolment__user_id__in=users).select_related("enrolment").order_by("-completed_on")
+    ):
+        certificates.setdefault(certificate.enrolment.user_id, []).append(certificate)
+    rows = []
+    for membership in memberships:
+        row = MemberRow(membership=membership, certificates=certificates.get(membership.user_id, []))
+        if membership.user_id in counts:
+            row.studying = counts[membership.user_id]["studying"]
+            row.completed = counts[membership.user_id]["completed"]
+        rows.append(row)
+    return rows
+
+
+@login_required
+def dashboard(request):
+    """소속 기업 교육 현황: members, their training, and certificates expiring soon."""
+    organisation = _organisation(request)
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    memberships = (
+        Membership.objects.filter(organisation=organisation).select_related("user").order_by("user__name_ko", "pk")
+    )
+    if query:
+        memberships = memberships.filter(
+            Q(user__name_ko__icontains=query) | Q(user__name_en__icontains=query) | Q(user__email__icontains=query)
+        )
+    paginator = Paginator(memberships, PAGE_SIZE)
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 1
+    page = paginator.page(number if 1 <= number <= paginator.num_pages else 1)
+    today = timezone.localdate()
+    expiring = (
+        Certificate.objects.filter(
+            enrolment__user__memberships__organisation=organisation,
+            state=Certificate.State.ISSUED,
+            expires_on__gte=today,
+            expires_on__lte=today + timezone.timedelta(days=EXPIRING_DAYS),
+        )
+        .select_related("enrolment__user")
+        .order_by("expires_on")[:200]
+    )
+    return render(
+        request,
+        "home/hr/dashboard.html",
+        {
+            "organisation": organisation,
+            "organisations": Organisation.objects.filter(memberships__user=request.user, memberships__role="hr"),
+            "rows": _member_rows(list(page.object_list)),
+            "page_obj": page,
+            "paginator": paginator,
+            "query": query,
+            "expiring": expiring,
+            "today": today,
+        },
+    )
+
+
+@login_required
+def member(request, membership_id):
+    """One member's training record: enrolments with progress and completion, and certificates."""
+    organisation = _organisation(request)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, organisation=organisation
+    )
+    enrolments = Enrolment.objects.filter(user=membership.user).select_related("run__course").order_by("-created_at")
+    certificates = Certificate.objects.filter(enrolment__user=membership.user).order_by("-completed_on")
+    return render(
+        request,
+        "home/hr/member.html",
+        {
+            "organisation": organisation,
+            "membership": membership,
+            "enrolments": enrolments,
+            "certificates": [(c, certificate_status(c)) for c in certificates],
+        },
+    )
+
+
+def _records(organisation: Organisation):
+    """Training records of every member: one row per enrolment (members without one get a row too)."""
+    enrolments = (
+        Enrolment.objects.filter(user__memberships__organisation=organisation)
+        .select_related("user", "run__course", "certificate")
+        .order_by("user__name_ko", "user_id", "-created_at")
+    )
+    for enrolment in enrolments.iterator(chunk_size=2000):
+        certificate = getattr(enrolment, "certificate", None)
+        yield [
+            enrolment.user.name_ko,
+            enrolment.user.name_en,
+            enrolment.user.email,
+            enrolment.run.course.title,
+            enrolment.run.title,
+            enrolment.get_status_display(),
+            enrolment.progress_percent,
+            timezone.localtime(enrolment.completed_at).strftime("%Y-%m-%d") if enrolment.completed_at else "",
+            certificate.code if certificate else "",
+            certificate_status(certificate).label if certificate else "",
+            certificate.expires_on.isoformat() if certificate and certificate.expires_on else "",
+        ]
+
+
+@login_required
+def export(request, file_format):
+    organisation = _organisation(request)
+    header = [
+        _("Korean name"),
+        _("English name"),
+        _("E-mail"),
+        _("Course"),
+        _("Run"),
+        _("Status"),
+        _("Progress (%)"),
+        _("Completed on"),
+        _("Certificate code"),
+        _("Certificate status"),
+        _("Expiry date"),
+    ]
+    return table_response(
+        filename=f"training-records-{timezone.localdate():%Y%m%d}",
+        header=header,
+        rows=_records(organisation),
+        file_format="xlsx" if file_format == "xlsx" else "csv",
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Employee's e-mail"))
+
+
+@login_required
+def invite(request):
+    organisation = _organisation(request)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from django.conf import settings
+
+        try:
+            account_services.organisation_invite(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                actor=request.user,
+                base_url=settings.WAGTAILADMIN_BASE_URL,
+            )
+        except account_services.MembershipError as error:
+            form.add_error("email", str(error))
+        else:
+            messages.success(request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
+            return redirect(f"/hr/?org={organisation.public_id}")
+    return render(request, "home/hr/invite.html", {"organisation": organisation, "form": form})
+
+
+class BulkEnrolForm(forms.Form):
+    run = forms.ModelChoiceField(label=gettext_lazy("Course run"), queryset=CourseRun.objects.none())
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("One e-mail address per row in the first column; a header row 'email' is allowed."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["run"].queryset = (
+            CourseRun.objects.current()
+            .filter(course__live=True)
+            .select_related("course")
+            .order_by("course__title", "starts_on")
+        )
+        self.fields["run"].label_from_instance = lambda run: (
+            f"{run.course.title} · {run.title} ({run.starts_on:%Y-%m-%d})"
+        )
+
+
+def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list, list[str]]:
+    """Every row checked before anything is written: the members to enrol and the errors by row."""
+    errors: list[str] = []
+    if len(data) > MAX_CSV_BYTES:
+        return [], [_("The file is larger than 1 MB.")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return [], [_("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.")]
+    rows = list(csv.reader(io.StringIO(text)))
+    if len(rows) > MAX_CSV_ROWS + 1:
+        return [], [_("At most %(n)s rows can be enrolled at once.") % {"n": MAX_CSV_ROWS}]
+    members = {
+        m.user.email.lower(): m.user
+        for m in Membership.objects.filter(organisation=organisation).select_related("user")
+    }
+    users, seen = [], set()
+    validator = forms.EmailField()
+    for number, row in enumerate(rows, start=1):
+        value = (row[0] if row else "").strip()
+        if number == 1 and value.lower() in ("email", "e-mail", "이메일"):
+            continue
+        if not value:
+            continue
+        try:
+            validator.clean(value)
+        except forms.ValidationError:
+            errors.append(
+                _("Row %(row)s: “%(value)s” is not an e-mail address.") % {"row": number, "value": value[:80]}
+            )
+            continue
+        user = members.get(value.lower())
+        if user is None:
+            errors.append(
+                _("Row %(row)s: %(email)s is not a member of %(organisation)s. Invite them first.")
+                % {"row": number, "email": value, "organisation": organisation}
+            )
+        elif value.lower() in seen:
+            errors.append(_("Row %(row)s: %(email)s appears twice.") % {"row": number, "email": value})
+        else:
+            seen.add(value.lower())
+            users.append(user)
+    if not users and not errors:
+        errors.append(_("The file contains no e-mail address."))
+    return users, errors
+
+
+@login_required
+def bulk_enrol(request):
+    """Enrol members in a run from a CSV: all rows validated first, then all enrolled or none."""
+    organisation = _organisation(request)
+    form = BulkEnrolForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        users, errors = parse_enrolment_csv(form.cleaned_data["file"].read(), organisation)
+        if not errors:
+            try:
+                with transaction.atomic():
+                    enrolled = course_services.enrolments_bulk_add(
+                        run=form.cleaned_data["run"], users=users, actor=request.user
+                    )
+            except course_services.EnrolmentError as error:
+                errors = [str(error)]
+            else:
+                messages.success(request, _("%(n)s members were enrolled.") % {"n": len(enrolled)})
+                return redirect(f"/hr/?org={organisation.public_id}")
+    return render(request, "home/hr/bulk_enrol.html", {"organisation": organisation, "form": form, "errors": errors})

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import hr
+
+app_name = "hr"
+
+urlpatterns = [
+    path("", hr.dashboard, name="dashboard"),
+    path("members/<int:membership_id>/", hr.member, name="member"),
+    path("invite/", hr.invite, name="invite"),
+    path("enrol/", hr.bulk_enrol, name="bulk_enrol"),
+    path("records.<str:file_format>", hr.export, name="export"),
+]

@@ -1,0 +1,97 @@
+"""Employees join their employer's organisation only by accepting HR's invitation (their consent)."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from accounts import services
+from accounts.models import Membership, OrganisationInvitation
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def organisation():
+    return f.OrganisationFactory(name_ko="(주)한빛드론")
+
+
+def invite(organisation, email="employee@example.com"):
+    hr = f.MembershipFactory(organisation=organisation, role="hr").user
+    return services.organisation_invite(organisation=organisation, email=email, actor=hr, base_url="http://testserver")
+
+
+def test_invitation_is_e_mailed_with_an_unguessable_link(organisation):
+    invitation = invite(organisation)
+
+    assert len(invitation.token) >= 40
+    assert mail.outbox[0].to == ["employee@example.com"]
+    assert f"/accounts/organisations/join/{invitation.token}/" in mail.outbox[0].body
+    assert "(주)한빛드론" in mail.outbox[0].body
+    assert not Membership.objects.filter(user__email="employee@example.com").exists()
+
+
+def test_employee_accepts_and_becomes_a_member(client, organisation):
+    employee = f.UserFactory(email="employee@example.com")
+    invitation = invite(organisation)
+    client.force_login(employee)
+
+    page = client.get(f"/accounts/organisations/join/{invitation.token}/")
+    assert "(주)한빛드론" in page.content.decode()
+    client.post(f"/accounts/organisations/join/{invitation.token}/", {"decision": "accept"})
+
+    membership = Membership.objects.get(user=employee)
+    assert (membership.organisation, membership.role) == (organisation, "employee")
+    # The link works once.
+    assert client.get(f"/accounts/organisations/join/{invitation.token}/").status_code == 404
+
+
+def test_declining_creates_no_membership(client, organisation):
+    employee = f.UserFactory(email="employee@example.com")
+    invitation = invite(organisation)
+    client.force_login(employee)
+
+    client.post(f"/accounts/organisations/join/{invitation.token}/", {"decision": "decline"})
+
+    assert not Membership.objects.filter(user=employee).exists()
+    assert OrganisationInvitation.objects.get().declined_at is not None
+
+
+def test_someone_else_cannot_accept_the_invitation(client, organisation):
+    f.UserFactory(email="employee@example.com")
+    intruder = f.UserFactory(email="intruder@example.com")
+    invitation = invite(organisation)
+    client.force_login(intruder)
+
+    response = client.post(f"/accounts/organisations/join/{invitation.token}/", {"decision": "accept"}, follow=True)
+
+    assert "employee@example.com" in response.content.decode()
+    assert not Membership.objects.filter(user=intruder).exists()
+
+
+def test_unknown_or_expired_tokens_are_404(client, organisation):
+    from django.utils import timezone
+
+    invitation = invite(organisation)
+    OrganisationInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    client.force_login(f.UserFactory(email="employee@example.com"))
+
+    assert client.get(f"/accounts/organisations/join/{invitation.token}/").status_code == 404
+    assert client.get("/accounts/organisations/join/not-a-token/").status_code == 404
+
+
+def test_inviting_a_member_again_is_refused(organisation):
+    member = f.MembershipFactory(organisation=organisation, user=f.UserFactory(email="member@example.com"))
+
+    with pytest.raises(services.MembershipError):
+        invite(organisation, email=member.user.email)
+
+
+def test_a_new_invitation_replaces_the_pending_one(organisation):
+    first = invite(organisation)
+    second = invite(organisation)
+
+    assert first.token != second.token
+    assert list(OrganisationInvitation.objects.pending().values_list("pk", flat=True)) == [second.pk]
+    assert re.search(second.token, mail.outbox[-1].body)

@@ -1,0 +1,61 @@
+"""In Chromium: the demo trainee takes a whole quiz, from start to the review page."""
+
+import pytest
+from django.core.management import call_command
+
+from assessments.models import Attempt, QuizPage
+from courses.models import CoursePage
+from home.demo.people import DEFAULT_DEMO_PASSWORD
+
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.browser]
+
+
+def test_demo_trainee_takes_a_quiz_and_reviews_it(live_server, page):
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    course = CoursePage.objects.get(slug="flight-safety-aviation-law")
+    quiz = QuizPage.objects.child_of(course).get()
+    base = live_server.url
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("이메일").fill("trainee@example.com")
+    page.get_by_label("비밀번호").fill(DEFAULT_DEMO_PASSWORD)
+    page.get_by_role("button", name="로그인").click()
+    page.wait_for_url(f"{base}/learn/")
+
+    page.goto(f"{base}{course.url}")
+    page.get_by_role("link", name=quiz.title).first.click()
+    page.wait_for_url(f"{base}{quiz.url}")
+    page.get_by_role("button", name="응시 시작").click()
+    page.wait_for_url(f"{base}/learn/attempts/**")
+    attempt = Attempt.objects.get(quiz=quiz, user__email="trainee@example.com")
+    assert page.locator("[data-timer-display]").inner_text() != ""
+
+    for question in attempt.quiz.quiz_questions.all():
+        q = question.question
+        if q.type == "single":
+            page.locator(f"#c-{q.choices.get(weight__gte=1).pk}").check()
+        elif q.type == "multiple":
+            for choice in q.choices.filter(weight__gt=0):
+                page.locator(f"#c-{choice.pk}").check()
+        elif q.type == "true_false":
+            page.locator(f"#{'t' if q.correct_answer else 'f'}-{q.pk}").check()
+        elif q.type == "short":
+            page.locator(f"#a-{q.pk}").fill(q.accepted_answer_list[0])
+        else:
+            page.locator(f"#a-{q.pk}").fill(str(q.numeric_answer.normalize()))
+    # The first answer was saved in the background already, before any button was pressed.
+    page.wait_for_function(
+        "document.querySelector('.autosave-status') && document.querySelector('.autosave-status').textContent.length > 0"
+    )
+    assert attempt.answers.exists()
+
+    page.get_by_role("button", name="제출").click()
+    page.wait_for_url(f"{base}/learn/attempts/{attempt.public_id}/review/")
+
+    text = page.content()
+    assert "점수: 100 / 100" in text
+    assert "합격" in text
+    assert "정답" in text
+    attempt.refresh_from_db()
+    assert attempt.state == "submitted" and attempt.score == 100
