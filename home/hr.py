@@ -321,3 +321,36 @@ def bulk_enrol(request):
                 messages.success(request, _("%(n)s members were enrolled.") % {"n": len(enrolled)})
                 return redirect(f"/hr/?org={organisation.public_id}")
     return render(request, "home/hr/bulk_enrol.html", {"organisation": organisation, "form": form, "errors": errors})
+
+
+class ApiKeyForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("What will use the key"), max_length=100, help_text=gettext_lazy("e.g. HR system")
+    )
+
+
+@login_required
+def api_keys(request):
+    """API keys of the organisation, for the verification API with higher rate limits.
+
+    A new key is shown once, right after it is made; only its hash is kept.
+    """
+    organisation = _organisation(request)
+    form = ApiKeyForm(request.POST if request.POST.get("action") == "create" else None)
+    new_key = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "create" and form.is_valid():
+            _row, new_key = account_services.api_key_create(
+                organisation=organisation, name=form.cleaned_data["name"], actor=request.user
+            )
+            form = ApiKeyForm()
+        elif request.POST.get("action") == "revoke":
+            key = get_object_or_404(organisation.api_keys, pk=request.POST.get("key"))
+            account_services.api_key_revoke(api_key=key)
+            messages.success(request, _("The key %(prefix)s… no longer works.") % {"prefix": key.prefix})
+            return redirect(f"/hr/api-keys/?org={organisation.public_id}")
+    return render(
+        request,
+        "home/hr/api_keys.html",
+        {"organisation": organisation, "keys": organisation.api_keys.all(), "form": form, "new_key": new_key},
+    )

@@ -9,5 +9,6 @@ urlpatterns = [
     path("members/<int:membership_id>/", hr.member, name="member"),
     path("invite/", hr.invite, name="invite"),
     path("enrol/", hr.bulk_enrol, name="bulk_enrol"),
+    path("api-keys/", hr.api_keys, name="api_keys"),
     path("records.<str:file_format>", hr.export, name="export"),
 ]

@@ -137,3 +137,34 @@ def test_hr_invites_an_employee(client, orgs):
     client.post("/hr/invite/", {"email": "new@alpha.example"})
 
     assert mail.outbox[-1].to == ["new@alpha.example"]
+
+
+def test_hr_creates_a_key_that_works_once_shown_and_can_revoke_it(client, orgs):
+    from accounts.models import OrganisationApiKey
+
+    client.force_login(orgs["hr"])
+
+    response = client.post("/hr/api-keys/", {"action": "create", "name": "인사 시스템"})
+
+    key = response.context["new_key"]
+    assert key.startswith("acad_") and key in response.content.decode()
+    row = OrganisationApiKey.objects.get()
+    assert key not in (row.key_hash, row.prefix) and row.organisation == orgs["alpha"]
+    assert key not in client.get("/hr/api-keys/").content.decode()  # shown once
+    code = f.certificate().code
+    assert client.get(f"/api/v1/certificates/{code}", HTTP_X_API_KEY=key).status_code == 200
+    client.post("/hr/api-keys/", {"action": "revoke", "key": row.pk})
+    assert client.get(f"/api/v1/certificates/{code}", HTTP_X_API_KEY=key).status_code == 401
+
+
+def test_hr_cannot_revoke_another_organisations_key(client, orgs):
+    from accounts.models import OrganisationApiKey
+    from accounts.services import api_key_create
+
+    foreign, _key = api_key_create(organisation=orgs["beta"], name="남의 키", actor=None)
+    client.force_login(orgs["hr"])
+
+    response = client.post("/hr/api-keys/", {"action": "revoke", "key": foreign.pk})
+
+    assert response.status_code == 404
+    assert OrganisationApiKey.objects.get(pk=foreign.pk).revoked_at is None

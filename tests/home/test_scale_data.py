@@ -25,16 +25,21 @@ def count(client, url):
 
 
 def test_generates_the_requested_sizes_and_is_repeatable():
-    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2)
+    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2, certificates=50)
 
+    from certificates.models import Certificate
+
+    assert Certificate.objects.count() == 50
+    assert Enrolment.objects.filter(status="completed").count() == 50
     assert User.objects.filter(email__endswith="@scale.example").count() == 40
     assert CoursePage.objects.filter(slug__startswith="scale-course-").count() == 6
     assert LessonPage.objects.count() == 24
     assert Enrolment.objects.count() == 120
     assert LessonProgress.objects.count() == 480
 
-    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2)
+    generate(trainees=40, courses=6, lessons=4, enrolments=3, progress=4, institutes=2, certificates=50)
     assert Enrolment.objects.count() == 120
+    assert Certificate.objects.count() == 50
     assert LessonProgress.objects.count() == 480
 
 

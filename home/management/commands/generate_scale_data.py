@@ -1,7 +1,8 @@
 """``manage.py generate_scale_data``: a large synthetic data set for benchmarks.
 
 Defaults: 20,000 trainees, 200 courses of 10 lessons (2,000 lessons), 5 enrolments per trainee
-(100,000) and 10 progress rows per enrolment (1,000,000). Rows are written with ``bulk_create``
+(100,000), 10 progress rows per enrolment (1,000,000) and 100,000 issued certificates (rows
+only, no PDF). Rows are written with ``bulk_create``
 in batches, so the whole set takes minutes on PostgreSQL. Refuses the production settings.
 Everything it creates is marked (e-mail ``scale-…@scale.example``, slugs ``scale-…``) and
 ``--delete`` removes it again.
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("--enrolments", type=int, default=5, help="enrolments per trainee")
         parser.add_argument("--progress", type=int, default=10, help="progress rows per enrolment")
         parser.add_argument("--institutes", type=int, default=5)
+        parser.add_argument("--certificates", type=int, default=100_000, help="completed enrolments with a certificate")
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--delete", action="store_true", help="remove the synthetic data instead")
 
@@ -72,6 +74,8 @@ class Command(BaseCommand):
         self.step("enrolments", started)
         self.create_progress(enrolments, courses, options["progress"])
         self.step("progress", started)
+        self.create_certificates(enrolments[: options["certificates"]])
+        self.step("certificates", started)
 
     def step(self, name: str, started: float) -> None:
         self.stdout.write(f"{time.monotonic() - started:7.1f}s  {name}")
@@ -183,7 +187,50 @@ class Command(BaseCommand):
                 batch = []
         LessonProgress.objects.bulk_create(batch, batch_size=BATCH)
 
+    def create_certificates(self, enrolments: list[tuple[int, int]]) -> None:
+        """Completed enrolments with an issued certificate (rows only: no PDF is rendered)."""
+        import hashlib
+
+        from certificates import codes
+        from certificates.models import Certificate
+
+        ids = [pk for pk, _run in enrolments]
+        if not ids or Certificate.objects.filter(enrolment_id=ids[0]).exists():
+            return
+        today = timezone.localdate()
+        now = timezone.now()
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start : start + BATCH]
+            with transaction.atomic():
+                Enrolment.objects.filter(pk__in=chunk).update(
+                    status=Enrolment.Status.COMPLETED, progress_percent=100, completed_at=now
+                )
+                rows = []
+                for enrolment in Enrolment.objects.filter(pk__in=chunk).select_related("user", "run__course"):
+                    code = codes.generate()
+                    rows.append(
+                        Certificate(
+                            enrolment=enrolment,
+                            code=code,
+                            state=Certificate.State.ISSUED,
+                            holder_name_ko=enrolment.user.name_ko,
+                            holder_name_en=enrolment.user.name_en,
+                            course_title_ko=enrolment.run.course.title,
+                            course_title_en=enrolment.run.course.title_en,
+                            institute_name_ko="합성 교육기관",
+                            institute_name_en="Synthetic institute",
+                            study_hours=enrolment.run.course.study_hours,
+                            completed_on=today,
+                            issued_on=today,
+                            sha256=hashlib.sha256(code.encode()).hexdigest(),
+                        )
+                    )
+                Certificate.objects.bulk_create(rows, batch_size=BATCH)
+
     def delete(self) -> None:
+        from certificates.models import Certificate
+
+        Certificate.objects.filter(enrolment__user__email__endswith=f"@{EMAIL_DOMAIN}").delete()
         Enrolment.objects.filter(user__email__endswith=f"@{EMAIL_DOMAIN}").delete()
         User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
         for institute in InstitutePage.objects.filter(slug__startswith="scale-institute-"):
