@@ -200,12 +200,11 @@ def attempt_save_answers(*, attempt: Attempt, raw_answers: dict[int, list[str]],
     return attempt
 
 
-def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> None:
+def _parse_answers(attempt: Attempt, raw_answers: dict[int, list[str]], questions: dict[int, Question]) -> dict:
+    """Every answer checked before anything is written; a malformed one refuses the whole request."""
     allowed = set(attempt.question_ids)
-    unknown = [qid for qid in raw_answers if qid not in allowed]
-    if unknown:
+    if any(qid not in allowed or qid not in questions for qid in raw_answers):
         raise AssessmentError(_("This question is not part of your attempt."))
-    questions = {q.pk: q for q in Question.objects.filter(pk__in=list(raw_answers))}
     choice_ids = {int(qid): set(ids) for qid, ids in attempt.choice_order.items()}
     parsed = {}
     for question_id, raw in raw_answers.items():
@@ -217,6 +216,12 @@ def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> N
             raise AssessmentError(
                 _("Question %(n)s: %(error)s") % {"n": attempt.question_ids.index(question_id) + 1, "error": error}
             ) from None
+    return parsed
+
+
+def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> None:
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=list(raw_answers))}
+    parsed = _parse_answers(attempt, raw_answers, questions)
     existing = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt, question_id__in=list(parsed))}
     new, changed = [], []
     for question_id, response in parsed.items():
@@ -230,37 +235,53 @@ def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> N
     AttemptAnswer.objects.bulk_update(changed, ["response", "saved_at"])
 
 
-@transaction.atomic
-def attempt_submit(*, attempt: Attempt, raw_answers: dict[int, list[str]] | None = None, now=None) -> Attempt:
-    """제출: save the last answers (if still in time) and close the attempt. A second submit changes nothing."""
-    now = now or timezone.now()
-    attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
-    if not attempt.is_open:
-        return attempt
-    if past_deadline(attempt, now):
-        return attempt_close(attempt=attempt, now=now, timed_out=True)
-    if raw_answers:
-        _save_answers(attempt, raw_answers, now)
-    return attempt_close(attempt=attempt, now=now, timed_out=False)
-
-
-@transaction.atomic
-def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Attempt:
-    """Grade every saved answer and close the attempt; the result feeds the completion rule at once.
-
-    Runs a fixed number of queries however many questions the attempt has.
-    """
-    now = now or timezone.now()
-    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
-    if not attempt.is_open:
-        return attempt
+def _load(attempt: Attempt):
+    """The attempt's questions, their choices and the saved answers: three queries, whatever the size."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
     choices: dict[int, list[Choice]] = {}
     for choice in Choice.objects.filter(question_id__in=attempt.question_ids):
         choices.setdefault(choice.question_id, []).append(choice)
     answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
+    return questions, choices, answers
+
+
+def _lock(attempt: Attempt) -> Attempt:
+    return Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, raw_answers: dict[int, list[str]] | None = None, now=None) -> Attempt:
+    """제출: save the last answers (if still in time) and close the attempt. A second submit changes nothing.
+
+    One transaction, a fixed number of queries whatever the number of questions.
+    """
+    now = now or timezone.now()
+    attempt = _lock(attempt)
+    if not attempt.is_open:
+        return attempt
+    questions, choices, answers = _load(attempt)
+    if past_deadline(attempt, now):
+        return _close(attempt, questions, choices, answers, now=now, timed_out=True)
+    for question_id, response in _parse_answers(attempt, raw_answers or {}, questions).items():
+        answer = answers.get(question_id) or AttemptAnswer(attempt=attempt, question_id=question_id)
+        answer.response, answer.saved_at = response, now
+        answers[question_id] = answer
+    return _close(attempt, questions, choices, answers, now=now, timed_out=False)
+
+
+@transaction.atomic
+def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Attempt:
+    """Grade every saved answer and close the attempt (the deadline task and the sweeper)."""
+    now = now or timezone.now()
+    attempt = _lock(attempt)
+    if not attempt.is_open:
+        return attempt
+    return _close(attempt, *_load(attempt), now=now, timed_out=timed_out)
+
+
+def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: bool) -> Attempt:
+    """Grade and close a locked attempt; the result feeds the completion rule at once."""
     earned = possible = Decimal("0")
-    missing = []
     for question_id in attempt.question_ids:
         question = questions.get(question_id)
         if question is None:  # deleted from the bank since: it counts for nobody
@@ -268,14 +289,18 @@ def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Att
         possible += question.points
         answer = answers.get(question_id)
         if answer is None:
-            missing.append(AttemptAnswer(attempt=attempt, question_id=question_id, response=None, saved_at=now))
-            answer = missing[-1]
+            answer = answers[question_id] = AttemptAnswer(
+                attempt=attempt, question_id=question_id, response=None, saved_at=now
+            )
         fraction = grading.grade(question, choices.get(question_id, []), answer.response)
         answer.fraction = fraction
         answer.points = (question.points * fraction).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         earned += answer.points
-    AttemptAnswer.objects.bulk_update([a for a in answers.values()], ["fraction", "points"])
-    AttemptAnswer.objects.bulk_create(missing)
+    AttemptAnswer.objects.bulk_create([a for a in answers.values() if a.pk is None])
+    AttemptAnswer.objects.bulk_update(
+        [a for a in answers.values() if a.pk is not None and a.fraction is not None],
+        ["response", "saved_at", "fraction", "points"],
+    )
     attempt.points_earned, attempt.points_possible = earned, possible
     attempt.score = (
         (earned * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if possible else Decimal("0")
@@ -284,7 +309,7 @@ def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Att
     attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
     attempt.closed_at = now
     attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "state", "closed_at"])
-    enrolment_evaluate_completion(enrolment=attempt.enrolment)
+    enrolment_evaluate_completion(enrolment=Enrolment(pk=attempt.enrolment_id))
     return attempt
 
 

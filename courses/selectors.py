@@ -63,6 +63,22 @@ def user_is_institute_manager(*, user, institute: InstitutePage) -> bool:
     return user.is_superuser or user.groups.filter(pk=institute.managers_group_id).exists()
 
 
+def study_access(*, user, course: CoursePage):
+    """(may study, the studying enrolment or None): enrolled trainees, or the institute's staff."""
+    if not user.is_authenticated:
+        return False, None
+    enrolment = (
+        Enrolment.objects.studying()
+        .filter(user=user, run__course=course)
+        .select_related("run")
+        .order_by("-created_at")
+        .first()
+    )
+    if enrolment is not None:
+        return True, enrolment
+    return user_is_institute_staff(user=user, institute=course.institute), None
+
+
 def user_can_study(*, user, course: CoursePage) -> bool:
     """Enrolled trainees (studying or completed) and the course's institute staff open its lessons."""
     if not user.is_authenticated:
@@ -77,16 +93,41 @@ def user_can_study(*, user, course: CoursePage) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def runs_with_seats(course_ids, *, today=None):
-    """Current runs of the given courses, each annotated with ``seats_taken``."""
-    return (
-        CourseRun.objects.current(today)
-        .filter(course_id__in=course_ids)
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
-        )
-        .order_by("course_id", "starts_on", "pk")
+SEATS_SECONDS = 30
+
+
+def seats_cache_key(run_id: int) -> str:
+    return f"academy:seats-taken:{run_id}"
+
+
+def runs_with_seats(course_ids, *, today=None) -> list[CourseRun]:
+    """Current runs of the given courses, each with ``seats_taken``.
+
+    Seat counts are read from the cache (at most ``SEATS_SECONDS`` old; the enrolment services drop
+    a run's count whenever a seat is taken or freed) and counted in one query for the runs missing
+    there. They are for display: the services count seats afresh, under a lock, before deciding.
+    """
+    from django.core.cache import cache
+
+    runs = list(
+        CourseRun.objects.current(today).filter(course_id__in=course_ids).order_by("course_id", "starts_on", "pk")
     )
+    if not runs:
+        return runs
+    cached = cache.get_many([seats_cache_key(run.pk) for run in runs])
+    missing = [run.pk for run in runs if seats_cache_key(run.pk) not in cached]
+    if missing:
+        counted = dict(
+            Enrolment.objects.filter(run_id__in=missing, status__in=Enrolment.SEAT_HOLDING)
+            .values_list("run_id")
+            .annotate(n=Count("pk"))
+        )
+        fresh = {seats_cache_key(pk): counted.get(pk, 0) for pk in missing}
+        cache.set_many(fresh, SEATS_SECONDS)
+        cached.update(fresh)
+    for run in runs:
+        run.seats_taken = cached[seats_cache_key(run.pk)]
+    return runs
 
 
 def seats_left(run: CourseRun) -> int | None:
@@ -154,6 +195,34 @@ def course_cards(courses: list[CoursePage], *, institutes: list[InstitutePage] |
             )
         )
     return cards
+
+
+CATALOG_SECONDS = 60
+
+
+def catalog_html(*, catalog: CourseIndexPage, request, page_size: int) -> str:
+    """The catalog's filters, cards and pages, the same for everyone: rendered once a minute per
+    query and language (and again at once after any page is published), then served from the
+    cache to logged-in visitors too (anonymous ones get the whole page from ``home.middleware``)."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    from home.middleware import GENERATION_KEY
+
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    raw = f"{catalog.pk}|{sorted(request.GET.items())}|{get_language()}|{generation}"
+    key = "academy:catalog:" + hashlib.sha256(raw.encode()).hexdigest()
+    html = cache.get(key)
+    if html is None:
+        context = catalog_page(catalog=catalog, params=request.GET, page_size=page_size)
+        html = render_to_string("courses/includes/catalog_results.html", {**context, "page": catalog}, request=request)
+        cache.set(key, html, CATALOG_SECONDS)
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(html)  # noqa: S308 - our own template's output
 
 
 def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
@@ -415,7 +484,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-def lesson_page_context(*, lesson: LessonPage, user) -> dict:
+def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None = None) -> dict:
     course = lesson.course
     structure = course_structure(course)
     items = structure["syllabus"]
@@ -424,13 +493,22 @@ def lesson_page_context(*, lesson: LessonPage, user) -> dict:
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
     number = index + 1 if index is not None else None
-    enrolment = studying_enrolment(user=user, course=course)
-    progress = lesson_progress(enrolment=enrolment, lesson=lesson)
+    if enrolment is None:
+        enrolment = studying_enrolment(user=user, course=course)
+    progress, done = None, set()
+    if enrolment is not None:
+        from .models import LessonProgress
+
+        for row in LessonProgress.objects.filter(enrolment=enrolment):
+            if row.lesson_id == lesson.pk:
+                progress = row
+            if row.completed_at is not None:
+                done.add(row.lesson_id)
     studying = enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE
     return {
         "enrolment": enrolment,
         "progress": progress,
-        "completed_lesson_ids": completed_lesson_ids(enrolment),
+        "completed_lesson_ids": done,
         "lesson_progress_panel": enrolment is not None,
         "heartbeat_url": reverse("courses:heartbeat", args=[lesson.pk]) if studying else "",
         "heartbeat_seconds": HEARTBEAT_SECONDS,
@@ -533,14 +611,6 @@ def completed_lesson_ids(enrolment: Enrolment | None) -> set[int]:
 def continue_lesson(lessons: list[LessonPage], done: set[int]) -> LessonPage | None:
     """The first lesson not completed yet, else the first lesson."""
     return next((lesson for lesson in lessons if lesson.pk not in done), lessons[0] if lessons else None)
-
-
-def lesson_progress(*, enrolment: Enrolment | None, lesson: LessonPage):
-    from .models import LessonProgress
-
-    if enrolment is None:
-        return None
-    return LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
 
 
 def studying_enrolment(*, user, course: CoursePage) -> Enrolment | None:

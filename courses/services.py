@@ -143,6 +143,13 @@ def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "
     event = EnrolmentEvent.objects.create(
         enrolment=enrolment, from_status=from_status, to_status=to_status, actor=actor, reason=reason
     )
+    if (from_status in Enrolment.SEAT_HOLDING) != (to_status in Enrolment.SEAT_HOLDING):
+        from django.core.cache import cache
+
+        from .selectors import seats_cache_key
+
+        run_id = enrolment.run_id
+        transaction.on_commit(lambda: cache.delete(seats_cache_key(run_id)), robust=True)
     if notify and to_status in NOTIFIED_STATUSES:
         from .tasks import enrolment_notify
 
@@ -426,7 +433,7 @@ def enrolment_refresh_progress(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # usually inside a caller's transaction: no savepoint round trips
 def enrolment_evaluate_completion(*, enrolment: Enrolment) -> bool:
     """Complete the enrolment the moment the completion rule is met; returns whether it is complete.
 

@@ -84,3 +84,28 @@ def learn_dashboard(request):
         item.verified_count = counts.get(item.certificate.pk, 0)
     context["certificates"] = certificates
     return render(request, "home/learn.html", context)
+
+
+def switch_language(request):
+    """The language switch on every page: a plain link, so public pages carry no form (and can be
+    cached); the choice is kept in the language cookie for a year."""
+    from django.http import HttpResponseRedirect
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    language = request.GET.get("language", "")
+    next_url = request.GET.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=False,
+        )
+    return response

@@ -22,6 +22,7 @@ urlpatterns = [
     path("verify/bulk/<str:token>.csv", verify_views.verify_bulk_download, name="verify_bulk_download"),
     path("verify/<str:code>/", verify_views.verify_result, name="verify_result"),
     path("verify/<str:code>/badge.jwt", verify_views.verify_badge, name="verify_badge"),
+    path("i18n/switch/", home_views.switch_language, name="switch_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     # The Wagtail admin signs in through allauth, so its rate limits and MFA apply there too.

@@ -38,7 +38,18 @@ class BilingualTitleMixin:
         return (getattr(self, "title_en", "") if _english() else "") or self.title
 
 
-class CourseIndexPage(BilingualTitleMixin, Page):
+class PublicPageCacheMixin:
+    """Anonymous visitors may get this page from the whole-page cache (``home.middleware``)."""
+
+    anonymous_cache_seconds = 60
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        response.academy_cache_seconds = self.anonymous_cache_seconds
+        return response
+
+
+class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     """교육과정 안내: the catalog of every live course, with search and filters (at /courses/)."""
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
@@ -56,14 +67,14 @@ class CourseIndexPage(BilingualTitleMixin, Page):
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalog_page
+        from courses.selectors import catalog_html
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalog_page(catalog=self, params=request.GET, page_size=self.page_size))
+        context["catalog_html"] = catalog_html(catalog=self, request=request, page_size=self.page_size)
         return context
 
 
-class InstitutePage(BilingualTitleMixin, Page):
+class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     """교육기관: an institute of the cluster that runs courses.
 
     The title is the Korean name. Create courses inside the institute's page: its instructors and
@@ -122,7 +133,7 @@ class InstitutePage(BilingualTitleMixin, Page):
         return context
 
 
-class CoursePage(BilingualTitleMixin, Page):
+class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     """교육과정: a course of an institute, with its lessons below it.
 
     The completion rule (수료기준) defaults to the Korean rule for employer training: progress of
@@ -331,9 +342,10 @@ class LessonPage(BilingualTitleMixin, Page):
         return CoursePage.objects.ancestor_of(self).get()
 
     def serve(self, request, *args, **kwargs):
-        from courses.selectors import user_can_study
+        from courses.selectors import study_access
 
-        if not user_can_study(user=request.user, course=self.course):
+        allowed, enrolment = study_access(user=request.user, course=self.course)
+        if not allowed:
             from django.contrib import messages
 
             if request.user.is_authenticated:
@@ -342,11 +354,14 @@ class LessonPage(BilingualTitleMixin, Page):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        self.studying_enrolment = enrolment  # read once here, used again by the context
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_page_context(lesson=self, user=request.user))
+        context.update(
+            lesson_page_context(lesson=self, user=request.user, enrolment=getattr(self, "studying_enrolment", None))
+        )
         return context

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so every other middleware still shapes the responses it serves from the cache.
+    "home.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"

@@ -21,7 +21,7 @@ def test_demo_trainee_logs_in_and_reaches_my_learning(live_server, page):
     assert page.get_by_role("heading", level=1).inner_text() == "나의 강의실"
     assert "김하늘" in page.content()
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "My learning"
     assert "Haneul Kim" in page.content()

@@ -17,19 +17,20 @@ def test_home_page_is_korean_by_default_with_english_one_click_away(client):
     assert response.status_code == 200
     assert '<html lang="ko">' in text
     assert "교육과정 안내" in text or "나의 강의실" in text
-    assert 'name="language" value="en"' in text
+    assert "/i18n/switch/?language=en&amp;next=/" in text
     assert "로그인" in text
 
 
 def test_language_switch_remembers_english(client):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/i18n/switch/", {"language": "en", "next": "/"})
 
     assert response.status_code == 302
+    assert response["Location"] == "/"
     assert response.cookies["academy_language"].value == "en"
     page = client.get("/").content.decode()
     assert '<html lang="en">' in page
     assert "My learning" in page and "Log in" in page
-    assert 'name="language" value="ko"' in page
+    assert "/i18n/switch/?language=ko" in page
     # The choice sticks for later pages, including allauth's.
     assert "Sign In" in client.get("/accounts/login/").content.decode()
 
@@ -94,3 +95,10 @@ def test_pages_are_served_with_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_language_switch_refuses_foreign_redirects_and_unknown_languages(client):
+    response = client.get("/i18n/switch/", {"language": "fr", "next": "https://evil.example/"})
+
+    assert response["Location"] == "/"
+    assert "academy_language" not in response.cookies
