@@ -16,7 +16,7 @@ import django
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 django.setup()
 
-from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,7 +30,11 @@ CSRF = "benchcsrftoken0123456789abcdefAB"  # 32 characters: sent as cookie and h
 
 
 def session_for(user) -> str:
-    session = SessionStore()
+    """A signed-in session made through the configured engine (cached_db: in Redis too, as it
+    would be after the trainee's earlier requests)."""
+    from importlib import import_module
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()

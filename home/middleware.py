@@ -3,8 +3,10 @@
 Pages opt in by setting ``response.academy_cache_seconds`` (the catalog, institute and course
 pages do). A response is cached only for a GET without a session or messages cookie (so nothing
 personal, no CSRF token and no flash message is in it), per host, path with query, and language.
-Publishing or unpublishing any page starts a new cache generation, so editors see their change at
-once; seats left on a cached course page are at most a minute old.
+Saving, publishing, moving or deleting any page (and any change to a site or a view restriction)
+starts a new cache generation, so editors see their change at once; seats left on a cached course
+page are at most a minute old. The same generation keys the route cache (``home/routing.py``) and
+the course structures (``courses.selectors.course_structure``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
 GENERATION_KEY = "academy:page-cache-generation"
+
+
+def current_generation() -> int:
+    """The generation of everything cached from the page tree (pages, routes, course structures)."""
+    return cache.get_or_set(GENERATION_KEY, 1, None)
 
 
 def _key(request) -> str | None:
@@ -25,16 +33,34 @@ def _key(request) -> str | None:
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return None
-    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = current_generation()
     raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}|{generation}"
     return "academy:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def bump_generation(**kwargs) -> None:
+def _incr() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+
+
+def bump_generation(**kwargs) -> None:
+    """Start a new generation now and again when the transaction commits.
+
+    The second bump closes a race: a request in another process that reads the old rows between
+    the first bump and the commit would otherwise cache them under the new generation.
+    """
+    _incr()
+    transaction.on_commit(_incr, robust=True)
+
+
+def bump_generation_for_pages(sender, instance, **kwargs) -> None:
+    """``post_save``/``post_delete`` of any model: only pages, sites and view restrictions count."""
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    if isinstance(instance, (Page, Site, PageViewRestriction)):
+        bump_generation()
 
 
 class AnonymousPageCacheMiddleware:

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from certificates import verify_views
 from certificates.api import api
+from home import routing as home_routing
 from home import views as home_views
 
 urlpatterns = [
@@ -48,7 +49,12 @@ if getattr(settings, "ACADEMY_SERVE_MEDIA", False):
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page serving with the route cache in front (home/routing.py); Wagtail's own URLs
+    # (password-protected pages, its login) follow.
+    re_path(wagtail_urls.serve_pattern, home_routing.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -339,6 +339,13 @@ class LessonPage(BilingualTitleMixin, Page):
 
     @cached_property
     def course(self) -> CoursePage:
+        from courses.selectors import COURSE_DEPTH, course_structure
+
+        if self.depth > COURSE_DEPTH:  # the course's path is the start of the lesson's: no query
+            try:
+                return course_structure(path=self.path[: COURSE_DEPTH * self.steplen])["course"]
+            except CoursePage.DoesNotExist:
+                pass
         return CoursePage.objects.ancestor_of(self).get()
 
     def serve(self, request, *args, **kwargs):

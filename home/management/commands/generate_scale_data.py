@@ -1,8 +1,9 @@
 """``manage.py generate_scale_data``: a large synthetic data set for benchmarks.
 
 Defaults: 20,000 trainees, 200 courses of 10 lessons (2,000 lessons), 5 enrolments per trainee
-(100,000), 10 progress rows per enrolment (1,000,000) and 100,000 issued certificates (rows
-only, no PDF). Rows are written with ``bulk_create``
+(100,000), 10 progress rows per enrolment (1,000,000), 100,000 issued certificates (rows
+only, no PDF) and a 10-question final quiz per course with a graded attempt for every completed
+enrolment (100,000 attempts, 1,000,000 answers). Rows are written with ``bulk_create``
 in batches, so the whole set takes minutes on PostgreSQL. Refuses the production settings.
 Everything it creates is marked (e-mail ``scale-…@scale.example``, slugs ``scale-…``) and
 ``--delete`` removes it again.
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         parser.add_argument("--progress", type=int, default=10, help="progress rows per enrolment")
         parser.add_argument("--institutes", type=int, default=5)
         parser.add_argument("--certificates", type=int, default=100_000, help="completed enrolments with a certificate")
+        parser.add_argument("--attempts", type=int, default=100_000, help="graded quiz attempts (10 answers each)")
         parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument("--delete", action="store_true", help="remove the synthetic data instead")
 
@@ -76,6 +78,8 @@ class Command(BaseCommand):
         self.step("progress", started)
         self.create_certificates(enrolments[: options["certificates"]])
         self.step("certificates", started)
+        self.create_attempts(courses, enrolments[: options["attempts"]])
+        self.step("quiz attempts", started)
 
     def step(self, name: str, started: float) -> None:
         self.stdout.write(f"{time.monotonic() - started:7.1f}s  {name}")
@@ -226,6 +230,98 @@ class Command(BaseCommand):
                         )
                     )
                 Certificate.objects.bulk_create(rows, batch_size=BATCH)
+
+    def create_attempts(self, courses: list[dict], enrolments: list[tuple[int, int]]) -> None:
+        """A final quiz per course (10 single-choice questions from its institute's bank) and one
+        graded, submitted attempt with all its answers for each given enrolment."""
+        from decimal import Decimal
+
+        from assessments.models import Attempt, AttemptAnswer, Choice, Question, QuestionBank, QuizPage, QuizQuestion
+
+        questions_by_institute = {}
+        quizzes = {}
+        for course in courses:
+            page = course["course"]
+            institute = page.get_parent().specific
+            if institute.pk not in questions_by_institute:
+                bank, created = QuestionBank.objects.get_or_create(institute=institute, title="합성 문제은행")
+                if created:
+                    for n in range(10):
+                        question = Question.objects.create(
+                            bank=bank, type="single", text=f"합성 문제 {n + 1}", points=Decimal("1")
+                        )
+                        Choice.objects.bulk_create(
+                            Choice(question=question, text=text, weight=Decimal(weight), sort_order=i)
+                            for i, (text, weight) in enumerate((("정답", "1"), ("오답 1", "0"), ("오답 2", "0")))
+                        )
+                questions = list(bank.questions.order_by("pk").prefetch_related("choices"))
+                questions_by_institute[institute.pk] = [
+                    (q.pk, [c.pk for c in q.choices.all()], next(c.pk for c in q.choices.all() if c.weight == 1))
+                    for q in questions
+                ]
+            quiz = QuizPage.objects.child_of(page).filter(slug="final-quiz").first()
+            if quiz is None:
+                quiz = page.add_child(instance=QuizPage(title="최종 평가", slug="final-quiz", required=False))
+                QuizQuestion.objects.bulk_create(
+                    QuizQuestion(quiz=quiz, question_id=q, sort_order=i)
+                    for i, (q, _c, _r) in enumerate(questions_by_institute[institute.pk])
+                )
+            quizzes[course["run"].pk] = (quiz.pk, questions_by_institute[institute.pk])
+        ids = [pk for pk, _run in enrolments]
+        if not ids or Attempt.objects.filter(enrolment_id=ids[0]).exists():
+            return
+        users = dict(Enrolment.objects.filter(pk__in=ids).values_list("pk", "user_id"))
+        now = timezone.now()
+        for start in range(0, len(enrolments), BATCH):
+            chunk = enrolments[start : start + BATCH]
+            attempts, responses = [], []
+            for enrolment_id, run_id in chunk:
+                quiz_id, questions = quizzes[run_id]
+                right = [self.random.random() < 0.8 for _q in questions]
+                earned = Decimal(sum(right))
+                score = earned * 100 / len(questions)
+                attempts.append(
+                    Attempt(
+                        quiz_id=quiz_id,
+                        enrolment_id=enrolment_id,
+                        user_id=users[enrolment_id],
+                        number=1,
+                        state=Attempt.State.SUBMITTED,
+                        started_at=now - datetime.timedelta(minutes=20),
+                        closed_at=now,
+                        question_ids=[q for q, _c, _r in questions],
+                        choice_order={str(q): choices for q, choices, _r in questions},
+                        points_earned=earned,
+                        points_possible=Decimal(len(questions)),
+                        score=score,
+                        passed=score >= 60,
+                    )
+                )
+                responses.append(
+                    [
+                        (q, r if ok else next(c for c in choices if c != r))
+                        for (q, choices, r), ok in zip(questions, right, strict=True)
+                    ]
+                )
+            with transaction.atomic():
+                Attempt.objects.bulk_create(attempts, batch_size=BATCH)
+                AttemptAnswer.objects.bulk_create(
+                    (
+                        AttemptAnswer(
+                            attempt=attempt,
+                            question_id=question_id,
+                            response=[choice_id],
+                            saved_at=now,
+                            points=Decimal(1) if choice_id == right else Decimal(0),
+                            fraction=Decimal(1) if choice_id == right else Decimal(0),
+                        )
+                        for attempt, answers, (_quiz, questions) in zip(
+                            attempts, responses, (quizzes[run_id] for _e, run_id in chunk), strict=True
+                        )
+                        for (question_id, choice_id), (_q, _c, right) in zip(answers, questions, strict=True)
+                    ),
+                    batch_size=BATCH,
+                )
 
     def delete(self) -> None:
         from certificates.models import Certificate
