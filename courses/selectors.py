@@ -288,6 +288,11 @@ class SyllabusItem:
     def is_lesson(self) -> bool:
         return not (self.is_module or self.is_other)
 
+    @property
+    def kind(self) -> str:
+        """What an other page is (quiz, …), in the current language."""
+        return self.page.specific_class._meta.verbose_name
+
 
 def syllabus(course: CoursePage) -> list[SyllabusItem]:
     """Modules, lessons and other course pages (such as quizzes, from other apps) in tree order;
@@ -412,7 +417,7 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
     if course is not None and "_academy_structure" in course.__dict__:  # read once per request
         return course.__dict__["_academy_structure"]
     path = course.path if course is not None else path
-    key = f"academy:course-structure:{path}:{current_generation()}"
+    key = f"academy:course-structure:v2:{path}:{current_generation()}"
     structure = cache.get(key)
     if structure is None:
         if course is None:
@@ -420,6 +425,7 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
         institute = InstitutePage.objects.get(path=course.path[: -course.steplen])
         items = syllabus(course)
         structure = {
+            "cache_key": key,
             "course": course,
             "institute": institute,
             "catalog_url": (institute.get_url() or "/").rstrip("/").rsplit("/", 1)[0] + "/",
@@ -473,6 +479,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "completion_missing": completion_missing,
         "institute": institute,
         "syllabus": items,
+        "syllabus_key": structure["cache_key"],
         "lesson_count": len(lessons),
         "total_minutes": sum(lesson.study_minutes for lesson in lessons),
         "first_lesson": lessons[0] if lessons else None,
@@ -522,6 +529,7 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
         "can_complete": studying and (progress.seconds_studied if progress else 0) >= lesson.study_minutes * 60,
         "course": course,
         "syllabus": items,
+        "syllabus_key": structure["cache_key"],
         "lesson_number": number,
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,

@@ -2,22 +2,21 @@
 
 For every page request Wagtail finds the site (one query), its root page (one), the page below it
 (our ``HomePage.route``: two) and the view restrictions of the page and its ancestors (two). On
-this machine each costs 0.7 to 1.5 ms of ORM time, more than the rest of a lesson page.
+the benchmark machine each costs 0.7 to 1.5 ms of ORM time, more than the rest of a lesson page.
 
 ``serve`` looks the route up in the cache first: for a host, port and path it keeps the site, the
-page's id, model and ``url_path``, and its view restrictions, under the page-tree generation
-(``home.middleware``), which any change to a page, site or view restriction renews. A hit costs
-one cache read and one query for the page itself, and is checked again against that row: the page
-must still be live at the same ``url_path``, or the request is routed the slow way. Everything
-else (Wagtail's ``before_serve_page`` hooks, the restrictions, the page's own ``serve``) runs as
-before. Pages with sub-routes (args or kwargs) are never cached; the Academy has none.
+page itself and its view restrictions, under the page-tree generation (``home.middleware``). Any
+saved, published, unpublished, moved or deleted page, and any change to a site or a view
+restriction, renews the generation (again when its transaction commits), so a kept route is never
+older than the tree. A hit costs one cache read and no query. Everything else (Wagtail's
+``before_serve_page`` hooks, the restrictions, the page's own ``serve``) runs as before. Pages with
+sub-routes (args or kwargs) are never cached; the Academy has none.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from django.apps import apps
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
@@ -30,14 +29,11 @@ ROUTE_SECONDS = 3600
 
 
 def _route_key(hostname: str, port: int, path: str) -> str:
-    return "academy:route:" + hashlib.sha256(f"{hostname}|{port}|{path}".encode()).hexdigest()
+    return "academy:route:v2:" + hashlib.sha256(f"{hostname}|{port}|{path}".encode()).hexdigest()
 
 
 def _cached_page(entry: dict):
-    model = apps.get_model(entry["model"])
-    page = model.objects.filter(pk=entry["pk"]).first()
-    if page is None or not page.live or page.url_path != entry["url_path"]:
-        return None
+    page = entry["page"]  # a fresh copy from the cache, as loaded when the route was kept
     # Wagtail's before_serve_page hook asks the page for its view restrictions (two queries);
     # they were read with the route and are as fresh as it is.
     restrictions = entry["restrictions"]
@@ -93,9 +89,9 @@ def _remember(request, key: str, generation: int) -> None:
     entry = {
         "generation": generation,
         "site": site,
-        "pk": page.pk,
-        "model": page._meta.label,
-        "url_path": page.url_path,
+        # A clean copy: the served page carries what this request attached to it (the visitor's
+        # enrolment, cached properties), which must never reach another visitor.
+        "page": type(page).objects.get(pk=page.pk),
         "restrictions": list(Page.get_view_restrictions(page)),
     }
     cache.set(key, entry, ROUTE_SECONDS)

@@ -29,7 +29,7 @@ CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "am
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss"))
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "lms.cache.RedisCache",  # Django's, with one client per pool (lms/cache.py)
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "academy",
     }

@@ -83,7 +83,7 @@ def test_production_defaults_are_strict():
         "False",
         "mandatory",
         "True",
-        "django.core.cache.backends.redis.RedisCache",
+        "lms.cache.RedisCache",
         "True",
     ]
 

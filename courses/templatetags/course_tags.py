@@ -1,0 +1,47 @@
+"""Template tags of the course pages."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+register = template.Library()
+
+#: Marks left in the cached syllabus where each visitor's own state goes. NUL cannot occur in a
+#: page title (PostgreSQL text refuses it), so no content can forge one.
+MARK = "\x00"
+_MARKS = re.compile(r"\x00([cad])(\d+)\x00")
+SYLLABUS_SECONDS = 3600
+
+
+@register.simple_tag(takes_context=True)
+def syllabus(context, items, *, key: str, current=None, can_study: bool = False, done=()):
+    """The syllabus list, rendered once per course version (``key`` from ``course_structure``),
+    language and access, then filled in with this visitor's marks: the current page (class and
+    ``aria-current``) and the lessons they have done (class and badge)."""
+    cache_key = f"{key}:syllabus:{get_language()}:{int(bool(can_study))}"
+    html = cache.get(cache_key)
+    if html is None:
+        html = render_to_string(
+            "courses/includes/syllabus.html",
+            {"syllabus": items, "can_study": can_study, "mark": MARK, "request": context.get("request")},
+        )
+        cache.set(cache_key, html, SYLLABUS_SECONDS)
+    current_pk = current.pk if current is not None else None
+    done_badge = format_html('<span class="badge badge--ok">{}</span>', gettext("Done"))
+
+    def fill(match: re.Match) -> str:
+        kind, pk = match.group(1), int(match.group(2))
+        if kind == "c":
+            return (" is-current" if pk == current_pk else "") + (" is-done" if pk in done else "")
+        if kind == "a":
+            return ' aria-current="page"' if pk == current_pk else ""
+        return done_badge if pk in done else ""
+
+    return mark_safe(_MARKS.sub(fill, html))  # noqa: S308 - our own escaped template, marks only
