@@ -110,6 +110,9 @@ def institute_setup(*, institute: InstitutePage) -> InstitutePage:
     InstitutePage.objects.filter(pk=institute.pk).update(
         instructors_group=instructors, managers_group=managers, collection=institute.collection
     )
+    from home.middleware import bump_generation
+
+    bump_generation()  # update() sends no signal; cached routes and course structures hold this page
     institute.refresh_from_db()
     for listener in _institute_listeners:
         listener(institute)

@@ -22,6 +22,7 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
+from home.middleware import bump_generation
 from home.models import HomePage
 
 from . import catalog_content as content
@@ -51,6 +52,7 @@ def ensure_catalog(home: HomePage) -> CourseIndexPage:
         _publish(catalog)
     if home.hero_cta_link_id is None:
         HomePage.objects.filter(pk=home.pk).update(hero_cta_link=catalog)
+        bump_generation()  # update() sends no signal; cached routes hold the home page
     return catalog
 
 
