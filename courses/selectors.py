@@ -67,13 +67,7 @@ def study_access(*, user, course: CoursePage):
     """(may study, the studying enrolment or None): enrolled trainees, or the institute's staff."""
     if not user.is_authenticated:
         return False, None
-    enrolment = (
-        Enrolment.objects.studying()
-        .filter(user=user, run__course=course)
-        .select_related("run")
-        .order_by("-created_at")
-        .first()
-    )
+    enrolment = Enrolment.objects.studying().filter(user=user, run__course=course).order_by("-created_at").first()
     if enrolment is not None:
         return True, enrolment
     return user_is_institute_staff(user=user, institute=course.institute), None

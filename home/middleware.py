@@ -12,6 +12,7 @@ the course structures (``courses.selectors.course_structure``).
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,9 +23,15 @@ from django.utils.translation import get_language
 GENERATION_KEY = "academy:page-cache-generation"
 
 
+#: The generation read at the start of this request by the route cache (``home/routing.py``), so
+#: the course structure and the syllabus do not read it again.
+request_generation: ContextVar[int | None] = ContextVar("academy_request_generation", default=None)
+
+
 def current_generation() -> int:
     """The generation of everything cached from the page tree (pages, routes, course structures)."""
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    seen = request_generation.get()
+    return seen if seen is not None else cache.get_or_set(GENERATION_KEY, 1, None)
 
 
 def _key(request) -> str | None:

@@ -23,7 +23,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .middleware import GENERATION_KEY, current_generation
+from .middleware import GENERATION_KEY, current_generation, request_generation
 
 ROUTE_SECONDS = 3600
 
@@ -72,7 +72,11 @@ def serve(request, path):
             request._wagtail_site = entry["site"]
             request._wagtail_route_for_request = RouteResult(page)
             hit = True
-    response = wagtail_views.serve(request, path)
+    token = request_generation.set(generation)
+    try:
+        response = wagtail_views.serve(request, path)
+    finally:
+        request_generation.reset(token)
     if not hit:
         _remember(request, key, generation if generation is not None else current_generation())
     return response
