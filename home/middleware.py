@@ -62,14 +62,6 @@ def bump_generation(**kwargs) -> None:
     transaction.on_commit(_incr, robust=True)
 
 
-def bump_generation_for_pages(sender, instance, **kwargs) -> None:
-    """``post_save``/``post_delete`` of any model: only pages, sites and view restrictions count."""
-    from wagtail.models import Page, PageViewRestriction, Site
-
-    if isinstance(instance, (Page, Site, PageViewRestriction)):
-        bump_generation()
-
-
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -28,17 +28,16 @@ from .middleware import GENERATION_KEY, current_generation, request_generation
 ROUTE_SECONDS = 3600
 
 
-def _route_key(hostname: str, port: int, path: str) -> str:
-    return "academy:route:v2:" + hashlib.sha256(f"{hostname}|{port}|{path}".encode()).hexdigest()
-
-
-def _cached_page(entry: dict):
-    page = entry["page"]  # a fresh copy from the cache, as loaded when the route was kept
-    # Wagtail's before_serve_page hook asks the page for its view restrictions (two queries);
-    # they were read with the route and are as fresh as it is.
-    restrictions = entry["restrictions"]
-    page.get_view_restrictions = lambda: restrictions
-    return page
+def _lookup(request, kind: str, path: str = ""):
+    """(cache key, the generation now or None, what was kept for this host, port and path if it
+    is of that generation, else None)."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"academy:{kind}:" + hashlib.sha256(f"{hostname}|{request.get_port()}|{path}".encode()).hexdigest()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation, kept = found.get(GENERATION_KEY), found.get(key)
+    if kept is not None and generation is not None and kept[0] == generation:
+        return key, generation, kept[1]
+    return key, generation, None
 
 
 def find_site(request):
@@ -46,38 +45,30 @@ def find_site(request):
     pages (``pageurl`` asks for the site: one query otherwise)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = "academy:site:" + hashlib.sha256(f"{hostname}|{port}".encode()).hexdigest()
-    found = cache.get_many([GENERATION_KEY, key])
-    generation, entry = found.get(GENERATION_KEY), found.get(key)
-    if entry is not None and generation is not None and entry[0] == generation:
-        request._wagtail_site = entry[1]
+    key, generation, site = _lookup(request, "site")
+    if site is not None:
+        request._wagtail_site = site
     else:
         site = Site.find_for_request(request)
         cache.set(key, (generation if generation is not None else current_generation(), site), ROUTE_SECONDS)
-    return request._wagtail_site
+    return site
 
 
 def serve(request, path):
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = _route_key(hostname, port, path)
-    found = cache.get_many([GENERATION_KEY, key])
-    generation, entry = found.get(GENERATION_KEY), found.get(key)
-    hit = False
-    if entry is not None and generation is not None and entry["generation"] == generation:
-        page = _cached_page(entry)
-        if page is not None:
-            request._wagtail_site = entry["site"]
-            request._wagtail_route_for_request = RouteResult(page)
-            hit = True
+    key, generation, entry = _lookup(request, "route:v3", path)
+    if entry is not None:
+        page = entry["page"]  # a fresh copy from the cache, as loaded when the route was kept
+        # Wagtail's before_serve_page hook asks the page for its view restrictions (two
+        # queries); they were read with the route and are as fresh as it is.
+        page.get_view_restrictions = lambda: entry["restrictions"]
+        request._wagtail_site = entry["site"]
+        request._wagtail_route_for_request = RouteResult(page)
     token = request_generation.set(generation)
     try:
         response = wagtail_views.serve(request, path)
     finally:
         request_generation.reset(token)
-    if not hit:
+    if entry is None:
         _remember(request, key, generation if generation is not None else current_generation())
     return response
 
@@ -91,11 +82,10 @@ def _remember(request, key: str, generation: int) -> None:
     if args or kwargs or not isinstance(page, Page):
         return
     entry = {
-        "generation": generation,
         "site": site,
         # A clean copy: the served page carries what this request attached to it (the visitor's
         # enrolment, cached properties), which must never reach another visitor.
         "page": type(page).objects.get(pk=page.pk),
         "restrictions": list(Page.get_view_restrictions(page)),
     }
-    cache.set(key, entry, ROUTE_SECONDS)
+    cache.set(key, (generation, entry), ROUTE_SECONDS)

@@ -17,6 +17,23 @@ def generate(**sizes):
     call_command("generate_scale_data", *args, stdout=open("/dev/null", "w"))
 
 
+def test_generates_graded_quiz_attempts_with_their_answers():
+    from django.db.models import Sum
+
+    from assessments.models import Attempt, AttemptAnswer, QuizPage
+
+    sizes = dict(trainees=20, courses=4, lessons=3, enrolments=2, progress=3, institutes=2, certificates=25)
+    generate(**sizes, attempts=25)
+    generate(**sizes, attempts=25)  # repeatable: nothing doubled
+
+    assert QuizPage.objects.filter(slug="final-quiz").count() == 4
+    assert Attempt.objects.filter(state="submitted").count() == 25
+    assert AttemptAnswer.objects.count() == 250
+    for attempt in Attempt.objects.annotate(earned=Sum("answers__points")):
+        assert attempt.earned == attempt.points_earned
+        assert attempt.score == attempt.points_earned * 10
+
+
 def count(client, url):
     client.get(url)  # caches warm, as in normal use
     with CaptureQueriesContext(connection) as queries:

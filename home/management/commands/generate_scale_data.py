@@ -274,54 +274,42 @@ class Command(BaseCommand):
         now = timezone.now()
         for start in range(0, len(enrolments), BATCH):
             chunk = enrolments[start : start + BATCH]
-            attempts, responses = [], []
+            attempts, answers = [], []
             for enrolment_id, run_id in chunk:
                 quiz_id, questions = quizzes[run_id]
                 right = [self.random.random() < 0.8 for _q in questions]
                 earned = Decimal(sum(right))
                 score = earned * 100 / len(questions)
-                attempts.append(
-                    Attempt(
-                        quiz_id=quiz_id,
-                        enrolment_id=enrolment_id,
-                        user_id=users[enrolment_id],
-                        number=1,
-                        state=Attempt.State.SUBMITTED,
-                        started_at=now - datetime.timedelta(minutes=20),
-                        closed_at=now,
-                        question_ids=[q for q, _c, _r in questions],
-                        choice_order={str(q): choices for q, choices, _r in questions},
-                        points_earned=earned,
-                        points_possible=Decimal(len(questions)),
-                        score=score,
-                        passed=score >= 60,
-                    )
+                attempt = Attempt(
+                    quiz_id=quiz_id,
+                    enrolment_id=enrolment_id,
+                    user_id=users[enrolment_id],
+                    number=1,
+                    state=Attempt.State.SUBMITTED,
+                    started_at=now - datetime.timedelta(minutes=20),
+                    closed_at=now,
+                    question_ids=[q for q, _c, _r in questions],
+                    choice_order={str(q): choices for q, choices, _r in questions},
+                    points_earned=earned,
+                    points_possible=Decimal(len(questions)),
+                    score=score,
+                    passed=score >= 60,
                 )
-                responses.append(
-                    [
-                        (q, r if ok else next(c for c in choices if c != r))
-                        for (q, choices, r), ok in zip(questions, right, strict=True)
-                    ]
-                )
-            with transaction.atomic():
-                Attempt.objects.bulk_create(attempts, batch_size=BATCH)
-                AttemptAnswer.objects.bulk_create(
-                    (
+                attempts.append(attempt)
+                for (question_id, choices, correct), ok in zip(questions, right, strict=True):
+                    answers.append(
                         AttemptAnswer(
                             attempt=attempt,
                             question_id=question_id,
-                            response=[choice_id],
+                            response=[correct if ok else next(c for c in choices if c != correct)],
                             saved_at=now,
-                            points=Decimal(1) if choice_id == right else Decimal(0),
-                            fraction=Decimal(1) if choice_id == right else Decimal(0),
+                            points=Decimal(int(ok)),
+                            fraction=Decimal(int(ok)),
                         )
-                        for attempt, answers, (_quiz, questions) in zip(
-                            attempts, responses, (quizzes[run_id] for _e, run_id in chunk), strict=True
-                        )
-                        for (question_id, choice_id), (_q, _c, right) in zip(answers, questions, strict=True)
-                    ),
-                    batch_size=BATCH,
-                )
+                    )
+            with transaction.atomic():
+                Attempt.objects.bulk_create(attempts, batch_size=BATCH)
+                AttemptAnswer.objects.bulk_create(answers, batch_size=BATCH)
 
     def delete(self) -> None:
         from certificates.models import Certificate
