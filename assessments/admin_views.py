@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 
 from courses.exports import table_response
 from courses.models import Enrolment
-from courses.selectors import staff_courses, staff_institute_ids, staff_runs
+from courses.permissions import is_institute_staff
+from courses.selectors import staff_courses, staff_runs
 
 from . import selectors, services
 from .models import QuizPage
@@ -21,7 +22,7 @@ MAX_UPLOAD = 5 * 1024 * 1024
 
 
 def _require_staff(request):
-    if not (request.user.is_superuser or staff_institute_ids(request.user)):
+    if not is_institute_staff(request.user):
         raise PermissionDenied
 
 

@@ -9,9 +9,14 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from courses import completion, services
+        from courses.permissions import register_institute_policy
 
+        from .models import PracticalAssessment, Question, QuestionBank
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
 
         completion.register_requirement_provider(assessment_requirements)
         services.register_institute_setup_listener(grant_authoring_permissions)
+        register_institute_policy(QuestionBank, institute_field="institute")
+        register_institute_policy(Question, institute_field="bank__institute")
+        register_institute_policy(PracticalAssessment, course_field="course")

@@ -3,6 +3,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from courses.forms import InstituteModelForm, InstituteReferencesMixin
+
 from .validation import question_problems
 
 
@@ -35,35 +37,13 @@ class QuestionForm(WagtailAdminModelForm):
         return cleaned
 
 
-class _ScopedForm(WagtailAdminModelForm):
-    """Limits the institute, course and bank fields to the user's own institutes (checked on submit too)."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is None or for_user.is_superuser:
-            return
-        from courses.models import InstitutePage
-        from courses.selectors import staff_courses, staff_institute_ids
-
-        from .selectors import banks_for_user
-
-        if "institute" in self.fields:
-            self.fields["institute"].queryset = InstitutePage.objects.filter(pk__in=staff_institute_ids(for_user))
-        if "course" in self.fields:
-            self.fields["course"].queryset = staff_courses(for_user)
-        if "bank" in self.fields:
-            self.fields["bank"].queryset = banks_for_user(for_user)
-        if "draw_bank" in self.fields:
-            self.fields["draw_bank"].queryset = banks_for_user(for_user)
+class QuestionBankForm(InstituteModelForm):
+    """A bank of one of the editor's institutes, for one of its courses or all of them."""
 
 
-class QuestionBankForm(_ScopedForm):
-    pass
+class ScopedQuestionForm(InstituteReferencesMixin, QuestionForm):
+    """A question in one of the editor's institutes' banks."""
 
 
-class ScopedQuestionForm(_ScopedForm, QuestionForm):
-    pass
-
-
-class PracticalAssessmentForm(_ScopedForm):
-    pass
+class PracticalAssessmentForm(InstituteModelForm):
+    """A practical assessment of one of the editor's institutes' courses."""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.completion import Requirement
 from courses.models import CoursePage, Enrolment
-from courses.selectors import staff_institute_ids
+from courses.permissions import policy_for
 
 from .models import (
     Attempt,
@@ -208,24 +208,16 @@ def attempt_items(attempt: Attempt) -> list[AttemptItem]:
 # --------------------------------------------------------------------------------------------
 
 
-def banks_for_user(user):
-    banks = QuestionBank.objects.select_related("institute", "course")
-    if user.is_superuser:
-        return banks
-    return banks.filter(institute_id__in=staff_institute_ids(user))
+def banks_for_user(user, action: str = "change"):
+    """Banks of the user's institutes (their policy: ``AssessmentsConfig.ready``)."""
+    return (
+        policy_for(QuestionBank).instances_user_has_permission_for(user, action).select_related("institute", "course")
+    )
 
 
-def questions_for_user(user):
-    return Question.objects.select_related("bank").filter(bank__in=banks_for_user(user))
-
-
-def practicals_for_user(user):
-    from courses.selectors import staff_courses
-
-    practicals = PracticalAssessment.objects.select_related("course")
-    if user.is_superuser:
-        return practicals
-    return practicals.filter(course__in=staff_courses(user))
+def practicals_for_user(user, action: str = "change"):
+    """Practical assessments of the user's institutes' courses, which their staff grade."""
+    return policy_for(PracticalAssessment).instances_user_has_permission_for(user, action).select_related("course")
 
 
 @dataclass

@@ -1,66 +1,23 @@
-"""The assessment screens of the Wagtail admin, each scoped to the user's own institutes."""
+"""The assessment screens of the Wagtail admin: every view asks the models' institute policies
+(registered in ``AssessmentsConfig.ready``) through ``courses.viewsets.InstituteSnippetViewSet``."""
 
 from __future__ import annotations
 
-from django.contrib.admin.utils import unquote
-from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from courses.viewsets import InstituteSnippetViewSet
 from courses.wagtail_hooks import StaffMenuItem
 
-from . import forms, selectors
+from . import forms
 from .models import PracticalAssessment, Question, QuestionBank
 
 
-class ScopedObjectMixin:
-    """404 for any object outside the user's institutes, whatever the view (edit, delete, history, usage)."""
-
-    scope = None
-
-    def dispatch(self, request, *args, **kwargs):
-        pk = kwargs.get("pk")
-        if pk is not None and not type(self).scope(request.user).filter(pk=unquote(str(pk))).exists():
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ScopedSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose listing and object views only reach the user's institutes' rows."""
-
-    scope = None  # a function: user → queryset
-    inspect_view_enabled = False
-
-    def _scoped(self, base):
-        return type(f"Scoped{base.__name__}", (ScopedObjectMixin, base), {"scope": staticmethod(type(self).scope)})
-
-    @property
-    def edit_view_class(self):
-        return self._scoped(snippet_views.EditView)
-
-    @property
-    def delete_view_class(self):
-        return self._scoped(snippet_views.DeleteView)
-
-    @property
-    def history_view_class(self):
-        return self._scoped(snippet_views.HistoryView)
-
-    @property
-    def usage_view_class(self):
-        return self._scoped(snippet_views.UsageView)
-
-    def get_queryset(self, request):
-        return type(self).scope(request.user)
-
-
-class QuestionBankViewSet(ScopedSnippetViewSet):
-    scope = selectors.banks_for_user
+class QuestionBankViewSet(InstituteSnippetViewSet):
     model = QuestionBank
     icon = "folder-open-inverse"
     menu_label = _("Question banks")
@@ -69,8 +26,7 @@ class QuestionBankViewSet(ScopedSnippetViewSet):
     edit_handler = ObjectList(QuestionBank.panels, base_form_class=forms.QuestionBankForm)
 
 
-class QuestionViewSet(ScopedSnippetViewSet):
-    scope = selectors.questions_for_user
+class QuestionViewSet(InstituteSnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Questions")
@@ -80,8 +36,7 @@ class QuestionViewSet(ScopedSnippetViewSet):
     edit_handler = ObjectList(Question.panels, base_form_class=forms.ScopedQuestionForm)
 
 
-class PracticalAssessmentViewSet(ScopedSnippetViewSet):
-    scope = selectors.practicals_for_user
+class PracticalAssessmentViewSet(InstituteSnippetViewSet):
     model = PracticalAssessment
     icon = "clipboard-list"
     menu_label = _("Practical assessments")

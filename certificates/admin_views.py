@@ -9,10 +9,9 @@ revoked or reissued by its managers.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -21,13 +20,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 
-from courses.models import InstitutePage
-from courses.selectors import staff_institute_ids
+from courses.permissions import is_institute_staff, policy_for
+from courses.viewsets import InstituteModelViewSet
 
 from . import selectors, services
 from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
@@ -36,75 +31,15 @@ from .pdf import render_pdf
 from .status import Status, certificate_status
 
 # --------------------------------------------------------------------------------------------
-# Templates: who may do what
+# Templates (their policy: ``CertificatesConfig.ready``)
 # --------------------------------------------------------------------------------------------
-
-
-class InstituteManagerPolicy(BasePermissionPolicy):
-    """Managers of an institute manage its certificate templates; administrators manage all."""
-
-    def user_has_permission(self, user, action):
-        return bool(user.is_authenticated and (user.is_superuser or selectors.managed_institute_ids(user)))
-
-    def user_has_any_permission(self, user, actions):
-        return self.user_has_permission(user, None)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return instance.institute_id in selectors.managed_institute_ids(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return self.model._default_manager.for_institutes(selectors.managed_institute_ids(user))
-
-    def users_with_any_permission(self, actions):
-        groups = InstitutePage.objects.exclude(managers_group=None).values("managers_group")
-        return (
-            get_user_model()
-            ._default_manager.filter(Q(is_superuser=True) | Q(groups__in=groups), is_active=True)
-            .distinct()
-        )
 
 
 def template_for_user(user, template_id) -> CertificateTemplate:
     """One template the user manages, or 404 (another institute's template does not exist for them)."""
     return get_object_or_404(
-        CertificateTemplate.objects.for_institutes(selectors.managed_institute_ids(user)), pk=template_id
+        policy_for(CertificateTemplate).instances_user_has_permission_for(user, "change"), pk=template_id
     )
-
-
-class ScopedObjectMixin:
-    """Every view that opens one template checks, on the server, that the user manages its institute."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj.institute_id not in selectors.managed_institute_ids(self.request.user):
-            raise Http404
-        return obj
-
-
-class TemplateIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .for_institutes(selectors.managed_institute_ids(self.request.user))
-            .select_related("institute")
-        )
-
-
-class TemplateEditView(ScopedObjectMixin, generic.EditView):
-    pass
-
-
-class TemplateDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
-
-
-class TemplateHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
-
-
-class TemplateUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
 
 
 class PreviewColumn(Column):
@@ -116,7 +51,7 @@ class PreviewColumn(Column):
         )
 
 
-class CertificateTemplateViewSet(ModelViewSet):
+class CertificateTemplateViewSet(InstituteModelViewSet):
     model = CertificateTemplate
     icon = "doc-full"
     menu_label = gettext_lazy("Certificate templates")
@@ -126,11 +61,6 @@ class CertificateTemplateViewSet(ModelViewSet):
     inspect_view_enabled = False
     list_display = ["name", "institute", "validity_months", PreviewColumn("preview", label=gettext_lazy("Preview"))]
     search_fields = ["name"]
-    index_view_class = TemplateIndexView
-    edit_view_class = TemplateEditView
-    delete_view_class = TemplateDeleteView
-    history_view_class = TemplateHistoryView
-    usage_view_class = TemplateUsageView
     edit_handler = ObjectList(CertificateTemplate.panels, base_form_class=CertificateTemplateForm)
 
 
@@ -149,7 +79,7 @@ def template_preview(request, template_id):
 
 
 def _require_staff(request) -> None:
-    if not (request.user.is_superuser or staff_institute_ids(request.user)):
+    if not is_institute_staff(request.user):
         raise PermissionDenied
 
 

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
-from courses.models import InstitutePage
+from courses.forms import InstituteModelForm
 
 
-class CertificateTemplateForm(WagtailAdminModelForm):
-    """The institute field offers only the institutes the user manages (checked again on save)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from .selectors import managed_institute_ids
-
-        user = getattr(self, "for_user", None)
-        allowed = managed_institute_ids(user) if user is not None else set()
-        if "institute" in self.fields:
-            self.fields["institute"].queryset = InstitutePage.objects.filter(pk__in=allowed).order_by("title")
+class CertificateTemplateForm(InstituteModelForm):
+    """An institute the user manages; the logo, seal and signature images from its own collection."""
 
 
 class RevokeForm(forms.Form):

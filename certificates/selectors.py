@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.utils import timezone
 
 from courses.models import CoursePage, InstitutePage
-from courses.selectors import staff_institute_ids, user_is_institute_manager
+from courses.permissions import policy_for
 
 from . import codes
 from .links import verification_url
@@ -132,37 +131,22 @@ def sample_document(template: CertificateTemplate, *, today: datetime.date | Non
 # --------------------------------------------------------------------------------------------
 
 
-def managed_institute_ids(user) -> set[int]:
-    """Institutes whose managers group the user is in (administrators: every institute)."""
-    if not user.is_authenticated:
-        return set()
-    if user.is_superuser:
-        return set(InstitutePage.objects.values_list("pk", flat=True))
-    group_ids = list(user.groups.values_list("id", flat=True))
-    return set(InstitutePage.objects.filter(managers_group_id__in=group_ids).values_list("pk", flat=True))
-
-
 def institute_of_certificate(certificate: Certificate) -> InstitutePage:
     return certificate.enrolment.run.course.institute
 
 
 def user_may_manage_certificate(*, user, certificate: Certificate) -> bool:
     """Only a manager of the certificate's institute (or an administrator) revokes or reissues it."""
-    return user_is_institute_manager(user=user, institute=institute_of_certificate(certificate))
+    return policy_for(Certificate).user_has_permission_for_instance(user, "change", certificate)
 
 
 def staff_certificates(user):
     """Certificates of the courses of the institutes the user works for (all for administrators)."""
-    certificates = Certificate.objects.select_related("enrolment__user", "enrolment__run__course")
-    if user.is_superuser:
-        return certificates
-    institutes = list(InstitutePage.objects.filter(pk__in=staff_institute_ids(user)))
-    if not institutes:
-        return certificates.none()
-    scope = Q()
-    for institute in institutes:
-        scope |= Q(enrolment__run__course__path__startswith=institute.path)
-    return certificates.filter(scope)
+    return (
+        policy_for(Certificate)
+        .instances_user_has_permission_for(user, "view")
+        .select_related("enrolment__user", "enrolment__run__course")
+    )
 
 
 @dataclass

@@ -1,15 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.permissions import register_permission_policy
 
-from courses.selectors import staff_institute_ids
+from courses.wagtail_hooks import StaffMenuItem
 
-from .admin_views import CertificateTemplateViewSet, InstituteManagerPolicy
-from .models import CertificateTemplate
-
-register_permission_policy(CertificateTemplate, InstituteManagerPolicy(CertificateTemplate))
+from .admin_views import CertificateTemplateViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -29,11 +24,6 @@ def register_certificate_admin_urls():
         path("templates/<int:template_id>/preview/", admin_views.template_preview, name="template_preview"),
     ]
     return [path("academy/certificates/", include((urls, "certificates_admin"), namespace="certificates_admin"))]
-
-
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser or bool(staff_institute_ids(request.user))
 
 
 @hooks.register("register_admin_menu_item")

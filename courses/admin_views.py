@@ -20,10 +20,11 @@ from django.views.decorators.http import require_POST
 from . import selectors, services
 from .exports import table_response
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
+from .permissions import is_institute_staff
 
 
 def _require_staff(request):
-    if not (request.user.is_superuser or selectors.staff_institute_ids(request.user)):
+    if not is_institute_staff(request.user):
         raise PermissionDenied
 
 

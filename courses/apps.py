@@ -6,3 +6,9 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .models import CourseRun
+        from .permissions import register_institute_policy
+
+        register_institute_policy(CourseRun, course_field="course")

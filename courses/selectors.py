@@ -26,41 +26,14 @@ from .models import (
     Level,
     ModulePage,
 )
+from .permissions import institute_of_collection, policy_for, staff_institute_ids, user_is_institute_staff
 
 #: How often the lesson page reports that it is on screen (see ``services.progress_heartbeat``).
 HEARTBEAT_SECONDS = 15
 
 # --------------------------------------------------------------------------------------------
-# Who may do what
+# Who may do what (the roles themselves: ``courses.permissions``)
 # --------------------------------------------------------------------------------------------
-
-
-def staff_institute_ids(user) -> set[int]:
-    """Ids of the institutes whose instructors or managers group the user belongs to."""
-    if not user.is_authenticated:
-        return set()
-    group_ids = list(user.groups.values_list("id", flat=True))
-    if not group_ids:
-        return set()
-    return set(
-        InstitutePage.objects.filter(
-            Q(instructors_group_id__in=group_ids) | Q(managers_group_id__in=group_ids)
-        ).values_list("id", flat=True)
-    )
-
-
-def user_is_institute_staff(*, user, institute: InstitutePage) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(pk__in=[institute.instructors_group_id, institute.managers_group_id]).exists()
-
-
-def user_is_institute_manager(*, user, institute: InstitutePage) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or user.groups.filter(pk=institute.managers_group_id).exists()
 
 
 def study_access(*, user, course: CoursePage):
@@ -539,45 +512,51 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
 COURSE_DEPTH = 5
 
 
+def references_of(page) -> set[tuple[type, str]]:
+    """(model, id) of every object the page's own fields refer to (blocks, rich text), as stored
+    in its row: for a live page, its published content, never a draft."""
+    found = set()
+    for model_field in page._meta.concrete_fields:
+        if hasattr(model_field, "extract_references"):
+            value = getattr(page, model_field.attname)
+            if value:
+                found.update((model, str(pk)) for model, pk, *_rest in model_field.extract_references(value))
+    return found
+
+
 def user_can_download_document(*, user, document) -> bool:
     """Who may download a document from the library.
 
-    A document used in a lesson, or kept in an institute's collection, belongs to courses: the
-    institute's staff and the trainees enrolled in a course that uses it may download it, nobody
-    else (a link copied out of a lesson does not work for anyone else). Other documents, such as
-    those on the home page, are public.
+    A document in an institute's collection (or a collection inside it) is protected: it opens for
+    that institute's staff, and for trainees studying in a run of one of *that institute's* courses
+    whose *live* lesson uses it. A reference in a draft, or in another institute's lesson, opens
+    nothing (the lesson forms refuse other institutes' documents anyway, ``courses.forms``).
+    Documents outside every institute's collection, such as the home page's, are public.
+    Administrators open everything.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
+    from wagtail.documents import get_document_model
 
-    if user.is_authenticated and user.is_superuser:
-        return True
-    referring_page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.objects.filter(
-            to_content_type=ContentType.objects.get_for_model(document),
-            to_object_id=str(document.pk),
-            base_content_type=ContentType.objects.get_for_model(Page),
-        ).values_list("object_id", flat=True)
-    ]
-    lesson_paths = list(LessonPage.objects.filter(pk__in=referring_page_ids).values_list("path", flat=True))
-    owner = InstitutePage.objects.filter(collection_id=document.collection_id).first()
-    if not lesson_paths and owner is None:
+    owner = institute_of_collection(document.collection_id)
+    if owner is None:
         return True
     if not user.is_authenticated:
         return False
-    if owner is not None and user_is_institute_staff(user=user, institute=owner):
+    if user_is_institute_staff(user=user, institute=owner):
         return True
-    course_paths = {path[: COURSE_DEPTH * Page.steplen] for path in lesson_paths}
-    courses = CoursePage.objects.filter(path__in=course_paths)
-    if Enrolment.objects.studying().filter(user=user, run__course__in=courses).exists():
-        return True
-    return any(
-        user_is_institute_staff(user=user, institute=institute)
-        for institute in InstitutePage.objects.filter(
-            path__in={path[: (COURSE_DEPTH - 1) * Page.steplen] for path in course_paths}
-        )
+    course_paths = list(
+        CoursePage.objects.filter(
+            path__startswith=owner.path,
+            depth=COURSE_DEPTH,
+            pk__in=Enrolment.objects.studying().filter(user=user).values("run__course_id"),
+        ).values_list("path", flat=True)
     )
+    if not course_paths:
+        return False
+    in_courses = Q()
+    for path in course_paths:
+        in_courses |= Q(path__startswith=path)
+    wanted = (get_document_model(), str(document.pk))
+    return any(wanted in references_of(lesson) for lesson in LessonPage.objects.live().filter(in_courses))
 
 
 # --------------------------------------------------------------------------------------------
@@ -739,10 +718,7 @@ def staff_courses(user):
 
 def staff_runs(user):
     """Runs the user may manage: those of their institutes' courses (every run for administrators)."""
-    runs = CourseRun.objects.select_related("course")
-    if user.is_superuser:
-        return runs
-    return runs.filter(course__in=staff_courses(user))
+    return policy_for(CourseRun).instances_user_has_permission_for(user, "change").select_related("course")
 
 
 ENROLMENT_FILTER_STATUSES = [choice for choice, _label in Enrolment.Status.choices]

@@ -33,6 +33,7 @@ from .models import (
     LessonProgress,
     StudyClock,
 )
+from .permissions import forget_institute_roles
 
 INSTRUCTOR_PAGE_PERMISSIONS = ("add", "change")
 MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
@@ -125,6 +126,7 @@ def institute_add_staff(*, institute: InstitutePage, user, role: str) -> None:
     if group is None:
         raise ValueError("Run institute_setup first.")
     user.groups.add(group)
+    forget_institute_roles(user)
 
 
 # --------------------------------------------------------------------------------------------

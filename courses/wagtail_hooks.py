@@ -1,4 +1,5 @@
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -7,7 +8,31 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import selectors, services
-from .models import InstitutePage
+from .admin_guard import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet, limit_page_chooser
+from .models import InstituteLogEntry, InstitutePage
+from .permissions import institute_models, is_institute_staff
+
+hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's own endpoints, which these replace
+def scope_admin_api(router):
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail's move confirmation shows both pages before it asks who may move them."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("register_log_actions")
+def log_institute_models_apart(actions):
+    """The history of institute-owned objects goes to ``InstituteLogEntry`` (see its module)."""
+    for model in institute_models():
+        actions.register_model(model, InstituteLogEntry)
 
 
 @hooks.register("after_create_page")
@@ -50,8 +75,10 @@ def register_course_admin_urls():
 
 
 class StaffMenuItem(MenuItem):
+    """A menu item for the institutes' staff and administrators."""
+
     def is_shown(self, request):
-        return request.user.is_superuser or bool(selectors.staff_institute_ids(request.user))
+        return is_institute_staff(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -15,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from courses.forms import InstitutePageForm
+
 from .bank import Question, QuestionBank
 
 
@@ -87,6 +89,7 @@ class QuizPage(Page):
     ]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    base_form_class = InstitutePageForm  # bank and questions of the quiz's own institute only
     subpage_types: list[str] = []
 
     class Meta:

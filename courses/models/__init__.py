@@ -1,5 +1,6 @@
 """The course domain. Big enough to be a package; everything is re-exported here."""
 
+from .audit import InstituteLogEntry
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
 from .enrolment import CourseRun, Enrolment, EnrolmentEvent
 from .pages import (
@@ -28,6 +29,7 @@ __all__ = [
     "Enrolment",
     "EnrolmentEvent",
     "EnrolmentPolicy",
+    "InstituteLogEntry",
     "InstitutePage",
     "LessonPage",
     "Level",

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from accounts.widgets import UserEmailInput
 from courses.blocks import BaseStreamBlock
+from courses.forms import InstitutePageForm
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
 
@@ -116,6 +117,7 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("title_en")]
 
     parent_page_types = ["courses.CourseIndexPage"]
+    base_form_class = InstitutePageForm
     subpage_types = ["courses.CoursePage"]
 
     class Meta:
@@ -227,6 +229,7 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     ]
 
     parent_page_types = ["courses.InstitutePage"]
+    base_form_class = InstitutePageForm
     # No ``subpage_types``: each child page type says where it may live (lessons and modules here;
     # other apps add theirs, such as quizzes, without this app knowing them).
 
@@ -299,6 +302,7 @@ class ModulePage(BilingualTitleMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
 
     parent_page_types = ["courses.CoursePage"]
+    base_form_class = InstitutePageForm
 
     class Meta:
         verbose_name = _("module")
@@ -332,6 +336,7 @@ class LessonPage(BilingualTitleMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("title_en"), index.SearchField("body")]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    base_form_class = InstitutePageForm
     subpage_types: list[str] = []
 
     class Meta:

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
+    "courses.admin_guard.AdminObjectGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so every other middleware still shapes the responses it serves from the cache.
     "home.middleware.AnonymousPageCacheMiddleware",

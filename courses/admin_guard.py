@@ -1,0 +1,157 @@
+"""The views Wagtail itself registers that would otherwise let one institute's staff see another's.
+
+Our own viewsets ask the policies per object (``courses.viewsets``); a few of Wagtail's own views
+only ask "may this user open the admin at all?" before they show an object: the page move
+confirmation, the workflow-cancellation dialog, the bulk-action confirmation (which names every
+selected item, even those the user may not touch), the workflow task chooser, and the admin API's
+document and image endpoints. The security review found each of them; this module closes them
+for every model at once, with the same policies:
+
+- **Page views**: any admin view that names a page in its URL (``page_id``, ``page_to_move_id``,
+  ``parent_page_id``) needs the page to be explorable by the user under Wagtail's page policy (a
+  page they hold a permission on, a page below it, or an ancestor on the way to it) — except the
+  page chooser, which lists live pages of every institute for links and prerequisites and hides
+  other institutes' drafts (``limit_page_chooser``).
+- **Bulk actions** (``/cms/bulk/<app>/<model>/<action>/?id=…``) for any model: every selected
+  object must be one the user may see under the model's policy, or the request is a 404 before
+  anything is listed.
+- **Any other view of one object** (a ``pk`` in the URL and a model on the view: edit, delete,
+  history, usage, inspect, ``chosen/`` of any viewset or chooser, the admin API's detail): the
+  object must be one the user has some permission for under the model's policy, else a 404.
+- **Workflows and tasks** are managed by administrators only; the institutes' review workflows
+  are set up by ``courses.services.institute_setup``.
+- **The admin API** lists and shows only the documents and images the user may choose.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page
+from wagtail.permissions import page_permission_policy
+
+from .permissions import ALL_ACTIONS, policy_for
+
+#: What it takes to reach a page's admin views at all.
+PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
+PAGE_PARAMETERS = ("page_id", "page_to_move_id", "parent_page_id")
+#: Page views that list pages for choosing, open to all staff (drafts of others hidden).
+OPEN_PAGE_VIEWS = {"wagtailadmin_choose_page_child", "wagtailadmin_choose_page_search"}
+ADMINISTRATORS_ONLY_NAMESPACES = ("wagtailadmin_workflows:",)
+BULK_ACTION_VIEW = "wagtail_bulk_action"
+
+
+def user_reaches_page(user, page_id) -> bool:
+    """Whether the page is one the user may explore in the admin (see the module)."""
+    try:
+        return page_permission_policy.explorable_instances(user).filter(pk=page_id).exists()
+    except (ValueError, TypeError):
+        return False
+
+
+def _objects_visible(user, model, ids) -> bool:
+    ids = [value for value in ids if value != "all"]
+    if not ids:
+        return True
+    if issubclass(model, Page):
+        visible = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+    else:
+        visible = policy_for(model).instances_user_has_any_permission_for(user, list(ALL_ACTIONS))
+    try:
+        return visible.filter(pk__in=ids).count() == len(set(ids))
+    except (ValueError, TypeError):
+        return False
+
+
+class AdminObjectGuardMiddleware:
+    """Applies the rules of the module before a Wagtail admin view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+            return None
+        name = match.view_name or ""
+        if name.startswith(ADMINISTRATORS_ONLY_NAMESPACES):
+            raise PermissionDenied
+        if name == BULK_ACTION_VIEW:
+            try:
+                model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
+            except (LookupError, KeyError):
+                raise Http404 from None
+            if not _objects_visible(user, model, request.GET.getlist("id")):
+                raise Http404
+            return None
+        if name in OPEN_PAGE_VIEWS:
+            return None
+        for parameter in PAGE_PARAMETERS:
+            if parameter in view_kwargs and not user_reaches_page(user, view_kwargs[parameter]):
+                raise PermissionDenied
+        model = _view_model(view_func)
+        if model is not None and "pk" in view_kwargs:
+            if issubclass(model, Page):
+                if not user_reaches_page(user, view_kwargs["pk"]):
+                    raise PermissionDenied
+            elif not _object_visible(user, model, view_kwargs["pk"]):
+                raise Http404
+        return None
+
+
+def _view_model(view_func) -> type | None:
+    """The model a Wagtail view or API endpoint works on, when it says so."""
+    initkwargs = getattr(view_func, "view_initkwargs", None) or {}
+    view_class = getattr(view_func, "view_class", None) or getattr(view_func, "cls", None)
+    for candidate in (
+        initkwargs.get("model"),
+        initkwargs.get("model_class"),
+        getattr(view_class, "model", None),
+        getattr(view_class, "model_class", None),
+    ):
+        if isinstance(candidate, str) and "." in candidate:
+            candidate = apps.get_model(candidate)
+        if isinstance(candidate, type):
+            return candidate
+    return None
+
+
+def _object_visible(user, model, pk) -> bool:
+    from django.contrib.admin.utils import unquote
+
+    try:
+        obj = model._default_manager.filter(pk=unquote(str(pk))).first()
+    except (ValueError, TypeError):
+        return False
+    return obj is None or policy_for(model).user_has_any_permission_for_instance(user, list(ALL_ACTIONS), obj)
+
+
+def limit_page_chooser(pages, request):
+    """Other institutes' pages are offered when live (links, prerequisites), never as drafts."""
+    if request.user.is_superuser:
+        return pages
+    editable = page_permission_policy.instances_user_has_any_permission_for(request.user, PAGE_ACTIONS)
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+class _ChoosableMixin:
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        choosable = policy_for(self.model).instances_user_has_any_permission_for(self.request.user, ["choose"])
+        return queryset.filter(pk__in=choosable.values("pk"))
+
+
+class ScopedDocumentsAdminAPIViewSet(_ChoosableMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+class ScopedImagesAdminAPIViewSet(_ChoosableMixin, ImagesAdminAPIViewSet):
+    pass

@@ -1,0 +1,190 @@
+"""Admin forms that offer and accept only the editor's own institute's objects.
+
+Every reference a form can make (a foreign key, a row of an inline panel, an image or document
+chosen in a StreamField block or linked from rich text) is checked on the server when the form is
+submitted, with the permission policy of the referenced model (``courses.permissions``):
+
+- institutes and courses: those the editor works for;
+- institute-owned objects (banks, questions, templates, …): those the policy lets them *choose*,
+  and only of the same institute as the object being edited;
+- images and documents: those Wagtail's collection policy lets them choose, and none from another
+  institute's collection.
+
+Choice lists are limited the same way, so the editor is never offered what would be refused.
+Administrators are offered everything, but still cannot mix two institutes' objects.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from .permissions import InstitutePermissionPolicy, institute_of_collection, institute_roles, policy_for
+
+
+def _library_models() -> tuple:
+    return (get_image_model(), get_document_model())
+
+
+def owner_institute_id(obj) -> int | None:
+    """The id of the institute that owns ``obj`` (None: it belongs to no institute)."""
+    from .models import CoursePage, InstitutePage
+
+    if isinstance(obj, InstitutePage):
+        return obj.pk
+    if isinstance(obj, CoursePage):
+        return InstitutePage.objects.filter(path=obj.path[: -obj.steplen]).values_list("pk", flat=True).first()
+    if isinstance(obj, _library_models()):
+        institute = institute_of_collection(obj.collection_id)
+        return institute.pk if institute else None
+    policy = policy_for(type(obj))
+    if isinstance(policy, InstitutePermissionPolicy):
+        return policy.owner_institute_id(obj)
+    return None
+
+
+#: Foreign keys to institutes and courses that say who owns the object (a prerequisite course of
+#: another institute, or a link to its page, is fine: pages are public).
+OWNER_FIELDS = ("institute", "course")
+
+
+def choosable(user, model, queryset, *, owner_policy=None):
+    """The part of ``queryset`` the user may pick in a form.
+
+    ``owner_policy`` is the policy of the model being edited: its owning institute can only be one
+    where the user may add or change such objects (managers only, for certificate templates).
+    """
+    from .models import CoursePage, InstitutePage
+
+    if user is None or user.is_superuser:
+        return queryset
+    roles = institute_roles(user)
+    if issubclass(model, InstitutePage):
+        if isinstance(owner_policy, InstitutePermissionPolicy):
+            return queryset.filter(
+                pk__in=[r.institute_id for r in owner_policy.institutes_for(user, ["add", "change"])]
+            )
+        return queryset.filter(pk__in=list(roles))
+    if issubclass(model, CoursePage):
+        condition = models.Q(pk__in=[])
+        for role in roles.values():
+            condition |= models.Q(path__startswith=role.path)
+        return queryset.filter(condition)
+    policy = policy_for(model)
+    if isinstance(policy, InstitutePermissionPolicy) or issubclass(model, _library_models()):
+        return queryset.filter(pk__in=policy.instances_user_has_any_permission_for(user, ["choose"]).values("pk"))
+    return queryset
+
+
+def _is_scoped(model, field_name: str | None) -> bool:
+    from .models import CoursePage, InstitutePage
+
+    if issubclass(model, (InstitutePage, CoursePage)):
+        return field_name in OWNER_FIELDS
+    return issubclass(model, _library_models()) or isinstance(policy_for(model), InstitutePermissionPolicy)
+
+
+class InstituteReferencesMixin:
+    """For a Wagtail admin form (``for_user`` set): limit and check every reference (see the module)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        owner_policy = policy_for(self._meta.model)
+        for form in self._all_forms(include_empty=True):
+            for name, field in form.fields.items():
+                queryset = getattr(field, "queryset", None)
+                if queryset is not None and _is_scoped(queryset.model, name):
+                    field.queryset = choosable(user, queryset.model, queryset, owner_policy=owner_policy)
+
+    def _all_forms(self, *, include_empty: bool = False):
+        yield self
+        for formset in getattr(self, "formsets", {}).values():
+            yield from formset.forms
+            if include_empty:
+                yield formset.empty_form
+
+    def form_institute_id(self) -> int | None:
+        """The institute the edited object belongs to (None: not known yet or none)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        for name in ("institute", "course", "bank"):
+            value = cleaned.get(name)
+            if value is not None:
+                return owner_institute_id(value)
+        return None
+
+    def _references(self):
+        """(field name, form, object, chosen in a field) for every scoped object the form refers to."""
+        for form in self._all_forms():
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            model = form._meta.model
+            for name, value in data.items():
+                try:
+                    model_field = model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    continue
+                if isinstance(value, models.Model):
+                    if _is_scoped(type(value), name):
+                        yield name, form, value, True
+                elif value and hasattr(model_field, "extract_references"):
+                    yield from self._extracted(name, form, model_field, value)
+
+    def _extracted(self, name, form, model_field, value):
+        wanted: dict = {}
+        for ref_model, object_id, _path, _content_path in model_field.extract_references(value):
+            if _is_scoped(ref_model, None):
+                wanted.setdefault(ref_model, set()).add(object_id)
+        for ref_model, ids in wanted.items():
+            found = {str(obj.pk): obj for obj in ref_model._default_manager.filter(pk__in=ids)}
+            for object_id in sorted(ids):
+                if object_id in found:
+                    yield name, form, found[object_id], False
+
+    def clean(self):
+        cleaned = super().clean()
+        user = getattr(self, "for_user", None)
+        owner_policy = policy_for(self._meta.model)
+        institute_id = self.form_institute_id()
+        for name, form, obj, in_field in self._references():
+            model = type(obj)
+            candidates = model._default_manager.filter(pk=obj.pk)
+            refused = not choosable(user, model, candidates, owner_policy=owner_policy).exists()
+            owner = owner_institute_id(obj) if not refused and institute_id is not None else None
+            mixed = owner is not None and owner != institute_id
+            if refused or mixed:
+                label = model._meta.verbose_name
+                if refused:
+                    message = _("You can only use your own institute's %(kind)s (this one is number %(id)s).")
+                else:
+                    message = _(
+                        "This %(kind)s belongs to another institute (number %(id)s); use one of this institute's."
+                    )
+                error = ValidationError(message % {"kind": label, "id": obj.pk}, code="other_institute")
+                # Block and rich-text references are reported above the form: a StreamField's
+                # errors are per block, and this one is about what a block points to.
+                form.add_error(name if in_field and name in form.fields else None, error)
+        return cleaned
+
+
+class InstituteModelForm(InstituteReferencesMixin, WagtailAdminModelForm):
+    """Base form of institute-owned snippets and models."""
+
+
+class InstitutePageForm(InstituteReferencesMixin, WagtailAdminPageForm):
+    """Base form of the pages in an institute's part of the tree (institute, course, module, lesson, quiz)."""
+
+    def form_institute_id(self) -> int | None:
+        from .models import InstitutePage
+
+        page = self.instance if self.instance.pk else self.parent_page
+        if page is None:
+            return None
+        if isinstance(page.specific_deferred, InstitutePage):
+            return page.pk
+        return InstitutePage.objects.ancestor_of(page, inclusive=True).values_list("pk", flat=True).first()

@@ -1,0 +1,114 @@
+"""Admin viewsets whose every view asks the model's institute policy (``courses.permissions``).
+
+Wagtail's generic views check the *model-level* permission and, in a few places, the policy per
+instance (copy, bulk actions). To make every view ask the per-instance question, the viewsets
+here wrap each view they construct:
+
+- listing views (index and its results) show only the rows the policy lets the user see;
+- any view of one object (edit, delete, copy, history, usage, inspect, revisions, …) is a 404 for
+  an object outside the user's institutes and a 403 for an action their role does not grant;
+- chooser views (choose, results, ``chosen/``, ``chosen-multiple/``) offer and return only the
+  objects the user may choose;
+- bulk actions ask the same policies (Wagtail's snippet delete action asks the registered policy
+  per object; ``courses.admin_guard`` refuses a selection with anything the user may not see).
+
+A view added by a later Wagtail release is wrapped too, as long as it is built through
+``construct_view`` (every Wagtail viewset view is); the permission matrix test enumerates the
+URL patterns each viewset registers, so one that is not would show up there.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .permissions import ALL_ACTIONS, policy_for
+
+#: What it takes to see an object at all in the admin (else: 404).
+SEE_ACTIONS = ("view", "change", "delete")
+
+
+def visible_queryset(user, model, actions=SEE_ACTIONS):
+    return policy_for(model).instances_user_has_any_permission_for(user, list(actions))
+
+
+def check_object(user, obj, actions) -> None:
+    """404 when the user may not see ``obj`` at all; 403 when they may see it but not do ``actions``."""
+    policy = policy_for(type(obj))
+    if not policy.user_has_any_permission_for_instance(user, list(ALL_ACTIONS), obj):
+        raise Http404
+    if not policy.user_has_any_permission_for_instance(user, list(actions), obj):
+        raise PermissionDenied
+
+
+def _view_actions(view) -> list[str]:
+    required = getattr(view, "permission_required", None)
+    if isinstance(required, str):
+        return [required]
+    return list(getattr(view, "any_permission_required", None) or SEE_ACTIONS)
+
+
+class InstituteIndexMixin:
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        return queryset.filter(pk__in=visible_queryset(self.request.user, self.model).values("pk"))
+
+
+class InstituteObjectMixin:
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if obj is not None and obj.pk is not None:  # a create view's new object: its form checks the owner
+            check_object(self.request.user, obj, _view_actions(self))
+        return obj
+
+
+class InstituteChooserMixin:
+    def _choosable(self):
+        return visible_queryset(self.request.user, self.model_class, ["choose"])
+
+    def get_object_list(self):
+        return self._choosable()
+
+    def get_object(self, pk):
+        return self._choosable().get(pk=pk)
+
+    def get_objects(self, pks):
+        return self._choosable().filter(pk__in=pks)
+
+
+def _wrap(view_class):
+    mixins = []
+    if issubclass(view_class, IndexView):
+        mixins.append(InstituteIndexMixin)
+    elif hasattr(view_class, "get_object"):
+        mixins.append(InstituteObjectMixin)
+    if not mixins:
+        return view_class
+    return type(f"Institute{view_class.__name__}", (*mixins, view_class), {})
+
+
+class InstituteViewSetMixin:
+    """Wraps every view of a model viewset with the institute checks."""
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(_wrap(view_class), **kwargs)
+
+
+class InstituteChooserViewSet(SnippetChooserViewSet):
+    def construct_view(self, view_class, **kwargs):
+        wrapped = type(f"Institute{view_class.__name__}", (InstituteChooserMixin, view_class), {})
+        return super().construct_view(wrapped, **kwargs)
+
+
+class InstituteSnippetViewSet(InstituteViewSetMixin, SnippetViewSet):
+    """A snippet viewset for an institute-owned model (its policy is registered at start-up)."""
+
+    chooser_viewset_class = InstituteChooserViewSet
+
+
+class InstituteModelViewSet(InstituteViewSetMixin, ModelViewSet):
+    """A model viewset for an institute-owned model (its policy is registered at start-up)."""
