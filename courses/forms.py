@@ -151,7 +151,7 @@ class InstituteReferencesMixin:
         user = getattr(self, "for_user", None)
         owner_policy = policy_for(self._meta.model)
         institute_id = self.form_institute_id()
-        for name, form, obj, in_field in self._references():
+        for name, form, obj, in_field in list(self._references()):
             model = type(obj)
             candidates = model._default_manager.filter(pk=obj.pk)
             refused = not choosable(user, model, candidates, owner_policy=owner_policy).exists()

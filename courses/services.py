@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -471,27 +472,96 @@ def attendance_record(*, session: AttendanceSession, enrolment: Enrolment, prese
     return record
 
 
+@dataclass
+class BulkEnrolmentResult:
+    """What an organisation's bulk request did, trainee by trainee."""
+
+    enrolled: list[Enrolment] = field(default_factory=list)
+    waitlisted: list[Enrolment] = field(default_factory=list)
+    requested: list[Enrolment] = field(default_factory=list)  # pending: the institute decides
+    unchanged: list[Enrolment] = field(default_factory=list)  # already enrolled, requested or done
+
+
+class BulkEnrolmentRefused(EnrolmentError):
+    """Some trainees cannot be put in the run; nothing was written. ``problems``: user id → reason."""
+
+    def __init__(self, problems: dict[int, str]):
+        super().__init__(_("Nobody was enrolled."))
+        self.problems = problems
+
+
 @transaction.atomic
-def enrolments_bulk_add(*, run: CourseRun, users: list, actor) -> list[Enrolment]:
-    """Enrol many trainees in one run, all or nothing: if any cannot get a seat, nobody is enrolled."""
+def enrolments_bulk_request(*, run: CourseRun, users: list, actor) -> BulkEnrolmentResult:
+    """An organisation's HR puts its members into a run, following the course's policy.
+
+    Each trainee is treated as their own 수강신청 would be, never better: open courses enrol while
+    seats are free and then waitlist in the order given, behind anyone already waiting; courses
+    that need approval or an invitation get pending requests that the institute decides. A
+    trainee the institute invited takes the seat held for them. Removed and rejected trainees,
+    missing prerequisites and a closed enrolment window are refused with the reason for each
+    trainee, and then nothing is written for anyone (``BulkEnrolmentRefused``).
+    """
     run = _lock_run(run)
+    course = run.course
     existing = {e.user_id: e for e in Enrolment.objects.select_for_update().filter(run=run, user__in=users)}
-    needed = [
-        u
-        for u in users
-        if not (existing.get(u.pk) and existing[u.pk].status in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED))
-    ]
+    prerequisites = [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")]
+    completed = set(
+        Enrolment.objects.filter(
+            user__in=users, status=Enrolment.Status.COMPLETED, run__course__in=prerequisites
+        ).values_list("user_id", "run__course_id")
+    )
+    window_open = run.enrolment_is_open()
+    result = BulkEnrolmentResult()
+    problems: dict[int, str] = {}
+    to_invitation, to_place = [], []
+    for user in users:
+        enrolment = existing.get(user.pk)
+        status = enrolment.status if enrolment else None
+        if status in (
+            Enrolment.Status.ACTIVE,
+            Enrolment.Status.COMPLETED,
+            Enrolment.Status.PENDING,
+            Enrolment.Status.WAITLISTED,
+        ):
+            result.unchanged.append(enrolment)
+        elif status == Enrolment.Status.REMOVED:
+            problems[user.pk] = _("The institute removed them from this run; only the institute can enrol them again.")
+        elif status == Enrolment.Status.REJECTED:
+            problems[user.pk] = _("The institute rejected their request for this run.")
+        elif status == Enrolment.Status.INVITED:
+            to_invitation.append(enrolment)
+        elif not window_open:
+            problems[user.pk] = _("Enrolment for this run is closed.")
+        elif missing := [p for p in prerequisites if (user.pk, p.pk) not in completed]:
+            problems[user.pk] = _("They have not completed the prerequisite courses: %(courses)s") % {
+                "courses": ", ".join(p.display_title for p in missing)
+            }
+        else:
+            to_place.append(enrolment or Enrolment(user=user, run=run))
+    if problems:
+        raise BulkEnrolmentRefused(problems)
+
+    reason = _("Requested by the organisation.")
+    for enrolment in to_invitation:  # the invitation holds their seat
+        _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=reason)
+        result.enrolled.append(enrolment)
+    if course.enrolment_policy in (EnrolmentPolicy.APPROVAL, EnrolmentPolicy.INVITATION):
+        for enrolment in to_place:
+            enrolment.created_at = timezone.now()
+            _record(enrolment, to_status=Enrolment.Status.PENDING, actor=actor, reason=reason)
+            result.requested.append(enrolment)
+        return result
+    free = None
     if run.capacity is not None:
-        taken = Enrolment.objects.filter(run=run).holding_seats().count()
-        invited = sum(1 for u in needed if existing.get(u.pk) and existing[u.pk].status == Enrolment.Status.INVITED)
-        if taken - invited + len(needed) > run.capacity:
-            raise EnrolmentError(
-                _("The run has %(free)s free seats for %(asked)s trainees; nobody was enrolled.")
-                % {"free": max(0, run.capacity - taken), "asked": len(needed)}
-            )
-    enrolled = []
-    for user in needed:
-        enrolment = existing.get(user.pk) or Enrolment(user=user, run=run)
-        _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=_("Enrolled by the organisation."))
-        enrolled.append(enrolment)
-    return enrolled
+        queue = Enrolment.objects.filter(run=run, status=Enrolment.Status.WAITLISTED).exists()
+        free = 0 if queue else max(0, run.capacity - Enrolment.objects.filter(run=run).holding_seats().count())
+    for enrolment in to_place:
+        enrolment.created_at = timezone.now()
+        if free is None or free > 0:
+            _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=reason)
+            result.enrolled.append(enrolment)
+            free = None if free is None else free - 1
+        else:
+            _record(enrolment, to_status=Enrolment.Status.WAITLISTED, actor=actor, reason=reason)
+            result.waitlisted.append(enrolment)
+    return result

@@ -14,13 +14,12 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts import services as account_services
 from accounts.models import Membership, Organisation
@@ -28,7 +27,7 @@ from certificates.models import Certificate
 from certificates.status import certificate_status
 from courses import services as course_services
 from courses.exports import table_response
-from courses.models import CourseRun, Enrolment
+from courses.models import CourseRun, Enrolment, EnrolmentPolicy
 
 PAGE_SIZE = 50
 MAX_CSV_ROWS = 2000
@@ -249,13 +248,30 @@ class BulkEnrolForm(forms.Form):
             .select_related("course")
             .order_by("course__title", "starts_on")
         )
-        self.fields["run"].label_from_instance = lambda run: (
-            f"{run.course.title} · {run.title} ({run.starts_on:%Y-%m-%d})"
-        )
+        self.fields["run"].label_from_instance = run_choice_label
 
 
-def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list, list[str]]:
-    """Every row checked before anything is written: the members to enrol and the errors by row."""
+def run_choice_label(run: CourseRun) -> str:
+    """A run as HR picks it, with what enrolling in it means when the course is not open."""
+    label = f"{run.course.title} · {run.title} ({run.starts_on:%Y.%m.%d})"
+    if run.course.enrolment_policy == EnrolmentPolicy.APPROVAL:
+        label += " · " + _("the institute approves each request")
+    elif run.course.enrolment_policy == EnrolmentPolicy.INVITATION:
+        label += " · " + _("by invitation: the institute decides each request")
+    return label
+
+
+@dataclass
+class CsvMember:
+    row: int
+    user: object
+
+
+def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list[CsvMember], list[str]]:
+    """Every row checked before anything is written: the members to enrol and the errors by row.
+
+    The members come with the number of the row they are on, for the enrolment rules' answers.
+    """
     errors: list[str] = []
     if len(data) > MAX_CSV_BYTES:
         return [], [_("The file is larger than 1 MB.")]
@@ -266,11 +282,12 @@ def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list, 
     rows = list(csv.reader(io.StringIO(text)))
     if len(rows) > MAX_CSV_ROWS + 1:
         return [], [_("At most %(n)s rows can be enrolled at once.") % {"n": MAX_CSV_ROWS}]
-    members = {
+    by_email = {
         m.user.email.lower(): m.user
         for m in Membership.objects.filter(organisation=organisation).select_related("user")
     }
-    users, seen = [], set()
+    members: list[CsvMember] = []
+    seen = set()
     validator = forms.EmailField()
     for number, row in enumerate(rows, start=1):
         value = (row[0] if row else "").strip()
@@ -285,7 +302,7 @@ def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list, 
                 _("Row %(row)s: “%(value)s” is not an e-mail address.") % {"row": number, "value": value[:80]}
             )
             continue
-        user = members.get(value.lower())
+        user = by_email.get(value.lower())
         if user is None:
             errors.append(
                 _("Row %(row)s: %(email)s is not a member of %(organisation)s. Invite them first.")
@@ -295,32 +312,59 @@ def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list, 
             errors.append(_("Row %(row)s: %(email)s appears twice.") % {"row": number, "email": value})
         else:
             seen.add(value.lower())
-            users.append(user)
-    if not users and not errors:
+            members.append(CsvMember(row=number, user=user))
+    if not members and not errors:
         errors.append(_("The file contains no e-mail address."))
-    return users, errors
+    return members, errors
 
 
 @login_required
 def bulk_enrol(request):
-    """Enrol members in a run from a CSV: all rows validated first, then all enrolled or none."""
+    """Put members in a run from a CSV, by the course's enrolment policy: every row is checked
+    first (format, membership, then the enrolment rules), and nothing is written while any row is
+    refused."""
     organisation = _organisation(request)
     form = BulkEnrolForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        users, errors = parse_enrolment_csv(form.cleaned_data["file"].read(), organisation)
+        members, errors = parse_enrolment_csv(form.cleaned_data["file"].read(), organisation)
         if not errors:
             try:
-                with transaction.atomic():
-                    enrolled = course_services.enrolments_bulk_add(
-                        run=form.cleaned_data["run"], users=users, actor=request.user
-                    )
-            except course_services.EnrolmentError as error:
-                errors = [str(error)]
+                result = course_services.enrolments_bulk_request(
+                    run=form.cleaned_data["run"], users=[member.user for member in members], actor=request.user
+                )
+            except course_services.BulkEnrolmentRefused as refused:
+                errors = [
+                    _("Row %(row)s: %(email)s: %(reason)s")
+                    % {"row": member.row, "email": member.user.email, "reason": reason}
+                    for member in members
+                    if (reason := refused.problems.get(member.user.pk))
+                ]
             else:
-                messages.success(request, _("%(n)s members were enrolled.") % {"n": len(enrolled)})
+                messages.success(request, bulk_enrolment_summary(result))
                 return redirect(f"/hr/?org={organisation.public_id}")
     return render(request, "home/hr/bulk_enrol.html", {"organisation": organisation, "form": form, "errors": errors})
+
+
+def bulk_enrolment_summary(result) -> str:
+    """One sentence on what a bulk request did, e.g. "3 members enrolled, 1 on the waitlist."."""
+    parts = []
+    if n := len(result.enrolled):
+        parts.append(ngettext("%(n)s member enrolled", "%(n)s members enrolled", n) % {"n": n})
+    if n := len(result.waitlisted):
+        parts.append(ngettext("%(n)s on the waitlist", "%(n)s on the waitlist", n) % {"n": n})
+    if n := len(result.requested):
+        parts.append(
+            ngettext(
+                "%(n)s request sent to the institute for approval",
+                "%(n)s requests sent to the institute for approval",
+                n,
+            )
+            % {"n": n}
+        )
+    if n := len(result.unchanged):
+        parts.append(ngettext("%(n)s already enrolled or waiting", "%(n)s already enrolled or waiting", n) % {"n": n})
+    return ", ".join(parts) + "."
 
 
 class ApiKeyForm(forms.Form):

@@ -102,22 +102,6 @@ def test_bulk_enrolment_is_all_or_nothing_with_errors_by_row(client, orgs):
     assert Enrolment.objects.get(user=second).status == "active"
 
 
-def test_bulk_enrolment_beyond_the_seats_enrols_nobody(client, orgs):
-    client.force_login(orgs["hr"])
-    emails = []
-    for n in range(3):
-        emails.append(
-            f.MembershipFactory(organisation=orgs["alpha"], user=f.UserFactory(email=f"m{n}@alpha.example")).user.email
-        )
-
-    response = client.post(
-        "/hr/enrol/", {"run": orgs["run"].pk, "file": SimpleUploadedFile("staff.csv", "\n".join(emails).encode())}
-    )
-
-    assert "아무도 등록되지 않았습니다" in response.content.decode() or "nobody" in response.content.decode()
-    assert Enrolment.objects.filter(run=orgs["run"]).count() == 2
-
-
 def test_exports_cover_only_the_organisation(client, orgs):
     client.force_login(orgs["hr"])
 
