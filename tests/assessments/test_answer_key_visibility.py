@@ -42,7 +42,11 @@ def quiz_setup():
     course = f.course_page(institute, min_progress_percent=0)
     bank = f.question_bank(institute, course)
     single = f.question(
-        bank, "single", text="지상관제 소프트웨어는?", choices=[("QGroundControl", "1"), ("메모장", "0")], feedback=SECRET_FEEDBACK
+        bank,
+        "single",
+        text="지상관제 소프트웨어는?",
+        choices=[("QGroundControl", "1"), ("메모장", "0")],
+        feedback=SECRET_FEEDBACK,
     )
     single.choices.filter(weight=1).update(feedback=SECRET_RIGHT_CHOICE_FEEDBACK)
     single.choices.filter(weight=0).update(feedback=SECRET_WRONG_CHOICE_FEEDBACK)
@@ -211,9 +215,7 @@ def closed_attempts(setup, n, **quiz_fields):
 )
 def test_answers_visible(quiz_setup, policy, max_attempts, used, closes, visible):
     closes_at = timezone.now() + datetime.timedelta(days=1)
-    attempts = closed_attempts(
-        quiz_setup, used, review_policy=policy, max_attempts=max_attempts, closes_at=closes_at
-    )
+    attempts = closed_attempts(quiz_setup, used, review_policy=policy, max_attempts=max_attempts, closes_at=closes_at)
     now = closes_at + LATER if closes else timezone.now()
 
     assert [answers_visible(attempt=a, now=now) for a in attempts] == [visible] * used

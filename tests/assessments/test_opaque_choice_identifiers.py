@@ -23,7 +23,10 @@ def quiz_setup():
     course = f.course_page(institute, min_progress_percent=0)
     bank = f.question_bank(institute, course)
     single = f.question(
-        bank, "single", text="정답이 먼저 작성된 문제", choices=[("정답", "1"), ("오답 1", "0"), ("오답 2", "0"), ("오답 3", "0")]
+        bank,
+        "single",
+        text="정답이 먼저 작성된 문제",
+        choices=[("정답", "1"), ("오답 1", "0"), ("오답 2", "0"), ("오답 3", "0")],
     )
     multiple = f.question(bank, "multiple", choices=[("가", "0.5"), ("나", "0.5"), ("다", "0")], partial_credit=True)
     short = f.question(bank, "short", accepted_answers="RTL")
