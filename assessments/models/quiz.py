@@ -213,6 +213,8 @@ class Attempt(models.Model):
     # attempt's public id and the choice's id, so sorting them says nothing about the order in which
     # the choices were written (the right one is often written first). Nothing is stored: the server
     # maps a posted identifier back by hashing the attempt's own choices (``choices_by_token``).
+    # After a SECRET_KEY rotation an open form's identifiers are refused until the page is reloaded;
+    # saved answers are kept as choice ids and are not affected.
 
     CHOICE_TOKEN_LENGTH = 16
 
