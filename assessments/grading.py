@@ -2,13 +2,15 @@
 
 ``grade(question, choices, response)`` returns the share of the question's points earned, a
 ``Decimal`` between 0 and 1. Responses are what ``parse_response`` accepted: a list of choice
-ids, a bool, a string, or a ``Decimal``.
+ids, a bool, a string, or a ``Decimal``. The browser never sees choice ids: it sends the attempt's
+opaque identifiers, which ``parse_response`` maps back.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -47,10 +49,12 @@ def parse_number(value) -> Decimal:
     return number
 
 
-def parse_response(question: Question, choice_ids: set[int], raw):
+def parse_response(question: Question, choices: Mapping[str, int], raw):
     """Check an answer sent by the browser; raise ``ResponseError`` with a clear message if it is malformed.
 
     ``raw`` is a list of strings (form values). An empty answer is ``None`` (unanswered).
+    ``choices`` maps the form identifiers of the question's choices in this attempt
+    (``Attempt.choices_by_token``) to the choices' ids; any other value is refused.
     """
     values = [str(v) for v in (raw if isinstance(raw, (list, tuple)) else [raw]) if v not in (None, "")]
     if any(len(v) > MAX_TEXT for v in values):
@@ -59,12 +63,9 @@ def parse_response(question: Question, choice_ids: set[int], raw):
         return None
     kind = question.type
     if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
-        try:
-            ids = [int(v) for v in values]
-        except ValueError:
-            raise ResponseError(_("Choose one of the listed answers.")) from None
-        if not set(ids) <= choice_ids or len(set(ids)) != len(ids):
+        if any(v not in choices for v in values) or len(set(values)) != len(values):
             raise ResponseError(_("Choose one of the listed answers."))
+        ids = [choices[v] for v in values]
         if kind == QuestionType.SINGLE and len(ids) != 1:
             raise ResponseError(_("Choose exactly one answer."))
         return sorted(ids)

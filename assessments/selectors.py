@@ -128,18 +128,63 @@ def _format(score: Decimal) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def review_shows_answers(attempt: Attempt, now=None) -> bool:
+def start_refusal(*, quiz: QuizPage, attempts: list[Attempt], now=None) -> str:
+    """Why a trainee whose attempts at ``quiz`` (in every run of the course) are ``attempts`` cannot
+    start another one now, or ``""`` when they can. Enrolment is the caller's question."""
+    now = now or timezone.now()
+    if not quiz.is_open(now):
+        return _("This quiz is not open now.")
+    if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
+        return _("You have used all %(n)s attempts.") % {"n": quiz.max_attempts}
+    return ""
+
+
+def answers_visible(*, attempt: Attempt, attempts: list[Attempt] | None = None, now=None) -> bool:
+    """May the trainee see the answer key with this attempt? The one rule, for every page.
+
+    The answer key is everything that tells right from wrong: correct choices, accepted answers,
+    numeric answers and tolerances, whether each answer was right and the points it earned, and
+    the question and choice feedback. The attempt's total score is not part of it: it is shown
+    under every review policy.
+
+    The key is visible only when all of these hold:
+
+    1. the attempt is closed, and none of the trainee's attempts at the quiz is in progress;
+    2. the quiz's review policy is not "score only";
+    3. the trainee can start no further attempt at the quiz: the quiz has closed (its closing
+       time has passed), or they have used every allowed attempt, counted across every run
+       (enrolment) of the course; with no attempt limit only closing does;
+    4. under "after the quiz closes", the quiz has closed, even when the attempts are used up.
+
+    The enrolment's status is deliberately not part of the rule: a trainee who withdrew, was
+    removed or completed may enrol in another run of the course, and their remaining attempts go
+    with them. Only an instructor can undo 3 (raising the limit, moving the closing time later);
+    the ``review_policy`` help text warns them.
+
+    ``attempts`` (all of the trainee's attempts at the quiz) saves a query when the caller has them.
+    """
     quiz = attempt.quiz
-    if attempt.is_open:
+    if attempt.is_open or quiz.review_policy not in (ReviewPolicy.AFTER_SUBMIT, ReviewPolicy.AFTER_CLOSE):
         return False
-    if quiz.review_policy == ReviewPolicy.AFTER_SUBMIT:
-        return True
+    if attempts is None:
+        attempts = list(Attempt.objects.filter(quiz_id=attempt.quiz_id, user_id=attempt.user_id).only("pk", "state"))
+    if any(a.is_open for a in attempts):
+        return False
+    closed = quiz.is_closed(now)
     if quiz.review_policy == ReviewPolicy.AFTER_CLOSE:
-        return quiz.is_closed(now)
-    return False
+        return closed
+    return closed or bool(quiz.max_attempts and len(attempts) >= quiz.max_attempts)
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    attempt: Attempt
+    earlier_run: bool
 
 
 def quiz_page_context(*, quiz: QuizPage, user) -> dict:
+    """The quiz page of one trainee: their attempts in every run, what they may do next, the grade
+    kept for their current run."""
     from courses.models import Enrolment
 
     enrolment = (
@@ -147,40 +192,67 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
         if user.is_authenticated
         else None
     )
-    attempts = list(Attempt.objects.filter(quiz=quiz, enrolment=enrolment).order_by("number")) if enrolment else []
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number")) if enrolment else []
     in_progress = next((a for a in attempts if a.is_open), None)
     used = len(attempts)
-    now = timezone.now()
     reason = ""
     if enrolment is None:
         reason = _("Only trainees enrolled in the course take this quiz.")
-    elif not quiz.is_open(now):
-        reason = _("This quiz is not open now.")
-    elif quiz.max_attempts and used >= quiz.max_attempts and in_progress is None:
-        reason = _("You have used all %(n)s attempts.") % {"n": quiz.max_attempts}
-    kept = kept_attempt(quiz, attempts)
+    elif in_progress is None:
+        reason = start_refusal(quiz=quiz, attempts=attempts)
+    kept = kept_attempt(quiz, [a for a in attempts if enrolment and a.enrolment_id == enrolment.pk])
     return {
         "enrolment": enrolment,
         "attempts": attempts,
+        "attempt_rows": [AttemptRow(attempt=a, earlier_run=a.enrolment_id != enrolment.pk) for a in attempts],
         "in_progress": in_progress,
-        "attempts_left": (quiz.max_attempts - used) if quiz.max_attempts else None,
+        "attempts_left": max(0, quiz.max_attempts - used) if quiz.max_attempts else None,
         "kept": kept,
         "cannot_start_reason": reason,
         "required_score": required_score(quiz, quiz.course),
     }
 
 
-@dataclass
+@dataclass(frozen=True)
+class ChoiceItem:
+    """A choice as the trainee's pages show it; ``token`` is the attempt's opaque identifier."""
+
+    token: str
+    text: str
+    selected: bool
+    correct: bool = False  # only set when the answer key is visible
+    feedback: str = ""  # only set when the answer key is visible and the choice was selected
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """The key of one question and how the trainee's answer fared: only when ``answers_visible``."""
+
+    correct_answer: bool | None
+    accepted_answers: list[str]
+    numeric_answer: Decimal | None
+    tolerance: Decimal
+    feedback: str
+    fraction: Decimal | None
+    points: Decimal | None
+
+
+@dataclass(frozen=True)
 class AttemptItem:
+    """One question of an attempt, with exactly what its page may show (never the model itself)."""
+
     number: int
-    question: Question
-    choices: list[Choice]
-    response: object = None
-    answer: AttemptAnswer | None = None
+    question_id: int
+    type: str
+    text: str
+    points: Decimal
+    choices: list[ChoiceItem]
+    response: object = None  # the trainee's own answer to a true/false, short or numeric question
+    key: AnswerKey | None = None
 
 
-def attempt_items(attempt: Attempt) -> list[AttemptItem]:
-    """The attempt's questions in their order, with choices in the attempt's order and saved responses."""
+def _attempt_items(attempt: Attempt, *, with_key: bool) -> list[AttemptItem]:
+    """The attempt's questions in their order, choices in the attempt's order, with the saved answers."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
     choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_ids)}
     answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
@@ -189,18 +261,53 @@ def attempt_items(attempt: Attempt) -> list[AttemptItem]:
         question = questions.get(question_id)
         if question is None:
             continue
-        ordered = [choices[c] for c in attempt.choice_order.get(str(question_id), []) if c in choices]
         answer = answers.get(question_id)
+        response = answer.response if answer else None
+        chosen = set(response) if isinstance(response, list) else set()
+        ordered = [choices[c] for c in attempt.choice_order.get(str(question_id), []) if c in choices]
         items.append(
             AttemptItem(
                 number=number,
-                question=question,
-                choices=ordered,
-                response=answer.response if answer else None,
-                answer=answer,
+                question_id=question_id,
+                type=question.type,
+                text=question.text,
+                points=question.points,
+                choices=[
+                    ChoiceItem(
+                        token=attempt.choice_token(choice.pk),
+                        text=choice.text,
+                        selected=choice.pk in chosen,
+                        correct=with_key and choice.is_correct,
+                        feedback=choice.feedback if with_key and choice.pk in chosen else "",
+                    )
+                    for choice in ordered
+                ],
+                response=None if chosen else response,
+                key=AnswerKey(
+                    correct_answer=question.correct_answer,
+                    accepted_answers=question.accepted_answer_list,
+                    numeric_answer=question.numeric_answer,
+                    tolerance=question.tolerance,
+                    feedback=question.feedback,
+                    fraction=answer.fraction if answer else None,
+                    points=answer.points if answer else None,
+                )
+                if with_key
+                else None,
             )
         )
     return items
+
+
+def attempt_form_items(attempt: Attempt) -> list[AttemptItem]:
+    """The questions of an attempt in progress for its form: no answer key, opaque choice identifiers."""
+    return _attempt_items(attempt, with_key=False)
+
+
+def attempt_review_context(*, attempt: Attempt, now=None) -> dict:
+    """The review of a closed attempt: the questions with their key only when ``answers_visible``."""
+    show = answers_visible(attempt=attempt, now=now)
+    return {"show_answers": show, "items": _attempt_items(attempt, with_key=True) if show else []}
 
 
 # --------------------------------------------------------------------------------------------

@@ -98,11 +98,9 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
 # --------------------------------------------------------------------------------------------
 
 
-def _studying_enrolment(*, user, quiz: QuizPage, lock: bool = False) -> Enrolment | None:
-    enrolments = Enrolment.objects.studying().filter(user=user, run__course=quiz.course).order_by("-created_at")
-    if lock:
-        enrolments = enrolments.select_for_update()
-    return enrolments.first()
+def _studying_enrolment(*, user, quiz: QuizPage) -> Enrolment | None:
+    """The run a new attempt counts for: the trainee's latest enrolment in the quiz's course that studies."""
+    return Enrolment.objects.studying().filter(user=user, run__course=quiz.course).order_by("-created_at").first()
 
 
 def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
@@ -119,24 +117,32 @@ def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
 def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     """응시 시작: fix the attempt's questions and deadline. Resumes an attempt still in progress.
 
-    The trainee's enrolment row is locked while attempts are counted, so the attempt limit holds
-    however many start requests arrive at once.
+    Attempts are counted and numbered per trainee and quiz across every run (enrolment) of the
+    course, so enrolling again does not give new attempts. The trainee's user row is locked while
+    they are counted, which serialises every start of that trainee whichever run it is for; the
+    unique (quiz, user, number) constraint stands behind the lock. A trainee has at most one
+    attempt in progress per quiz.
     """
+    from django.contrib.auth import get_user_model
+
+    from .selectors import start_refusal
+
     now = now or timezone.now()
-    enrolment = _studying_enrolment(user=user, quiz=quiz, lock=True)
+    get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
+    enrolment = _studying_enrolment(user=user, quiz=quiz)
     if enrolment is None:
         raise AssessmentError(_("Enrol in this course to take its assessments."))
-    attempts = list(Attempt.objects.filter(quiz=quiz, enrolment=enrolment).order_by("number"))
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number"))
     for attempt in attempts:
         if attempt.is_open:
             if past_deadline(attempt, now):
-                attempt_close(attempt=attempt, now=now, timed_out=True)
+                closed = attempt_close(attempt=attempt, now=now, timed_out=True)
+                attempt.state = closed.state
             else:
                 return attempt
-    if not quiz.is_open(now):
-        raise AssessmentError(_("This quiz is not open now."))
-    if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
-        raise AssessmentError(_("You have used all %(n)s attempts.") % {"n": quiz.max_attempts})
+    refusal = start_refusal(quiz=quiz, attempts=attempts, now=now)
+    if refusal:
+        raise AssessmentError(refusal)
     question_ids = quiz_questions_for_draw(quiz)
     if not question_ids:
         raise AssessmentError(_("This quiz has no questions yet."))
@@ -164,7 +170,7 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
         quiz=quiz,
         enrolment=enrolment,
         user=user,
-        number=len(attempts) + 1,
+        number=max((a.number for a in attempts), default=0) + 1,
         started_at=now,
         deadline=deadline,
         question_ids=question_ids,
@@ -184,7 +190,10 @@ def past_deadline(attempt: Attempt, now) -> bool:
 
 def attempt_save_answers(*, attempt: Attempt, raw_answers: dict[int, list[str]], now=None) -> Attempt:
     """Save answers as the trainee goes (one or many). Everything is checked before anything is
-    written; answers after the deadline are refused and the attempt is closed with what was saved."""
+    written; answers after the deadline are refused and the attempt is closed with what was saved.
+
+    ``raw_answers`` maps question ids to the values the attempt form sent: for choice questions the
+    attempt's opaque choice identifiers (``Attempt.choice_token``), never choice ids."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
@@ -205,12 +214,11 @@ def _parse_answers(attempt: Attempt, raw_answers: dict[int, list[str]], question
     allowed = set(attempt.question_ids)
     if any(qid not in allowed or qid not in questions for qid in raw_answers):
         raise AssessmentError(_("This question is not part of your attempt."))
-    choice_ids = {int(qid): set(ids) for qid, ids in attempt.choice_order.items()}
     parsed = {}
     for question_id, raw in raw_answers.items():
         try:
             parsed[question_id] = grading.parse_response(
-                questions[question_id], choice_ids.get(question_id, set()), raw
+                questions[question_id], attempt.choices_by_token(question_id), raw
             )
         except grading.ResponseError as error:
             raise AssessmentError(

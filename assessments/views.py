@@ -1,7 +1,9 @@
 """The trainee's side of a quiz: start, answer (saved as they go), submit, review.
 
 An attempt is reachable only by its own trainee (anyone else gets 404), through an unguessable id.
-Nothing sent to the browser before the attempt closes contains an answer key.
+Nothing sent to the browser contains the answer key until ``selectors.answers_visible`` allows it
+(never while the trainee can still start another attempt), and the attempt form names choices by
+the attempt's opaque identifiers, never by their ids.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ def _own_attempt(request, attempt_id) -> Attempt:
 
 
 def _answers_from(post, attempt: Attempt) -> dict[int, list[str]]:
-    """Answers in a submitted form: fields ``q-<question id>``; only the attempt's questions."""
+    """Answers in a submitted form: fields ``q-<question id>``; only the attempt's questions.
+    Choice questions carry the attempt's choice identifiers; the service maps them back."""
     answers = {}
     for question_id in attempt.question_ids:
         key = f"q-{question_id}"
@@ -74,7 +77,7 @@ def attempt_page(request, attempt_id):
         {
             "attempt": attempt,
             "quiz": attempt.quiz,
-            "items": selectors.attempt_items(attempt),
+            "items": selectors.attempt_form_items(attempt),
             "deadline": attempt.deadline,
             "seconds_left": max(0, int((attempt.deadline - now).total_seconds())) if attempt.deadline else None,
         },
@@ -105,15 +108,13 @@ def review(request, attempt_id):
     if attempt.is_open:
         raise Http404
     quiz = attempt.quiz
-    show_answers = selectors.review_shows_answers(attempt)
     return render(
         request,
         "assessments/review.html",
         {
             "attempt": attempt,
             "quiz": quiz,
-            "show_answers": show_answers,
-            "items": selectors.attempt_items(attempt) if show_answers else [],
+            **selectors.attempt_review_context(attempt=attempt),
             "required_score": selectors.required_score(quiz, quiz.course),
         },
     )

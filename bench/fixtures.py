@@ -84,11 +84,12 @@ def quiz(course: CoursePage, slug: str, title: str, time_limit: int) -> QuizPage
     return page
 
 
-def right_answers(page: QuizPage) -> str:
+def right_answers(page: QuizPage, attempt: Attempt) -> str:
+    """The submission of the right answers, choices named by the attempt's own identifiers."""
     parts = ["action=submit"]
     for link in page.quiz_questions.order_by("sort_order"):
         right = link.question.choices.get(weight=1)
-        parts.append(f"q-{link.question_id}={right.pk}")
+        parts.append(f"q-{link.question_id}={attempt.choice_token(right.pk)}")
     return "&".join(parts)
 
 
@@ -147,14 +148,15 @@ def main(submit_attempts: int, journey_users: int, synchronized: int) -> dict:
         "codes": codes,
         "quiz_id": page_quiz.pk,
         "quiz_url": page_quiz.url,
-        "quiz_answers": right_answers(page_quiz),
         "timed_quiz_id": timed_quiz.pk,
-        "timed_quiz_questions": [
-            [link.question_id, link.question.choices.get(weight=1).pk]
-            for link in timed_quiz.quiz_questions.order_by("sort_order").select_related("question")
-        ],
+        "timed_quiz_questions": list(
+            timed_quiz.quiz_questions.order_by("sort_order").values_list("question_id", flat=True)
+        ),
         "journey_sessions": [session_for(u) for u in journey],
-        "submit": [[str(open_attempts[u.pk].public_id), session_for(u)] for u in submitters],
+        "submit": [
+            [str(open_attempts[u.pk].public_id), session_for(u), right_answers(page_quiz, open_attempts[u.pk])]
+            for u in submitters
+        ],
         "sync_sessions": [session_for(u) for u in starters],
         "sync_user_ids": [u.pk for u in starters],
     }

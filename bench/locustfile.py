@@ -11,12 +11,14 @@ import itertools
 import json
 import os
 import random
+import re
 
 from locust import HttpUser, between, task
 
 FIXTURES = json.loads(open(os.environ["BENCH_FIXTURES"]).read())  # noqa: SIM115
 SESSIONS = itertools.cycle(FIXTURES["journey_sessions"])
 CSRF = FIXTURES["csrf"]
+CHOICE_INPUT = re.compile(r'name="q-(\d+)" value="([^"]+)"')
 
 
 class Trainee(HttpUser):
@@ -52,11 +54,16 @@ class Trainee(HttpUser):
         )
         location = start.headers.get("Location", "")
         if "/learn/attempts/" in location:
+            # Choices are named per attempt: answer with the first choice of each question on the page.
+            page = self.client.get(location, name="attempt page").text
+            answers = {}
+            for question, token in CHOICE_INPUT.findall(page):
+                answers.setdefault(f"q-{question}", token)
             self.wait()
             self.client.post(
                 location,
-                data=FIXTURES["quiz_answers"],
-                headers={**self.headers, "Content-Type": "application/x-www-form-urlencoded"},
+                data={"action": "submit", **answers},
+                headers=self.headers,
                 allow_redirects=False,
                 name="quiz submission",
             )

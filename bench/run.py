@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -185,13 +186,13 @@ setup = function(thread) thread:set("offset", thread_index); thread_index = thre
 init = function(args) counter = tonumber(offset) * math.floor(#lines / 2) end
 request = function()
   counter = counter + 1
-  local attempt, session = lines[counter]:match("([^ ]+) ([^ ]+)")
+  local attempt, session, body = lines[counter]:match("([^ ]+) ([^ ]+) ([^ ]+)")
   return wrk.format("POST", "/learn/attempts/" .. attempt .. "/", {
     ["Cookie"] = "sessionid=" .. session .. "; csrftoken=%(csrf)s",
     ["X-CSRFToken"] = "%(csrf)s",
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Referer"] = "http://127.0.0.1:%(port)s/",
-  }, "%(body)s")
+  }, body)
 end
 """
 
@@ -212,11 +213,9 @@ def ceiling(args, fixtures, var) -> dict:
     for name, (url, headers) in pages.items():
         results[name] = wrk(url, duration=args.duration, connections=args.connections, headers=headers)
     lines = var / "submit.txt"
-    lines.write_text("\n".join(f"{a} {s}" for a, s in fixtures["submit"]) + "\n")
+    lines.write_text("\n".join(f"{a} {s} {body}" for a, s, body in fixtures["submit"]) + "\n")
     script = var / "submit.lua"
-    script.write_text(
-        SUBMIT_LUA % {"file": lines, "csrf": fixtures["csrf"], "port": APP_PORT, "body": fixtures["quiz_answers"]}
-    )
+    script.write_text(SUBMIT_LUA % {"file": lines, "csrf": fixtures["csrf"], "port": APP_PORT})
     results["quiz submission (POST)"] = wrk(
         base + "/", duration=min(args.duration, 10), connections=args.connections, script=str(script)
     )
@@ -243,10 +242,9 @@ for name, url in (("catalog /courses/", fixtures["catalog"]), ("course page", fi
     with CaptureQueriesContext(connection) as q:
         status = client.get(url).status_code
     out[name] = {"queries": len(q), "status": status}
-attempt, session = fixtures["submit"][-1]
+attempt, session, body = fixtures["submit"][-1]
 client.cookies["sessionid"] = session
 client.cookies["csrftoken"] = fixtures["csrf"]
-body = fixtures["quiz_answers"]
 with CaptureQueriesContext(connection) as q:
     status = client.post(f"/learn/attempts/{attempt}/", body, content_type="application/x-www-form-urlencoded",
                          HTTP_X_CSRFTOKEN=fixtures["csrf"]).status_code
@@ -259,6 +257,9 @@ def query_counts(env, fixtures_file) -> dict:
     out = run([PYTHON, "-c", "import django; django.setup(); exec(open('" + str(fixtures_file) + ".py').read())", str(fixtures_file)],
               env=env, capture_output=True).stdout  # fmt: skip
     return json.loads(out.split("QUERIES", 1)[1])
+
+
+CHOICE_INPUT = re.compile(r'name="q-(\d+)" value="([^"]+)"')
 
 
 def synchronised_start(fixtures, env) -> dict:
@@ -288,7 +289,17 @@ def synchronised_start(fixtures, env) -> dict:
                 failures.append(f"start {response.status} {location}")
                 return
             attempt = location.rstrip("/").split("/")[-1]
-            for question, choice in fixtures["timed_quiz_questions"]:
+            # Choices are named per attempt: read them from the attempt page, as a browser does.
+            t = time.monotonic()
+            conn.request("GET", f"/learn/attempts/{attempt}/", headers=headers)
+            response = conn.getresponse()
+            page = response.read().decode()
+            others.append(time.monotonic() - t)
+            choices = {}
+            for question, token in CHOICE_INPUT.findall(page):
+                choices.setdefault(int(question), token)
+            for question in fixtures["timed_quiz_questions"]:
+                choice = choices.get(question, "")
                 t = time.monotonic()
                 conn.request(
                     "POST",

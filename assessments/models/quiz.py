@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -26,9 +27,12 @@ class GradingMethod(models.TextChoices):
 
 
 class ReviewPolicy(models.TextChoices):
+    """What a trainee sees of a closed attempt. The score is always shown; whether the answer key is
+    shown is decided by ``assessments.selectors.answers_visible`` alone."""
+
     SCORE_ONLY = "score", _("Score only")
     AFTER_CLOSE = "after_close", _("Score at once; answers and feedback after the quiz closes")
-    AFTER_SUBMIT = "after_submit", _("Score, answers and feedback right after submitting")
+    AFTER_SUBMIT = "after_submit", _("Score at once; answers and feedback once the trainee has no attempt left")
 
 
 class QuizPage(Page):
@@ -64,7 +68,16 @@ class QuizPage(Page):
     opens_at = models.DateTimeField(_("Opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("Closes"), null=True, blank=True)
     review_policy = models.CharField(
-        _("Review"), max_length=20, choices=ReviewPolicy.choices, default=ReviewPolicy.AFTER_CLOSE
+        _("Review"),
+        max_length=20,
+        choices=ReviewPolicy.choices,
+        default=ReviewPolicy.AFTER_CLOSE,
+        help_text=_(
+            "Correct answers and feedback are never shown while the trainee can still start another attempt: "
+            "only once they have used every attempt (in any run of the course) or the quiz has closed. "
+            "Raising the attempt limit or moving the closing date later gives further attempts to trainees "
+            "who may have seen the answers."
+        ),
     )
     required = models.BooleanField(_("Required for completion"), default=True)
 
@@ -156,7 +169,11 @@ class AttemptQuerySet(models.QuerySet):
 
 
 class Attempt(models.Model):
-    """응시: one attempt at a quiz. Its questions (and their order) are fixed when it starts."""
+    """응시: one attempt at a quiz. Its questions (and their order) are fixed when it starts.
+
+    Attempts are numbered per trainee and quiz, across every run of the course (the attempt limit
+    counts them the same way); ``enrolment`` is the run whose completion the attempt's grade counts for.
+    """
 
     class State(models.TextChoices):
         IN_PROGRESS = "in_progress", _("In progress")
@@ -185,15 +202,33 @@ class Attempt(models.Model):
         verbose_name = _("attempt")
         ordering = ["started_at", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["quiz", "enrolment", "number"], name="assessments_attempt_number_unique"),
+            models.UniqueConstraint(fields=["quiz", "user", "number"], name="assessments_attempt_number_per_trainee"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.quiz_id}/{self.enrolment_id}#{self.number}"
+        return f"{self.quiz_id}/{self.user_id}#{self.number}"
 
     @property
     def is_open(self) -> bool:
         return self.state == self.State.IN_PROGRESS
+
+    # Choice identifiers sent to the browser are opaque and differ per attempt: a keyed hash of the
+    # attempt's public id and the choice's id, so sorting them says nothing about the order in which
+    # the choices were written (the right one is often written first). Nothing is stored: the server
+    # maps a posted identifier back by hashing the attempt's own choices (``choices_by_token``).
+    # After a SECRET_KEY rotation an open form's identifiers are refused until the page is reloaded;
+    # saved answers are kept as choice ids and are not affected.
+
+    CHOICE_TOKEN_LENGTH = 16
+
+    def choice_token(self, choice_id: int) -> str:
+        """The identifier of one of this attempt's choices in the attempt form."""
+        digest = salted_hmac("assessments.Attempt.choice_token", f"{self.public_id}:{choice_id}", algorithm="sha256")
+        return digest.hexdigest()[: self.CHOICE_TOKEN_LENGTH]
+
+    def choices_by_token(self, question_id: int) -> dict[str, int]:
+        """The form identifiers of a question's choices in this attempt, mapped to the choices' ids."""
+        return {self.choice_token(choice_id): choice_id for choice_id in self.choice_order.get(str(question_id), [])}
 
 
 class AttemptAnswer(models.Model):

@@ -76,9 +76,8 @@ def ensure_quiz(course: CoursePage, data: dict, bank: QuestionBank) -> QuizPage:
             intro="교육과정에서 배운 내용을 확인하는 최종평가입니다. 제한시간이 지나면 저장된 답안으로 자동 제출됩니다.",
             pass_mark=data["pass_mark"],
             time_limit_minutes=data["time_limit_minutes"],
-            max_attempts=3,
-            review_policy="after_submit",
             required=True,
+            **content.QUIZ_SETTINGS,
         )
     )
     for index, question in enumerate(bank.questions.order_by("pk")):

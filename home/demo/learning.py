@@ -48,7 +48,7 @@ def _pass_quiz(quiz, trainee: User) -> None:
     answers = {}
     for question in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices"):
         if question.type in ("single", "multiple"):
-            answers[question.pk] = [str(c.pk) for c in question.choices.all() if c.weight > 0]
+            answers[question.pk] = [attempt.choice_token(c.pk) for c in question.choices.all() if c.weight > 0]
         elif question.type == "true_false":
             answers[question.pk] = ["true" if question.correct_answer else "false"]
         elif question.type == "short":

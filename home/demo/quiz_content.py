@@ -2,6 +2,16 @@
 assessment rubric (실기평가 평가기준표) for the piloting course. Pure data.
 """
 
+#: The rules every demo quiz is created with. Safe on a site anyone may try: a limited number of
+#: attempts, questions and choices shuffled per attempt, and the answer key shown only once a
+#: trainee can start no further attempt (``assessments.selectors.answers_visible``).
+QUIZ_SETTINGS = {
+    "max_attempts": 3,
+    "review_policy": "after_submit",
+    "shuffle_questions": True,
+    "shuffle_choices": True,
+}
+
 QUIZZES = {
     "drone-piloting-basics": {
         "title": "소형 군용드론 조종 기초 최종평가",

@@ -42,7 +42,7 @@ def quiz_setup():
         f.question(bank, "numeric", text="값은?", numeric_answer=Decimal(SECRET_NUMERIC), tolerance=Decimal("0.001")),
     ]
     questions[0].choices.filter(weight=1).update(feedback=SECRET_CHOICE_FEEDBACK)
-    quiz = f.quiz_page(course, questions, time_limit_minutes=30, review_policy="after_submit")
+    quiz = f.quiz_page(course, questions, time_limit_minutes=30, review_policy="after_submit", max_attempts=1)
     run = f.course_run(course)
     return {"quiz": quiz, "questions": questions, "enrolment": f.enrolment(run), "course": course}
 
@@ -71,7 +71,12 @@ def test_no_answer_key_reaches_the_browser_before_the_attempt_closes(client, qui
     url = reverse("assessments:attempt", args=[attempt.public_id])
     responses.append(client.get(url))
     right = q[0].choices.get(weight=1)
-    for question_id, answer in ((q[0].pk, str(right.pk)), (q[3].pk, "틀린 답"), (q[4].pk, "1.5"), (q[2].pk, "true")):
+    for question_id, answer in (
+        (q[0].pk, attempt.choice_token(right.pk)),
+        (q[3].pk, "틀린 답"),
+        (q[4].pk, "1.5"),
+        (q[2].pk, "true"),
+    ):
         responses.append(
             client.post(
                 reverse("assessments:save_answer", args=[attempt.public_id]),
@@ -91,7 +96,8 @@ def test_no_answer_key_reaches_the_browser_before_the_attempt_closes(client, qui
         assert_no_key(response)
 
     submitted = client.post(url, {"action": "submit"}, follow=True)
-    assert SECRET_SHORT in submitted.content.decode()  # after closing, the review shows the key
+    # The only attempt allowed is closed: no attempt is left, so the review shows the key.
+    assert SECRET_SHORT in submitted.content.decode()
     assert SECRET_FEEDBACK in submitted.content.decode()
 
 

@@ -52,14 +52,19 @@ def setup():
     }
 
 
-def right_answers(setup):
+def right_answers(setup, attempt):
+    """The right answers as the attempt form sends them (choices by the attempt's identifiers)."""
     right_choice = setup["single"].choices.get(weight=1)
-    return {setup["single"].pk: [str(right_choice.pk)], setup["short"].pk: ["rtl"], setup["numeric"].pk: ["3.82"]}
+    return {
+        setup["single"].pk: [attempt.choice_token(right_choice.pk)],
+        setup["short"].pk: ["rtl"],
+        setup["numeric"].pk: ["3.82"],
+    }
 
 
 def test_full_marks_pass_and_complete_the_course(setup):
     attempt = services.attempt_start(quiz=setup["quiz"], user=setup["user"], now=at(0))
-    services.attempt_save_answers(attempt=attempt, raw_answers=right_answers(setup), now=at(60))
+    services.attempt_save_answers(attempt=attempt, raw_answers=right_answers(setup, attempt), now=at(60))
 
     closed = services.attempt_submit(attempt=attempt, now=at(120))
 
@@ -73,7 +78,9 @@ def test_wrong_answers_fail_and_the_course_stays_open(setup):
     wrong = setup["single"].choices.get(weight=0)
 
     closed = services.attempt_submit(
-        attempt=attempt, raw_answers={setup["single"].pk: [str(wrong.pk)], setup["short"].pk: ["RTH"]}, now=at(30)
+        attempt=attempt,
+        raw_answers={setup["single"].pk: [attempt.choice_token(wrong.pk)], setup["short"].pk: ["RTH"]},
+        now=at(30),
     )
 
     assert closed.score == Decimal("0.00") and closed.passed is False
@@ -87,7 +94,7 @@ def test_wrong_answers_fail_and_the_course_stays_open(setup):
 def test_answers_after_the_deadline_are_refused_and_the_attempt_closes_with_what_was_saved(setup):
     attempt = services.attempt_start(quiz=setup["quiz"], user=setup["user"], now=at(0))
     assert attempt.deadline == at(600)
-    answers = right_answers(setup)
+    answers = right_answers(setup, attempt)
     services.attempt_save_answers(
         attempt=attempt, raw_answers={setup["short"].pk: answers[setup["short"].pk]}, now=at(300)
     )
@@ -130,7 +137,7 @@ def test_the_timed_task_closes_only_past_the_deadline(setup, monkeypatch):
 
 def test_double_submit_is_harmless(setup):
     attempt = services.attempt_start(quiz=setup["quiz"], user=setup["user"], now=at(0))
-    first = services.attempt_submit(attempt=attempt, raw_answers=right_answers(setup), now=at(30))
+    first = services.attempt_submit(attempt=attempt, raw_answers=right_answers(setup, attempt), now=at(30))
     second = services.attempt_submit(attempt=attempt, raw_answers={setup["short"].pk: ["wrong"]}, now=at(31))
 
     assert first.score == second.score == Decimal("100.00")
@@ -156,10 +163,11 @@ def test_starting_again_resumes_the_open_attempt(setup):
 
 def test_malformed_answers_are_refused_whole_and_do_not_count(setup):
     attempt = services.attempt_start(quiz=setup["quiz"], user=setup["user"], now=at(0))
-    good = right_answers(setup)
+    good = right_answers(setup, attempt)
 
     for bad in (
         {setup["single"].pk: ["999999"]},
+        {setup["single"].pk: [str(setup["single"].choices.get(weight=1).pk)]},  # a choice id, not its identifier
         {setup["numeric"].pk: ["three point eight"]},
         {setup["short"].pk: ["x" * 5000]},
         {123456789: ["1"]},
@@ -177,11 +185,8 @@ def test_highest_or_last_attempt_is_kept(setup):
     from assessments.selectors import kept_attempt
 
     quiz = setup["quiz"]
-    first = services.attempt_submit(
-        attempt=services.attempt_start(quiz=quiz, user=setup["user"], now=at(0)),
-        raw_answers=right_answers(setup),
-        now=at(10),
-    )
+    attempt = services.attempt_start(quiz=quiz, user=setup["user"], now=at(0))
+    first = services.attempt_submit(attempt=attempt, raw_answers=right_answers(setup, attempt), now=at(10))
     second = services.attempt_submit(
         attempt=services.attempt_start(quiz=quiz, user=setup["user"], now=at(100)), now=at(110)
     )

@@ -81,27 +81,31 @@ def test_text_where_a_number_belongs_is_refused(raw):
     question, _ = make_question("numeric", numeric_answer=Decimal("1"))
 
     with pytest.raises(ResponseError, match="숫자를 입력하세요|Enter a number"):
-        parse_response(question, set(), [raw])
+        parse_response(question, {}, [raw])
 
 
 def test_numbers_in_common_notations_are_accepted():
     question, _ = make_question("numeric", numeric_answer=Decimal("1"))
-    assert parse_response(question, set(), ["1,234.5"]) == "1234.5"
-    assert parse_response(question, set(), ["３.７"]) == "3.7"
-    assert parse_response(question, set(), [""]) is None
+    assert parse_response(question, {}, ["1,234.5"]) == "1234.5"
+    assert parse_response(question, {}, ["３.７"]) == "3.7"
+    assert parse_response(question, {}, [""]) is None
 
 
-def test_unknown_choice_ids_and_oversized_input_are_refused():
+def test_unknown_choice_identifiers_and_oversized_input_are_refused():
     question, choices = SINGLE
+    tokens = {"a1": 1, "b2": 2, "c3": 3}
+    assert parse_response(question, tokens, ["b2"]) == [2]
     with pytest.raises(ResponseError):
-        parse_response(question, {1, 2, 3}, ["99"])
+        parse_response(question, tokens, ["99"])
     with pytest.raises(ResponseError):
-        parse_response(question, {1, 2, 3}, ["1", "2"])
+        parse_response(question, tokens, ["a1", "b2"])
     with pytest.raises(ResponseError):
-        parse_response(question, {1, 2, 3}, ["one"])
+        parse_response(question, tokens, ["2"])  # a choice's id is not its identifier
+    with pytest.raises(ResponseError):
+        parse_response(question, tokens, ["one"])
     short, _ = make_question("short", accepted_answers="x")
     with pytest.raises(ResponseError):
-        parse_response(short, set(), ["가" * (grading.MAX_TEXT + 1)])
+        parse_response(short, {}, ["가" * (grading.MAX_TEXT + 1)])
 
 
 def test_normalise_text():
@@ -138,7 +142,7 @@ def test_short_answer_scores_are_zero_or_one(text, answers):
 @given(value=st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**9), max_value=10**9, places=3))
 def test_numeric_responses_round_trip(value):
     question = Question(type="numeric", text="q", points=Decimal("1"), numeric_answer=value, tolerance=Decimal("0"))
-    parsed = parse_response(question, set(), [str(value)])
+    parsed = parse_response(question, {}, [str(value)])
     assert grade(question, [], parsed) == 1
 
 
