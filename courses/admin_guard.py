@@ -91,6 +91,9 @@ class AdminObjectGuardMiddleware:
                 raise Http404 from None
             if not _objects_visible(user, model, request.GET.getlist("id")):
                 raise Http404
+            parent = request.GET.get("childOf")
+            if issubclass(model, Page) and parent and not user_reaches_page(user, parent):
+                raise Http404  # "select all" under another institute's page would name its pages
             return None
         if name in OPEN_PAGE_VIEWS:
             return None

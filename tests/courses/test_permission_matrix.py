@@ -483,3 +483,38 @@ def test_the_page_chooser_hides_another_institutes_drafts(world):
     assert MARK not in listing.json()["html"] + _text(search)
     owner = _client_for(world["users"]["instructor_a"])
     assert MARK in owner.get(f"/cms/choose-page/{world['course'].pk}/").json()["html"]
+
+
+def test_b_cannot_delete_as_question_bank_by_any_url(world):
+    """The review's cascade: A's bank, its questions, the quiz questions and recorded answers survive."""
+    from assessments.models import AttemptAnswer, QuizQuestion
+
+    bank, question = world["bank"], world["question"]
+    quiz_questions = QuizQuestion.objects.filter(question=question).count()
+    answers = AttemptAnswer.objects.filter(question=question).count()
+    urls = [
+        f"/cms/snippets/assessments/questionbank/delete/{bank.pk}/",
+        f"/cms/snippets/assessments/question/delete/{question.pk}/",
+        f"/cms/bulk/assessments/questionbank/delete/?id={bank.pk}",
+        f"/cms/bulk/assessments/question/delete/?id={question.pk}",
+        "/cms/bulk/assessments/questionbank/delete/?id=all",
+        "/cms/bulk/assessments/question/delete/?id=all",
+    ]
+    for role in ("instructor_b", "manager_b"):
+        browser = _client_for(world["users"][role])
+        for url in urls:
+            shown = browser.get(url)
+            assert MARK not in _text(shown), (role, url)
+            response = browser.post(url)
+            assert response.status_code in REFUSED or "all" in url, (role, url, response.status_code)
+        # "select all" under A's course page names none of A's pages
+        listing = browser.get(f"/cms/bulk/wagtailcore/page/delete/?id=all&childOf={world['course'].pk}")
+        assert listing.status_code in REFUSED and MARK not in _text(listing)
+
+    assert QuestionBank.objects.filter(pk=bank.pk).exists()
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert QuizQuestion.objects.filter(question=question).count() == quiz_questions == 1
+    assert AttemptAnswer.objects.filter(question=question).count() == answers
+    # A's own manager can: the URLs work, and only the policy stopped B.
+    owner = _client_for(world["users"]["owner"])
+    assert owner.get(f"/cms/snippets/assessments/questionbank/delete/{bank.pk}/").status_code == 200
