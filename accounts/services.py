@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail
+from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -119,8 +119,6 @@ def login_failure_record(*, email: str) -> bool:
     """
     from django.core.cache import cache
 
-    from .models import User
-
     email = (email or "").strip()
     if not email:
         return False
@@ -139,11 +137,11 @@ def login_failure_record(*, email: str) -> bool:
             failures = 1
     if failures != settings.ACADEMY_LOGIN_NOTICE_FAILURES:
         return False
-    _login_failure_notice_send(user=user, failures=failures, minutes=window // 60)
+    _login_failure_notice_send(user=user, failures=failures, minutes=max(1, window // 60))
     return True
 
 
-def _login_failure_notice_send(*, user, failures: int, minutes: int) -> None:
+def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> None:
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.urls import reverse
