@@ -76,6 +76,10 @@ def _client(request) -> tuple[int | None, str]:
         return None, f"anon:{ratelimit.client_hash(request)}"
     api_key = api_key_authenticate(key)
     if api_key is None:
+        # A wrong key costs the client one from its anonymous limit: trying keys is not free.
+        limit = settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE
+        if not ratelimit.hit(scope="api", key=f"anon:{ratelimit.client_hash(request)}", limit=limit):
+            raise RateLimited(f"Too many requests: the limit is {limit} codes a minute. Wait a minute.")
         raise HttpError(401, "The API key is not valid.")
     from accounts.models import OrganisationApiKey
 

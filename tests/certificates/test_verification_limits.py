@@ -45,6 +45,18 @@ def test_a_key_limit_is_codes_per_minute(client, settings):
     assert second.status_code == 429
 
 
+def test_wrong_keys_count_against_the_anonymous_limit(client, settings):
+    settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = 2
+    code = f.certificate().code
+
+    statuses = [
+        client.get(f"/api/v1/certificates/{code}", HTTP_X_API_KEY=f"acad_0000_{n}").status_code for n in range(3)
+    ]
+
+    assert statuses == [401, 401, 429]
+    assert client.get(f"/api/v1/certificates/{code}").status_code == 429
+
+
 def test_a_batch_larger_than_the_whole_limit_is_refused_and_says_so(client, settings):
     settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = 20
     code = f.certificate().code
