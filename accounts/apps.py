@@ -4,9 +4,13 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module has more than one AppConfig; this one is the app's
     name = "accounts"
     verbose_name = _("Accounts")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
 
 
 class AcademyUsersAppConfig(WagtailUsersAppConfig):

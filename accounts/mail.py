@@ -1,6 +1,12 @@
 """E-mail goes through the outbox: stored in the database, delivered by a Celery task."""
 
+from __future__ import annotations
+
+import re
+
 from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 class QueuedEmailBackend(BaseEmailBackend):
@@ -17,3 +23,36 @@ class QueuedEmailBackend(BaseEmailBackend):
             email_enqueue(message=message)
             count += 1
         return count
+
+
+#: Links that work once or sign someone in: URL names and the arguments that carry the secret.
+ONE_TIME_LINKS = (
+    ("account_reset_password_from_key", ("uidb36", "key")),
+    ("account_confirm_email", ("key",)),
+    ("organisation_join", ("token",)),
+)
+_URL = re.compile(r"""https?://[^\s"'<>]+""")
+
+
+def _one_time_paths() -> tuple[str, ...]:
+    """The paths below which a link carries a secret (e.g. ``/accounts/password/reset/key/``)."""
+    paths = []
+    for name, arguments in ONE_TIME_LINKS:
+        path = reverse(name, kwargs=dict.fromkeys(arguments, "SECRET"))
+        paths.append(path[: path.index("SECRET")])
+    return tuple(paths)
+
+
+def redact_one_time_links(text: str) -> str:
+    """``text`` with every password-reset, e-mail confirmation and invitation link replaced by a note."""
+    if not text:
+        return text
+    paths = _one_time_paths()
+    note = _("[one-time link removed after sending]")
+
+    def replace(match: re.Match) -> str:
+        url = match.group(0)
+        path = "/" + url.split("://", 1)[1].partition("/")[2]
+        return note if path.startswith(paths) else url
+
+    return _URL.sub(replace, text)

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail
+from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -76,15 +76,96 @@ def email_deliver(*, email_id: int) -> bool:
             outbound.status = OutboundEmail.Status.SENT
             outbound.sent_at = timezone.now()
             outbound.last_error = ""
-            outbound.save(update_fields=["status", "sent_at", "attempts", "last_error"])
+            _redact(outbound)
+            outbound.save(update_fields=["status", "sent_at", "attempts", "last_error", "body", "html_body"])
             return True
     raise failure
 
 
+@transaction.atomic
 def email_mark_failed(*, email_id: int, error: str) -> None:
-    OutboundEmail.objects.filter(pk=email_id).exclude(status=OutboundEmail.Status.SENT).update(
-        status=OutboundEmail.Status.FAILED, last_error=error[:2000]
+    outbound = (
+        OutboundEmail.objects.select_for_update().filter(pk=email_id).exclude(status=OutboundEmail.Status.SENT).first()
     )
+    if outbound is None:
+        return
+    outbound.status = OutboundEmail.Status.FAILED
+    outbound.last_error = error[:2000]
+    _redact(outbound)
+    outbound.save(update_fields=["status", "last_error", "body", "html_body"])
+
+
+def _redact(outbound: OutboundEmail) -> None:
+    """Once a message has left (or been given up on), its stored copy keeps no link that works
+    once or signs someone in: the outbox is not a store of keys."""
+    from .mail import redact_one_time_links
+
+    outbound.body = redact_one_time_links(outbound.body)
+    outbound.html_body = redact_one_time_links(outbound.html_body)
+
+
+# --------------------------------------------------------------------------------------------
+# Failed logins: a notice to the owner instead of a lock
+# --------------------------------------------------------------------------------------------
+
+
+def login_failure_record(*, email: str) -> bool:
+    """Count one failed login for the account of ``email``. When the account reaches
+    ``ACADEMY_LOGIN_NOTICE_FAILURES`` within ``ACADEMY_LOGIN_NOTICE_WINDOW_SECONDS`` (counted from
+    its first failure), its owner gets one notice; returns whether this call sent it.
+
+    The counter lives in the shared cache, so every web node adds to the same count and exactly
+    one failure (the one that reaches the threshold) sends the e-mail, once per window.
+    """
+    from django.core.cache import cache
+
+    email = (email or "").strip()
+    if not email:
+        return False
+    user = User.objects.filter(email__iexact=email, is_active=True).only("pk", "email", "name_ko", "name_en").first()
+    if user is None:
+        return False
+    window = settings.ACADEMY_LOGIN_NOTICE_WINDOW_SECONDS
+    key = f"academy:login-failures:{user.pk}"
+    if cache.add(key, 1, window):
+        failures = 1
+    else:
+        try:
+            failures = cache.incr(key)
+        except ValueError:  # the window ended between add and incr
+            cache.set(key, 1, window)
+            failures = 1
+    if failures != settings.ACADEMY_LOGIN_NOTICE_FAILURES:
+        return False
+    _login_failure_notice_send(user=user, failures=failures, minutes=max(1, window // 60))
+    return True
+
+
+def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> None:
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "user": user,
+        "failures": failures,
+        "minutes": minutes,
+        "reset_url": base_url + reverse("account_reset_password"),
+        "security_url": base_url + reverse("mfa_index"),
+    }
+    parts = []
+    for language in ("ko", "en"):
+        name = (user.name_en if language == "en" else user.name_ko) or user.name_ko or user.email
+        with translation.override(language):
+            parts.append(
+                render_to_string("accounts/email/login_failures_notice.txt", {**context, "name": name}).strip()
+            )
+    with translation.override("ko"):
+        subject = _("[Academy] Failed sign-in attempts on your account")
+    with transaction.atomic():
+        send_mail(subject, "\n\n----------\n\n".join(parts), None, [user.email])
 
 
 # --------------------------------------------------------------------------------------------

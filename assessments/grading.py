@@ -19,6 +19,8 @@ from .models import Choice, Question, QuestionType
 
 ZERO, ONE = Decimal("0"), Decimal("1")
 MAX_TEXT = 500
+#: Numeric answers larger than this are refused, not graded.
+MAX_NUMBER = Decimal("1e15")
 
 # Punctuation ignored in short answers, Korean and English alike (plus spacing and case).
 _PUNCTUATION = re.compile(r"[\s\.,!?;:'\"`´‘’“”()\[\]{}<>·•…~\-_/\\|、。「」『』《》〈〉【】〔〕・ㆍ]+")
@@ -44,7 +46,9 @@ def parse_number(value) -> Decimal:
         number = Decimal(text)
     except InvalidOperation:
         raise ResponseError(_("Enter a number, such as 3.7.")) from None
-    if not number.is_finite() or abs(number) > Decimal("1e15"):
+    # copy_abs(), unlike abs(), applies no context: 9e999999999 is a valid Decimal whose abs()
+    # overflows (decimal.Overflow, a server error) instead of being refused here.
+    if not number.is_finite() or number.copy_abs() > MAX_NUMBER:
         raise ResponseError(_("Enter a number, such as 3.7."))
     return number
 

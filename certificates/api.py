@@ -1,7 +1,8 @@
 """The verification API (/api/v1/), with OpenAPI docs at /api/v1/docs.
 
 Anyone may verify; an organisation's API key (``X-API-Key`` header, or ``Authorization: Bearer``)
-raises the rate limit. Errors are JSON with the fitting status code. A batch of up to 10,000
+raises the rate limit. Limits count codes, not requests: a batch of N codes counts N against the
+caller's codes per minute. Errors are JSON with the fitting status code. A batch of up to 10,000
 codes is answered with one database query.
 """
 
@@ -23,7 +24,9 @@ api = NinjaAPI(
     description=(
         "Verify certificates (수료증 진위확인) of the Academy. Codes are read tolerantly: case, spaces and "
         "hyphens do not matter, and O/0, I/1/L are taken as digits. A code that is malformed and a code "
-        "that matches nothing get the same answer (found: false)."
+        "that matches nothing get the same answer (found: false). Rate limits count codes per minute: a "
+        "batch of N codes counts N (anonymous callers 20 a minute, organisation API keys 600 a minute, unless "
+        "configured otherwise); over the limit the answer is 429 with a Retry-After header."
     ),
     urls_namespace="api_v1",
 )
@@ -73,6 +76,10 @@ def _client(request) -> tuple[int | None, str]:
         return None, f"anon:{ratelimit.client_hash(request)}"
     api_key = api_key_authenticate(key)
     if api_key is None:
+        # A wrong key costs the client one from its anonymous limit: trying keys is not free.
+        limit = settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE
+        if not ratelimit.hit(scope="api", key=f"anon:{ratelimit.client_hash(request)}", limit=limit):
+            raise RateLimited(f"Too many requests: the limit is {limit} codes a minute. Wait a minute.")
         raise HttpError(401, "The API key is not valid.")
     from accounts.models import OrganisationApiKey
 
@@ -80,11 +87,34 @@ def _client(request) -> tuple[int | None, str]:
     return api_key.pk, f"key:{api_key.pk}"
 
 
-def _limit(request, weight: int = 1) -> int | None:
+class RateLimited(Exception):
+    """The caller asked for more codes than are left of its limit this minute."""
+
+    def __init__(self, detail: str):
+        super().__init__(detail)
+        self.detail = detail
+
+
+@api.exception_handler(RateLimited)
+def _rate_limited(request, exc: RateLimited):
+    response = api.create_response(request, {"detail": exc.detail}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _limit(request, codes: int = 1) -> int | None:
+    """Count ``codes`` against the caller's codes per minute (per API key, or per client address)."""
     api_key_id, key = _client(request)
     limit = settings.ACADEMY_API_KEY_RATE_PER_MINUTE if api_key_id else settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE
-    if not ratelimit.hit(scope="api", key=key, limit=limit):
-        raise HttpError(429, "Too many requests: wait a minute, or use an organisation API key.")
+    if codes > limit:
+        raise RateLimited(
+            f"Too many codes: this request has {codes}, and the limit is {limit} codes a minute. "
+            "Send fewer at a time, or use an organisation API key."
+        )
+    if not ratelimit.hit(scope="api", key=key, limit=limit, cost=codes):
+        raise RateLimited(
+            f"Too many requests: the limit is {limit} codes a minute. Wait a minute, or use an organisation API key."
+        )
     return api_key_id
 
 
@@ -95,8 +125,9 @@ def _limit(request, weight: int = 1) -> int | None:
     summary="Verify many certificates",
 )
 def verify_many(request, payload: VerifyIn):
-    """Up to 10,000 codes in one request, answered in the order given, with one database query."""
-    api_key_id = _limit(request)
+    """Up to 10,000 codes in one request, answered in the order given, with one database query.
+    Each code counts against the caller's limit of codes per minute."""
+    api_key_id = _limit(request, codes=len(payload.codes))
     answers = verification.verify_codes(payload.codes)
     verification.log(channel="api", answers=answers, client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
     results = [answer.as_dict() for answer in answers]

@@ -174,13 +174,15 @@ def credential_jwt(certificate: Certificate, *, now: datetime.datetime | None = 
 
 
 def revocation_list() -> dict:
-    """1EdTech revocation list: the credentials of every revoked certificate, with the reason."""
+    """1EdTech revocation list: the credential of every revoked certificate.
+
+    Only the credential ids: the reason a manager typed is free text (it may name the holder or an
+    investigation) and a public, machine-read list is not the place for it; ``revocationReason`` is
+    optional in the list. Whoever holds the code reads the reason on the verification page.
+    """
     revoked = Certificate.objects.filter(state=Certificate.State.REVOKED).order_by("revoked_at", "pk")
     return {
         "id": site_url(REVOCATION_LIST_PATH),
         "issuer": issuer_id(),
-        "revokedCredentials": [
-            {"id": credential_id(c), "revocationReason": c.revocation_reason}
-            for c in revoked.only("public_id", "revocation_reason").iterator(chunk_size=2000)
-        ],
+        "revokedCredentials": [{"id": credential_id(c)} for c in revoked.only("public_id").iterator(chunk_size=2000)],
     }

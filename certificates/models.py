@@ -328,10 +328,12 @@ class ExpiryReminder(models.Model):
 
 
 class VerificationLog(models.Model):
-    """One verification of one certificate code or PDF (진위확인), kept without the client's address.
+    """One verification request (진위확인): a code on the page, a PDF, a CSV or an API batch, kept
+    without the client's address.
 
-    ``certificate`` is empty when the code or PDF matched nothing. The trainee sees how often each
-    certificate was checked; unknown lookups show attempts to guess codes.
+    One row per request, whatever the number of codes: how many were found and how many matched
+    nothing (unknown lookups show attempts to guess codes), and the certificates found, from which
+    the trainee sees how often each certificate was checked.
     """
 
     class Channel(models.TextChoices):
@@ -340,19 +342,18 @@ class VerificationLog(models.Model):
         BULK = "bulk", _("Bulk verification")
         API = "api", _("API")
 
-    certificate = models.ForeignKey(
-        Certificate, null=True, blank=True, on_delete=models.CASCADE, related_name="verifications"
-    )
     channel = models.CharField(max_length=10, choices=Channel.choices)
     client_hash = models.CharField(max_length=64)
     api_key = models.ForeignKey(
         "accounts.OrganisationApiKey", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    found = models.PositiveIntegerField(default=0)
+    unknown = models.PositiveIntegerField(default=0)
+    certificates = models.ManyToManyField(Certificate, blank=True, related_name="verification_logs")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = _("verification")
-        indexes = [models.Index(fields=["certificate", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.channel}: {self.certificate_id or '-'}"
+        return f"{self.channel}: {self.found} found, {self.unknown} unknown"

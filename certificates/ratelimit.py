@@ -1,8 +1,9 @@
 """Rate limits for the public verification pages and the API, counted in the shared cache.
 
 A fixed window per client and scope: simple, cheap (one cache increment per request) and shared
-by every web node when the cache is Redis. Clients are identified by a keyed hash of their address,
-never the address itself.
+by every web node when the cache is Redis. A request counts what it asks for: one page is one, a
+batch of N codes is N. Clients are identified by a keyed hash of their address
+(``accounts.clients``: behind the configured number of trusted proxies), never the address itself.
 """
 
 from __future__ import annotations
@@ -14,30 +15,33 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request) -> str:
-    """The client's address. Behind the reverse proxy, its X-Forwarded-For names the client; the
-    proxy must overwrite the header (not append to one the client sent)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.ACADEMY_TRUST_X_FORWARDED_FOR else ""
-    if forwarded:
-        return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
+from accounts.clients import client_key
 
 
 def client_hash(request) -> str:
     """A keyed hash of the client's address, for logs and counters (the address is not kept)."""
-    return hmac.new(settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(settings.SECRET_KEY.encode(), client_key(request).encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def hit(*, scope: str, key: str, limit: int, window: int = 60) -> bool:
-    """Count one request; ``False`` when the client is over ``limit`` requests per ``window`` seconds."""
+def hit(*, scope: str, key: str, limit: int, window: int = 60, cost: int = 1) -> bool:
+    """Count ``cost`` against ``limit`` per ``window`` seconds; ``False`` (and nothing counted) when
+    it does not fit in what is left of the window."""
+    if cost > limit:
+        return False
     bucket = int(time.time() // window)
     cache_key = f"academy:rl:{scope}:{key}:{bucket}"
-    if cache.add(cache_key, 1, window + 5):
+    if cache.add(cache_key, cost, window + 5):
         return True
     try:
-        count = cache.incr(cache_key)
+        count = cache.incr(cache_key, cost)
     except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, window + 5)
-        count = 1
-    return count <= limit
+        cache.set(cache_key, cost, window + 5)
+        return True
+    if count > limit:
+        # Refused: give the codes back, so a batch that did not fit does not eat a smaller one's room.
+        try:
+            cache.decr(cache_key, cost)
+        except ValueError:  # the window ended meanwhile
+            pass
+        return False
+    return True

@@ -43,9 +43,14 @@ def certificate_expiry_reminders_task() -> int:
 
 @shared_task
 def verification_log_task(
-    channel: str, client_hash: str, certificate_ids: list[int], unknown: int, api_key_id: int | None = None
+    channel: str,
+    client_hash: str,
+    certificate_ids: list[int],
+    unknown: int,
+    api_key_id: int | None = None,
+    found: int | None = None,
 ) -> int:
-    """Write the log rows of one verification request (ids only; safe to retry, rows are counts)."""
+    """Write the one log row of one verification request (ids and counts only)."""
     from .verification import log_write
 
     return log_write(
@@ -54,4 +59,5 @@ def verification_log_task(
         certificate_ids=certificate_ids,
         unknown=unknown,
         api_key_id=api_key_id,
+        found=found,
     )

@@ -7,14 +7,15 @@ verification is logged (by a task after the response, so the lookup stays one qu
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import unicodedata
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from courses.exports import csv_text
+from courses.uploads import UploadError, read_csv
 
 from . import codes
 from .models import Certificate, SupersededPdf, VerificationLog
@@ -99,43 +100,56 @@ def verify_code(text: str) -> Verification:
 
 
 def log(*, channel: str, answers: list[Verification], client_hash: str, api_key_id: int | None = None) -> None:
-    """Record the verifications after the response (a task), one row per code asked."""
+    """Record one verification request after the response (a task): one row, whatever its size."""
     from django.db import transaction
 
     from .tasks import verification_log_task
 
-    certificate_ids = [a.certificate.pk for a in answers if a.found]
-    unknown = len(answers) - len(certificate_ids)
+    certificate_ids = sorted({a.certificate.pk for a in answers if a.found})
+    found = sum(1 for a in answers if a.found)
+    unknown = len(answers) - found
     transaction.on_commit(
-        lambda: verification_log_task.delay(channel, client_hash, certificate_ids, unknown, api_key_id)
+        lambda: verification_log_task.delay(channel, client_hash, certificate_ids, unknown, api_key_id, found)
     )
 
 
 def log_write(
-    *, channel: str, client_hash: str, certificate_ids: list[int], unknown: int, api_key_id: int | None
+    *,
+    channel: str,
+    client_hash: str,
+    certificate_ids: list[int],
+    unknown: int,
+    api_key_id: int | None,
+    found: int | None = None,
 ) -> int:
-    now = timezone.now()
-    rows = [
-        VerificationLog(
-            certificate_id=pk, channel=channel, client_hash=client_hash, api_key_id=api_key_id, created_at=now
+    """One row for the request: how many codes were found and unknown, and which certificates were
+    found (each once). Returns the row's id."""
+    from django.db import transaction
+
+    certificate_ids = sorted(set(certificate_ids))
+    with transaction.atomic():
+        row = VerificationLog.objects.create(
+            channel=channel,
+            client_hash=client_hash,
+            api_key_id=api_key_id,
+            found=len(certificate_ids) if found is None else found,
+            unknown=unknown,
         )
-        for pk in certificate_ids
-    ]
-    rows += [
-        VerificationLog(
-            certificate=None, channel=channel, client_hash=client_hash, api_key_id=api_key_id, created_at=now
+        # Certificates deleted since the request are left out (the foreign key would refuse them).
+        existing = Certificate.objects.filter(pk__in=certificate_ids).values_list("pk", flat=True)
+        Through = VerificationLog.certificates.through
+        Through.objects.bulk_create(
+            [Through(verificationlog_id=row.pk, certificate_id=pk) for pk in existing], batch_size=2000
         )
-        for _ in range(unknown)
-    ]
-    VerificationLog.objects.bulk_create(rows, batch_size=2000)
-    return len(rows)
+    return row.pk
 
 
 def verification_counts(certificate_ids: list[int]) -> dict[int, int]:
+    """How many verification requests found each of these certificates."""
     from django.db.models import Count
 
     return dict(
-        VerificationLog.objects.filter(certificate_id__in=certificate_ids)
+        VerificationLog.certificates.through.objects.filter(certificate_id__in=certificate_ids)
         .values_list("certificate_id")
         .annotate(n=Count("pk"))
     )
@@ -205,16 +219,11 @@ class BulkRow:
     name_matches: bool | None = None
 
 
-def parse_bulk_csv(data: bytes) -> tuple[list[BulkRow], list[str]]:
-    """Rows of ``code[,name]`` (a header row is allowed); malformed rows are reported by number."""
-    if len(data) > MAX_CSV_BYTES:
-        return [], [_("The file is larger than 2 MB.")]
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [_("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.")]
+def parse_bulk_csv(upload) -> tuple[list[BulkRow], list[str]]:
+    """Rows of ``code[,name]`` (a header row is allowed) from an uploaded CSV; malformed rows are
+    reported by number. A file that cannot be read at all raises ``UploadError``."""
     rows, errors = [], []
-    for number, values in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for number, values in read_csv(upload, max_bytes=MAX_CSV_BYTES):
         code = (values[0] if values else "").strip()
         name = (values[1] if len(values) > 1 else "").strip()
         if number == 1 and code.lower() in ("code", "certificate", "수료증 번호", "번호"):
@@ -224,11 +233,11 @@ def parse_bulk_csv(data: bytes) -> tuple[list[BulkRow], list[str]]:
         if canonical(code) is None:
             errors.append(_("Row %(row)s: “%(code)s” is not a certificate code.") % {"row": number, "code": code[:40]})
             continue
-        rows.append(BulkRow(row=number, code=code, expected_name=name))
+        rows.append(BulkRow(row=number, code=code, expected_name=name[:200]))
         if len(rows) > MAX_BATCH:
-            return [], [_("At most %(n)s codes can be checked at once.") % {"n": MAX_BATCH}]
+            raise UploadError(_("At most %(n)s codes can be checked at once.") % {"n": MAX_BATCH})
     if not rows and not errors:
-        errors.append(_("The file contains no certificate code."))
+        raise UploadError(_("The file contains no certificate code."))
     return rows, errors
 
 
@@ -245,32 +254,31 @@ def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
 
 
 def bulk_csv(rows: list[BulkRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [
-            _("Row"),
-            _("Certificate code"),
-            _("Status"),
-            _("Holder"),
-            _("Name given"),
-            _("Name matches"),
-            _("Course"),
-            _("Expiry date"),
-        ]
-    )
+    """The answers as CSV text; what the uploader typed is neutralised like every other export."""
+    header = [
+        _("Row"),
+        _("Certificate code"),
+        _("Status"),
+        _("Holder"),
+        _("Name given"),
+        _("Name matches"),
+        _("Course"),
+        _("Expiry date"),
+    ]
+    lines = []
     for row in rows:
         v = row.verification
-        writer.writerow(
+        found = bool(v and v.found)
+        lines.append(
             [
                 row.row,
-                v.code if v and v.found else row.code,
-                v.status.label if v and v.found else _("Not found"),
-                f"{v.certificate.holder_name_ko} ({v.certificate.holder_name_en})" if v and v.found else "",
+                v.code if found else row.code,
+                v.status.label if found else _("Not found"),
+                f"{v.certificate.holder_name_ko} ({v.certificate.holder_name_en})" if found else "",
                 row.expected_name,
                 "" if row.name_matches is None else (_("Yes") if row.name_matches else _("No")),
-                v.certificate.course_title_ko if v and v.found else "",
-                v.certificate.expires_on.isoformat() if v and v.found and v.certificate.expires_on else "",
+                v.certificate.course_title_ko if found else "",
+                v.certificate.expires_on.isoformat() if found and v.certificate.expires_on else "",
             ]
         )
-    return buffer.getvalue()
+    return csv_text(header=header, rows=lines)

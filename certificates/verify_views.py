@@ -9,8 +9,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+
+from courses.exports import csv_response
+from courses.uploads import UploadError
 
 from . import ratelimit, verification
 
@@ -52,13 +56,21 @@ def verify_form(request):
     form = CodeForm(request.GET or None)
     if form.is_valid():
         code = verification.canonical(form.cleaned_data["code"])
-        return redirect("verify_result", code=code or form.cleaned_data["code"].strip()[:60] or "-")
+        if code is None:
+            # Not a code (it may not even fit in a URL, "a/b"): the same answer as a code that
+            # matches nothing, here rather than after a redirect.
+            return _result(request, form.cleaned_data["code"])
+        return redirect("verify_result", code=code)
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
 @never_cache
 @rate_limited
 def verify_result(request, code):
+    return _result(request, code)
+
+
+def _result(request, code: str):
     answer = verification.verify_code(code)
     verification.log(channel="page", answers=[answer], client_hash=ratelimit.client_hash(request))
     return render(
@@ -81,25 +93,29 @@ class PdfForm(forms.Form):
 def verify_pdf(request):
     """Is this PDF genuine? Its SHA-256 against every PDF the Academy issued."""
     form = PdfForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
+    result, status = None, 200
+    if request.method == "POST" and not form.is_valid():
+        status = 400
+    elif request.method == "POST":
         try:
             result = verification.check_pdf(form.cleaned_data["file"])
         except verification.PdfRefused as error:
             form.add_error("file", str(error))
+            status = 400
         else:
             answers = (
                 [result.verification] if result.verification else [verification.Verification(code="", found=False)]
             )
             verification.log(channel="pdf", answers=answers, client_hash=ratelimit.client_hash(request))
-    return render(request, "certificates/verify_pdf.html", {"form": form, "result": result})
+    return render(request, "certificates/verify_pdf.html", {"form": form, "result": result}, status=status)
 
 
 class BulkForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy(
-            "One certificate code per row in the first column and, optionally, the name you expect in the second; up to 10,000 rows."
+            "One certificate code per row in the first column and, optionally, the name you expect in the second; "
+            "up to 10,000 rows and 2 MB, saved from Excel as “CSV UTF-8” or “CSV”."
         ),
     )
 
@@ -107,11 +123,35 @@ class BulkForm(forms.Form):
 @never_cache
 @rate_limited
 def verify_bulk(request):
-    """일괄 진위확인: a CSV of codes (and the names HR expects), answered as a table and a CSV."""
+    """일괄 진위확인: a CSV of codes (and the names HR expects), answered as a table and a CSV.
+
+    Each code counts against the client's ``ACADEMY_VERIFY_BULK_CODES_PER_HOUR``; a file that cannot
+    be read is a 400 with the reason at the file field, a file over the budget a 429.
+    """
     form = BulkForm(request.POST or None, request.FILES or None)
-    rows, errors, token = [], [], ""
+    rows, errors, token, status = [], [], "", 200
     if request.method == "POST" and form.is_valid():
-        rows, errors = verification.parse_bulk_csv(form.cleaned_data["file"].read())
+        try:
+            rows, errors = verification.parse_bulk_csv(form.cleaned_data["file"])
+        except UploadError as error:
+            form.add_error("file", str(error))
+            status = 400
+        if rows and not ratelimit.hit(
+            scope="verify-bulk",
+            key=ratelimit.client_hash(request),
+            limit=settings.ACADEMY_VERIFY_BULK_CODES_PER_HOUR,
+            window=3600,
+            cost=len(rows),
+        ):
+            form.add_error(
+                "file",
+                _(
+                    "This file has %(n)s codes, more than are left of the %(limit)s codes an hour that can be "
+                    "checked here. Try again later with fewer rows, or use the API with your organisation's key."
+                )
+                % {"n": len(rows), "limit": settings.ACADEMY_VERIFY_BULK_CODES_PER_HOUR},
+            )
+            rows, errors, status = [], [], 429
         if rows:
             rows = verification.verify_bulk(rows)
             verification.log(
@@ -119,6 +159,10 @@ def verify_bulk(request):
             )
             token = secrets.token_urlsafe(24)
             cache.set(f"academy:bulk-verify:{token}", verification.bulk_csv(rows), BULK_RESULT_SECONDS)
+        elif errors:
+            status = 400  # not one row could be checked
+    elif request.method == "POST":
+        status = 400
     summary = {
         "total": len(rows),
         "valid": sum(1 for r in rows if r.verification.found and r.verification.status == "valid"),
@@ -136,6 +180,7 @@ def verify_bulk(request):
             "token": token,
             "summary": summary,
         },
+        status=status,
     )
 
 
@@ -144,9 +189,7 @@ def verify_bulk_download(request, token):
     content = cache.get(f"academy:bulk-verify:{token}")
     if content is None:
         raise Http404
-    response = HttpResponse("\ufeff" + content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="verification-results.csv"'
-    return response
+    return csv_response(filename="verification-results", content=content)
 
 
 @never_cache

@@ -6,8 +6,6 @@ staff MFA rule covers this area (its prefix is in ``ACADEMY_STAFF_PATH_PREFIXES`
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django import forms
@@ -17,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -28,6 +27,7 @@ from certificates.status import certificate_status
 from courses import services as course_services
 from courses.exports import table_response
 from courses.models import CourseRun, Enrolment, EnrolmentPolicy
+from courses.uploads import UploadError, csv_rows, decode_text, upload_bytes
 
 PAGE_SIZE = 50
 MAX_CSV_ROWS = 2000
@@ -274,12 +274,11 @@ def parse_enrolment_csv(data: bytes, organisation: Organisation) -> tuple[list[C
     """
     errors: list[str] = []
     if len(data) > MAX_CSV_BYTES:
-        return [], [_("The file is larger than 1 MB.")]
+        return [], [_("The file is larger than %(size)s.") % {"size": filesizeformat(MAX_CSV_BYTES)}]
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [_("The file is not UTF-8 text. Save it as CSV UTF-8 and upload it again.")]
-    rows = list(csv.reader(io.StringIO(text)))
+        rows = [values for _number, values in csv_rows(decode_text(data))]
+    except UploadError as error:
+        return [], [str(error)]
     if len(rows) > MAX_CSV_ROWS + 1:
         return [], [_("At most %(n)s rows can be enrolled at once.") % {"n": MAX_CSV_ROWS}]
     by_email = {
@@ -327,7 +326,12 @@ def bulk_enrol(request):
     form = BulkEnrolForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        members, errors = parse_enrolment_csv(form.cleaned_data["file"].read(), organisation)
+        try:
+            data = upload_bytes(form.cleaned_data["file"], max_bytes=MAX_CSV_BYTES)
+        except UploadError as error:
+            members, errors = [], [str(error)]
+        else:
+            members, errors = parse_enrolment_csv(data, organisation)
         if not errors:
             try:
                 result = course_services.enrolments_bulk_request(
@@ -373,6 +377,13 @@ class ApiKeyForm(forms.Form):
     )
 
 
+def _key_id(value: str) -> int | None:
+    """A key's id as posted by the revoke button, or None for anything that cannot be one."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:  # a bigint, never out of range
+        return None
+    return int(value) or None
+
+
 @login_required
 def api_keys(request):
     """API keys of the organisation, for the verification API with higher rate limits.
@@ -389,7 +400,17 @@ def api_keys(request):
             )
             form = ApiKeyForm()
         elif request.POST.get("action") == "revoke":
-            key = get_object_or_404(organisation.api_keys, pk=request.POST.get("key"))
+            key_id = _key_id(request.POST.get("key", ""))
+            key = organisation.api_keys.filter(pk=key_id).first() if key_id else None
+            if key is None:
+                # Not a key of this organisation, or not a key id at all ("abc"): said plainly, never a 500.
+                messages.error(request, _("This API key does not exist, or belongs to another organisation."))
+                return render(
+                    request,
+                    "home/hr/api_keys.html",
+                    {"organisation": organisation, "keys": organisation.api_keys.all(), "form": form},
+                    status=404 if key_id else 400,
+                )
             account_services.api_key_revoke(api_key=key)
             messages.success(request, _("The key %(prefix)s… no longer works.") % {"prefix": key.prefix})
             return redirect(f"/hr/api-keys/?org={organisation.public_id}")

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
@@ -32,22 +33,37 @@ def _check_broker() -> str:
     return "ok"
 
 
-def _check_storage() -> str:
-    name = default_storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+HEALTH_RESULT_KEY = "academy:healthz:result"
+HEALTH_WRITE_KEY = "academy:healthz:storage-written"
+STORAGE_PROBE = "healthz/probe.txt"
+
+
+def _check_storage(*, write: bool) -> str:
+    """Write, read back and keep a small probe file; or, when another request wrote it within the
+    interval, only list the storage (no write)."""
+    if not write:
+        default_storage.listdir("")
+        return "ok"
+    content = uuid.uuid4().hex.encode()
+    if default_storage.exists(STORAGE_PROBE):
+        default_storage.delete(STORAGE_PROBE)
+    name = default_storage.save(STORAGE_PROBE, ContentFile(content))
     try:
         with default_storage.open(name) as handle:
-            if handle.read() != b"ok":
+            if handle.read() != content:
                 raise OSError("storage returned different bytes")
     finally:
-        default_storage.delete(name)
+        if name != STORAGE_PROBE:  # another writer's probe was in the way: leave no stray copy
+            default_storage.delete(name)
     return "ok"
 
 
-@never_cache
-@require_GET
-def healthz(request):
-    """Health of the database, the broker and media storage: 200 when all are fine, else 503."""
-    checks = {"database": _check_database, "broker": _check_broker, "storage": _check_storage}
+def _run_checks(*, write_storage: bool) -> dict[str, str]:
+    checks = {
+        "database": _check_database,
+        "broker": _check_broker,
+        "storage": lambda: _check_storage(write=write_storage),
+    }
     results: dict[str, str] = {}
     for name, check in checks.items():
         try:
@@ -55,6 +71,36 @@ def healthz(request):
         except Exception as exc:  # any failure is reported, never raised
             logger.warning("healthz: %s failed: %r", name, exc)
             results[name] = "error"
+    return results
+
+
+def health() -> dict[str, str]:
+    """The checks' results, at most ``ACADEMY_HEALTHZ_MAX_AGE`` seconds old, shared by every web
+    node through the cache. Storage is written to at most once per interval (the request that
+    wins the cache's ``add``); the others in that interval only list it. Without a reachable cache
+    the checks run for the request, never writing to storage."""
+    max_age = settings.ACADEMY_HEALTHZ_MAX_AGE
+    try:
+        cached = cache.get(HEALTH_RESULT_KEY)
+        if cached is not None:
+            return cached
+        write = cache.add(HEALTH_WRITE_KEY, True, max_age)
+    except Exception as exc:
+        logger.warning("healthz: the cache failed: %r", exc)
+        return _run_checks(write_storage=False)
+    results = _run_checks(write_storage=write)
+    try:
+        cache.set(HEALTH_RESULT_KEY, results, max_age)
+    except Exception as exc:
+        logger.warning("healthz: the cache failed: %r", exc)
+    return results
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Health of the database, the broker and media storage: 200 when all are fine, else 503."""
+    results = health()
     healthy = all(value == "ok" for value in results.values())
     return JsonResponse({"status": "ok" if healthy else "error", "checks": results}, status=200 if healthy else 503)
 

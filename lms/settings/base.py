@@ -9,7 +9,7 @@ from pathlib import Path
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_str, env_trusted_proxy_count
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -134,16 +134,22 @@ ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[아카데미] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
-# allauth's per-IP and per-account limits; the counters live in the default cache (Redis in
-# production, so they hold across every web node).
+# allauth's limits; the counters live in the default cache (Redis in production, so they hold
+# across every web node). Failed logins are limited per client address only: a limit per account
+# would let anyone lock the owner out by typing wrong passwords from elsewhere. The owner gets a
+# notice instead (ACADEMY_LOGIN_NOTICE_* below).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/300s/key",
+    "login_failed": "10/m/ip,60/h/ip",
     "signup": "10/m/ip,50/h/ip",
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
 }
+#: After this many failed logins for one account within the window (seconds), its owner gets one
+#: notice e-mail; at most one per window, whatever the number of failures or addresses.
+ACADEMY_LOGIN_NOTICE_FAILURES = 5
+ACADEMY_LOGIN_NOTICE_WINDOW_SECONDS = 3600
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Daejeon Defense Innovation Cluster Academy"
 
@@ -256,14 +262,28 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # --------------------------------------------------------------------------------------------
-# Public verification and the API: requests per minute per client (anonymous) or per API key
+# Public verification and the API: limits per client (anonymous) or per API key, in codes
 # --------------------------------------------------------------------------------------------
 
+#: Requests per minute to the /verify/ pages (each asks one code or one PDF).
 ACADEMY_VERIFY_RATE_PER_MINUTE = env_int("ACADEMY_VERIFY_RATE_PER_MINUTE", 30, minimum=1)
+#: Codes per hour a client may check through the bulk (CSV) page: one full file of 10,000.
+ACADEMY_VERIFY_BULK_CODES_PER_HOUR = env_int("ACADEMY_VERIFY_BULK_CODES_PER_HOUR", 10_000, minimum=1)
+#: Codes per minute through the API: a batch of N codes counts N.
 ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = env_int("ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE", 20, minimum=1)
 ACADEMY_API_KEY_RATE_PER_MINUTE = env_int("ACADEMY_API_KEY_RATE_PER_MINUTE", 600, minimum=1)
-#: Behind a reverse proxy that overwrites X-Forwarded-For, the client is its last address.
-ACADEMY_TRUST_X_FORWARDED_FOR = env_bool("ACADEMY_TRUST_X_FORWARDED_FOR", False)
+
+# --------------------------------------------------------------------------------------------
+# Who the client is: the number of reverse proxies in front of the Academy that append to
+# X-Forwarded-For (0: none, the connection's address). One number for our rate limits and logs
+# (accounts.clients.client_address) and for allauth's.
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_TRUSTED_PROXY_COUNT = env_trusted_proxy_count(default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = ACADEMY_TRUSTED_PROXY_COUNT
+
+#: /healthz answers from a result at most this many seconds old, kept in the shared cache.
+ACADEMY_HEALTHZ_MAX_AGE = 15
 
 # --------------------------------------------------------------------------------------------
 # Security that holds everywhere

@@ -54,6 +54,26 @@ def env_int(name: str, default: int | object = _MISSING, *, minimum: int | None 
     return number
 
 
+def env_trusted_proxy_count(default: int) -> int:
+    """How many reverse proxies in front of the Academy append to ``X-Forwarded-For``.
+
+    ``ACADEMY_TRUSTED_PROXY_COUNT`` (0: none, use the connection's address). The older boolean
+    ``ACADEMY_TRUST_X_FORWARDED_FOR`` is still read when the number is not set: true means one
+    proxy, false none. Both set and contradicting each other stops start-up.
+    """
+    legacy = _raw("ACADEMY_TRUST_X_FORWARDED_FOR", None)
+    legacy_count = None if legacy is None else int(env_bool("ACADEMY_TRUST_X_FORWARDED_FOR"))
+    if _raw("ACADEMY_TRUSTED_PROXY_COUNT", None) is None:
+        return default if legacy_count is None else legacy_count
+    count = env_int("ACADEMY_TRUSTED_PROXY_COUNT", minimum=0)
+    if legacy_count is not None and bool(count) != bool(legacy_count):
+        raise ImproperlyConfigured(
+            "The environment variables ACADEMY_TRUSTED_PROXY_COUNT and ACADEMY_TRUST_X_FORWARDED_FOR "
+            "contradict each other; set only ACADEMY_TRUSTED_PROXY_COUNT."
+        )
+    return count
+
+
 def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     value = _raw(name, default)
     if isinstance(value, list):

@@ -5,7 +5,16 @@ The README lists every variable. ``manage.py check --deploy`` is clean with thes
 """
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_database, env_int, env_list, env_secret_key, env_str, env_url
+from .env import (
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_secret_key,
+    env_str,
+    env_trusted_proxy_count,
+    env_url,
+)
 
 DEBUG = False
 ACADEMY_ENVIRONMENT = "production"
@@ -92,7 +101,9 @@ ACADEMY_REQUIRE_STAFF_MFA = env_bool("ACADEMY_REQUIRE_STAFF_MFA", True)
 # --------------------------------------------------------------------------------------------
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-ACADEMY_TRUST_X_FORWARDED_FOR = env_bool("ACADEMY_TRUST_X_FORWARDED_FOR", True)
+# One reverse proxy (nginx) appends the client's address to X-Forwarded-For unless told otherwise.
+ACADEMY_TRUSTED_PROXY_COUNT = env_trusted_proxy_count(default=1)
+ALLAUTH_TRUSTED_PROXY_COUNT = ACADEMY_TRUSTED_PROXY_COUNT
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True

@@ -13,12 +13,6 @@ from accounts.models import OutboundEmail
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def outbox_backend(settings):
-    settings.EMAIL_BACKEND = "accounts.mail.QueuedEmailBackend"
-    settings.ACADEMY_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
 def test_queued_backend_stores_then_delivers_after_commit(outbox_backend, django_capture_on_commit_callbacks):
     message = EmailMultiAlternatives("수강 승인", "승인되었습니다.", to=["trainee@example.com"])
     message.attach_alternative("<p>승인되었습니다.</p>", "text/html")

@@ -42,16 +42,22 @@ def test_unverified_email_cannot_log_in_where_verification_is_mandatory(client):
     assert len(mail.outbox) == 1
 
 
-def test_failed_logins_are_rate_limited(client):
+def test_failed_logins_are_rate_limited_per_address(client):
     UserFactory(email="target@example.com")
     statuses = [
-        client.post(reverse("account_login"), {"login": "target@example.com", "password": f"guess-{n}"}).status_code
-        for n in range(7)
+        client.post(
+            reverse("account_login"),
+            {"login": f"n{n % 3}@example.com" if n % 2 else "target@example.com", "password": f"guess-{n}"},
+            REMOTE_ADDR="198.51.100.9",
+        ).status_code
+        for n in range(10)
     ]
 
-    assert statuses == [200] * 7
-    # Even the right password is refused while the limit holds.
-    response = client.post(reverse("account_login"), {"login": "target@example.com", "password": PASSWORD})
+    assert statuses == [200] * 10
+    # This address has used up its failures: even the right password is refused from it for now.
+    response = client.post(
+        reverse("account_login"), {"login": "target@example.com", "password": PASSWORD}, REMOTE_ADDR="198.51.100.9"
+    )
     assert "너무 많은 로그인 실패가 감지되었습니다" in response.content.decode()
     assert "_auth_user_id" not in client.session
 

@@ -77,7 +77,19 @@ def test_a_revoked_certificate_has_no_badge_and_is_on_the_revocation_list(client
 
     assert client.get(f"/learn/certificates/{certificate.public_id}/badge.jwt").status_code == 404
     revoked = client.get("/badges/revocations.json").json()["revokedCredentials"]
-    assert {"id": f"urn:uuid:{certificate.public_id}", "revocationReason": "부정 수강"} in revoked
+    assert {"id": f"urn:uuid:{certificate.public_id}"} in revoked
+
+
+def test_the_revocation_list_publishes_no_free_text_reason(client, issue, institute):
+    certificate = issue()
+    reason = "홍길동 교육생 대리수강 적발 (감사팀 조사 2026-11)"
+    services.certificate_revoke(certificate=certificate, actor=factories.manager_of(institute), reason=reason)
+
+    response = client.get("/badges/revocations.json")
+
+    assert response.status_code == 200
+    assert response.json()["revokedCredentials"] == [{"id": f"urn:uuid:{certificate.public_id}"}]
+    assert "홍길동" not in response.content.decode() and "revocationReason" not in response.content.decode()
 
 
 def test_jwks_publishes_only_the_public_key(client):

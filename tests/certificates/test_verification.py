@@ -71,7 +71,10 @@ def test_each_verification_is_logged_without_the_address(client, cert, django_ca
         client.get("/verify/00000-00000-00000-00000/", REMOTE_ADDR="203.0.113.7")
 
     logs = list(VerificationLog.objects.order_by("pk"))
-    assert [(log.certificate_id, log.channel) for log in logs] == [(cert.pk, "page"), (None, "page")]
+    assert [(list(log.certificates.all()), log.found, log.unknown, log.channel) for log in logs] == [
+        ([cert], 1, 0, "page"),
+        ([], 0, 1, "page"),
+    ]
     assert "203.0.113.7" not in logs[0].client_hash and len(logs[0].client_hash) == 32
 
 
