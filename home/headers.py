@@ -14,7 +14,6 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 
-
 PERSONAL_CACHE_CONTROL = "private, no-store"
 
 

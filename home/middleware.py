@@ -86,7 +86,13 @@ class AnonymousPageCacheMiddleware:
                 return response
         response = self.get_response(request)
         seconds = getattr(response, "academy_cache_seconds", None)
-        if key is not None and seconds and response.status_code == 200 and not response.cookies and _shareable(response):
+        if (
+            key is not None
+            and seconds
+            and response.status_code == 200
+            and not response.cookies
+            and _shareable(response)
+        ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             # A page that rendered a CSRF token (a form) is personal: never cached.
