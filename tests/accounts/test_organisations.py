@@ -68,7 +68,7 @@ def admin_client(client):
 def test_admin_creates_an_organisation_and_is_told_to_invite_its_members(admin_client):
     form = admin_client.get(ADD_URL).content.decode()
     assert "memberships-" not in form
-    assert "Nobody is added without accepting an invitation" in form or "초대를 수락" in form
+    assert "초대를 수락하지 않으면 아무도 구성원으로 추가되지 않습니다" in form
 
     response = admin_client.post(ADD_URL, organisation_fields())
 
@@ -169,7 +169,7 @@ def test_accepting_the_invitation_makes_the_first_hr_person(admin_client, client
     page = client.get(f"/accounts/organisations/join/{invitation.token}/").content.decode()
     client.post(f"/accounts/organisations/join/{invitation.token}/", {"decision": "accept"})
 
-    assert "HR" in page or "인사담당자" in page
+    assert "인사담당자는 기업 구성원의 수강 현황" in page  # the join page says what HR staff see
     membership = Membership.objects.get(user=person)
     assert (membership.organisation, membership.role) == (organisation, "hr")
     assert user_is_staff(person)
