@@ -134,3 +134,18 @@ def test_hr_staff_are_not_invited_again_as_employees(organisation):
         services.organisation_invite(
             organisation=organisation, email="x@example.com", role="owner", actor=None, base_url="http://testserver"
         )
+
+
+def test_the_demo_members_joined_by_accepting_invitations():
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    memberships = Membership.objects.select_related("user")
+    assert memberships.filter(role="hr").exists() and memberships.filter(role="employee").exists()
+    for membership in memberships:
+        assert OrganisationInvitation.objects.filter(
+            organisation=membership.organisation, accepted_by=membership.user, role=membership.role
+        ).exists(), membership.user.email
+    hr_invitation = OrganisationInvitation.objects.get(email="hr@example.com")
+    assert hr_invitation.invited_by.email == "admin@example.com"

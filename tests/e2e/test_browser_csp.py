@@ -20,7 +20,8 @@ from django.conf import settings
 from django.core.management import call_command
 from PIL import Image as PILImage
 
-from accounts.models import Organisation
+from accounts import services as account_services
+from accounts.models import Organisation, User
 from assessments.models import QuestionBank, QuizPage
 from certificates.models import Certificate
 from courses.models import CoursePage, InstitutePage, LessonPage
@@ -202,13 +203,20 @@ def test_screenshots_of_the_organisation_screen(live_server, browser):
     """The admin's organisation screen at desktop size, in English and Korean, for people to look at."""
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     organisation = Organisation.objects.get()
+    account_services.organisation_invite(  # one invitation waiting for an answer, to show that list too
+        organisation=organisation,
+        email="new.hr@hanbit-drone.example.kr",
+        role="hr",
+        actor=User.objects.get(email="admin@example.com"),
+        base_url=live_server.url,
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for language in ("en", "ko"):
         admin = Visitor(browser, live_server.url, language=language)
         admin.log_in("admin@example.com")
         admin.visit(f"/cms/snippets/accounts/organisation/edit/{organisation.pk}/")
         admin.page.screenshot(path=SCREENSHOTS / f"admin-organisation-edit-{language}.png")
-        admin.page.locator(".academy-members table").first.scroll_into_view_if_needed()
+        admin.page.locator(".academy-members table").last.scroll_into_view_if_needed()
         admin.page.screenshot(path=SCREENSHOTS / f"admin-organisation-members-{language}.png")
         admin.visit(f"/cms/snippets/accounts/organisation/invite/{organisation.pk}/")
         admin.page.screenshot(path=SCREENSHOTS / f"admin-organisation-invite-{language}.png")

@@ -189,3 +189,19 @@ def test_plain_http_demo_keeps_the_normal_cookie_names(tmp_path):
     demo = cookie_settings(result)
     assert (demo["SESSION_COOKIE_NAME"], demo["CSRF_COOKIE_NAME"]) == ("sessionid", "csrftoken")
     assert demo["SESSION_COOKIE_SECURE"] is False
+
+
+def test_media_origins_for_the_content_security_policy_are_checked():
+    result = run_manage("check", env_overrides={"ACADEMY_CSP_MEDIA_ORIGINS": "academy-media.s3.example.kr/images"})
+
+    assert result.returncode != 0
+    assert "ACADEMY_CSP_MEDIA_ORIGINS must list origins like https://" in result.stderr
+
+    allowed = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])",
+        env_overrides={"ACADEMY_CSP_MEDIA_ORIGINS": "https://academy-media.s3.example.kr"},
+    )
+    assert allowed.returncode == 0, allowed.stderr
+    assert "https://academy-media.s3.example.kr" in allowed.stdout
