@@ -10,8 +10,9 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
-from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail
+from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail, User
 
 logger = logging.getLogger(__name__)
 
@@ -116,9 +117,6 @@ def organisation_invite(
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.utils import translation
-    from wagtail.log_actions import log
-
-    from .models import User
 
     if role not in Membership.Role.values:
         raise MembershipError(_("Choose a role: employee or HR staff."))
@@ -194,8 +192,6 @@ def invitation_decline(*, token: str, user) -> None:
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor) -> None:
     """Take a person out of an organisation: its HR no longer sees their records (nor they its)."""
-    from wagtail.log_actions import log
-
     organisation = membership.organisation
     email, role = membership.user.email, membership.role
     Membership.objects.filter(pk=membership.pk).delete()

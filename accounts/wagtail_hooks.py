@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -41,8 +41,6 @@ class OrganisationViewSet(SnippetViewSet):
     edit_view_class = OrganisationEditView
 
     def get_invite_url(self, organisation) -> str:
-        from django.urls import reverse
-
         return reverse(self.get_url_name("invite"), args=[organisation.pk])
 
     def get_urlpatterns(self):
