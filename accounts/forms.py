@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
-from .models import User, english_name_validator
+from .models import Membership, User, english_name_validator
 
 
 class SignupForm(AllauthSignupForm):
@@ -49,3 +49,16 @@ class UserCreationForm(_AcademyUserFormMixin, WagtailUserCreationForm):
 class UserEditForm(_AcademyUserFormMixin, WagtailUserEditForm):
     class Meta(WagtailUserEditForm.Meta):
         fields = {"email", "name_ko", "name_en", "is_active", "is_superuser", "groups"}
+
+
+class OrganisationInviteForm(forms.Form):
+    """An administrator invites someone to an organisation, as HR staff or as an employee."""
+
+    email = forms.EmailField(label=_("E-mail"), help_text=_("The invitation link is sent to this address."))
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.HR,
+        widget=forms.RadioSelect,
+        help_text=_("HR staff see the training records of the organisation's members."),
+    )

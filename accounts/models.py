@@ -19,9 +19,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 
-from .widgets import UserEmailInput
+from .panels import MembersPanel
 
 english_name_validator = RegexValidator(
     r"^[A-Za-z][A-Za-z .,'\-]*$",
@@ -110,6 +110,10 @@ class Organisation(ClusterableModel):
     """An employer of the cluster (회원사) whose staff train at the Academy.
 
     Its HR members verify certificates, follow their employees' training and enrol them in bulk.
+    Nobody is added here directly: a person becomes a member (employee or HR) only by accepting
+    an e-mailed invitation, because joining shows their training records to the organisation's
+    HR. The edit screen lists the members read-only, with an action to invite someone (the first
+    HR person of a new organisation, too) and one to remove a member.
     """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -129,7 +133,7 @@ class Organisation(ClusterableModel):
         FieldPanel("name_ko"),
         FieldPanel("name_en"),
         FieldPanel("business_number"),
-        InlinePanel("memberships", heading=_("Members"), label=_("Members")),
+        MembersPanel(heading=_("Members")),
     ]
 
     class Meta:
@@ -171,8 +175,6 @@ class Membership(models.Model):
     joined_at = models.DateTimeField(_("Joined"), default=timezone.now)
 
     objects = MembershipQuerySet.as_manager()
-
-    panels = [FieldPanel("user", widget=UserEmailInput), FieldPanel("role")]
 
     class Meta:
         verbose_name = _("Members")
@@ -226,14 +228,16 @@ class InvitationQuerySet(models.QuerySet):
 
 
 class OrganisationInvitation(models.Model):
-    """HR invites an employee to join the organisation; membership starts only when they accept.
+    """An invitation to join the organisation; membership starts only when the person accepts.
 
-    Joining shows the employee's training records to the organisation's HR, so it needs the
-    employee's own consent. The token in the link is unguessable and works once.
+    HR invites employees; an administrator invites HR staff (the first of a new organisation
+    too). Joining shows the person's training records to the organisation's HR, so it needs
+    their own consent. The token in the link is unguessable and works once.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(_("E-mail"))
+    role = models.CharField(_("Role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.EMPLOYEE)
     token = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

@@ -10,6 +10,7 @@ from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connectio
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail, User
 
@@ -173,24 +174,36 @@ def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> No
 # --------------------------------------------------------------------------------------------
 
 INVITATION_DAYS = 14
+#: Entries in the organisation's history (Wagtail's log), registered in ``wagtail_hooks``.
+INVITE_ACTION = "academy.organisation.invite"
+REMOVE_ACTION = "academy.organisation.remove_member"
 
 
 class MembershipError(Exception):
     """A request the rules refuse; the message is translated and meant for the user."""
 
 
-def organisation_invite(*, organisation, email: str, actor, base_url: str) -> OrganisationInvitation:
-    """HR invites an employee by e-mail; they join only by accepting (their consent)."""
+def organisation_invite(
+    *, organisation, email: str, actor, base_url: str, role: str = Membership.Role.EMPLOYEE
+) -> OrganisationInvitation:
+    """Invite someone by e-mail to join as an employee or as HR staff; they join only by accepting.
+
+    Accepting is their consent to share their training records with the organisation's HR, so
+    this is the only way into an organisation. An employee may be invited again as HR staff
+    (accepting makes them HR); a member is not invited again to the role they have, nor HR
+    staff as an employee (remove them first).
+    """
     from datetime import timedelta
 
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    from .models import Membership, OrganisationInvitation, User
-
+    if role not in Membership.Role.values:
+        raise MembershipError(_("Choose a role: employee or HR staff."))
     email = User.objects.normalize_email(email).strip().lower()
-    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+    current = Membership.objects.filter(organisation=organisation, user__email__iexact=email).first()
+    if current is not None and (current.role == role or current.role == Membership.Role.HR):
         raise MembershipError(
             _("%(email)s is already a member of %(organisation)s.") % {"email": email, "organisation": organisation}
         )
@@ -201,6 +214,7 @@ def organisation_invite(*, organisation, email: str, actor, base_url: str) -> Or
         invitation = OrganisationInvitation.objects.create(
             organisation=organisation,
             email=email,
+            role=role,
             token=secrets.token_urlsafe(32),
             invited_by=actor,
             expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
@@ -220,25 +234,27 @@ def organisation_invite(*, organisation, email: str, actor, base_url: str) -> Or
         with translation.override("ko"):
             subject = _("[Academy] Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
         send_mail(subject, "\n\n----------\n\n".join(parts), None, [email])
+        log(instance=organisation, action=INVITE_ACTION, user=actor, data={"email": email, "role": role})
     return invitation
 
 
 @transaction.atomic
 def invitation_accept(*, token: str, user) -> Membership:
-    """The invited employee accepts: they become a member (employee) of the organisation."""
-    from .models import Membership, OrganisationInvitation
-
+    """The invited person accepts: they become a member of the organisation, in the invited role."""
     invitation = OrganisationInvitation.objects.select_for_update().filter(token=token).first()
-    if invitation is None or invitation not in OrganisationInvitation.objects.pending():
+    if invitation is None or not OrganisationInvitation.objects.pending().filter(pk=invitation.pk).exists():
         raise MembershipError(_("This invitation is no longer valid. Ask your HR staff for a new one."))
     if invitation.email.lower() != user.email.lower():
         raise MembershipError(
             _("This invitation was sent to %(email)s. Log in with that address to accept it.")
             % {"email": invitation.email}
         )
-    membership, _created = Membership.objects.get_or_create(
-        organisation=invitation.organisation, user=user, defaults={"role": Membership.Role.EMPLOYEE}
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
     )
+    if not created and invitation.role == Membership.Role.HR and membership.role != Membership.Role.HR:
+        membership.role = Membership.Role.HR
+        membership.save(update_fields=["role"])
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -247,13 +263,20 @@ def invitation_accept(*, token: str, user) -> Membership:
 
 @transaction.atomic
 def invitation_decline(*, token: str, user) -> None:
-    from .models import OrganisationInvitation
-
     invitation = OrganisationInvitation.objects.select_for_update().filter(token=token).first()
     if invitation is None or invitation.email.lower() != user.email.lower():
         raise MembershipError(_("This invitation is no longer valid. Ask your HR staff for a new one."))
     invitation.declined_at = timezone.now()
     invitation.save(update_fields=["declined_at"])
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor) -> None:
+    """Take a person out of an organisation: its HR no longer sees their records (nor they its)."""
+    organisation = membership.organisation
+    email, role = membership.user.email, membership.role
+    Membership.objects.filter(pk=membership.pk).delete()
+    log(instance=organisation, action=REMOVE_ACTION, user=actor, data={"email": email, "role": role})
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 Pages opt in by setting ``response.academy_cache_seconds`` (the catalog, institute and course
 pages do). A response is cached only for a GET without a session or messages cookie (so nothing
-personal, no CSRF token and no flash message is in it), per host, path with query, and language.
+personal, no CSRF token and no flash message is in it), per host, path with query, and language;
+never on a personal path (``home.headers.is_personal_path``) nor when the view's Cache-Control
+says ``private``, ``no-store`` or ``no-cache``.
 Saving, publishing, moving or deleting any page (and any change to a site or a view restriction)
 starts a new cache generation, so editors see their change at once; seats left on a cached course
 page are at most a minute old. The same generation keys the route cache (``home/routing.py``) and
@@ -20,6 +22,8 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
+from .headers import is_personal_path
+
 GENERATION_KEY = "academy:page-cache-generation"
 
 
@@ -35,7 +39,7 @@ def current_generation() -> int:
 
 
 def _key(request) -> str | None:
-    if request.method != "GET":
+    if request.method != "GET" or is_personal_path(request.path_info):
         return None
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
@@ -62,6 +66,12 @@ def bump_generation(**kwargs) -> None:
     transaction.on_commit(_incr, robust=True)
 
 
+def _shareable(response) -> bool:
+    """Whether the view allows keeping its response for others (no ``private`` or ``no-store``)."""
+    directives = {d.split("=")[0].strip().lower() for d in response.get("Cache-Control", "").split(",")}
+    return not directives & {"private", "no-store", "no-cache"}
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -76,7 +86,13 @@ class AnonymousPageCacheMiddleware:
                 return response
         response = self.get_response(request)
         seconds = getattr(response, "academy_cache_seconds", None)
-        if key is not None and seconds and response.status_code == 200 and not response.cookies:
+        if (
+            key is not None
+            and seconds
+            and response.status_code == 200
+            and not response.cookies
+            and _shareable(response)
+        ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             # A page that rendered a CSRF token (a form) is personal: never cached.

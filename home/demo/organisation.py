@@ -1,16 +1,17 @@
 """More employees of the demo organisation, at different stages, for the HR screens.
 
-Everything goes through the services; existing people and enrolments are left alone.
+Everything goes through the services (each employee is invited by the demo HR person and
+accepts); existing people, memberships and enrolments are left alone.
 """
 
 from __future__ import annotations
 
-from accounts.models import Membership, Organisation
+from accounts.models import Membership, Organisation, User
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 
 from .learning import _pass_quiz, _study
-from .people import ORGANISATION, DemoPerson, ensure_user
+from .people import HR, ORGANISATION, DemoPerson, ensure_member, ensure_user
 
 EMPLOYEES = [
     DemoPerson("studying", "jung.studying@hanbit-drone.example.kr", "정학습", "Haksup Jung"),
@@ -22,12 +23,11 @@ EMPLOYEES = [
 
 def load_organisation(courses: dict[str, CoursePage], quizzes: dict, manager) -> None:
     organisation = Organisation.objects.get(name_ko=ORGANISATION["name_ko"])
+    hr = User.objects.get(email=HR.email)
     people = {}
     for person in EMPLOYEES:
         user = ensure_user(person)
-        Membership.objects.get_or_create(
-            organisation=organisation, user=user, defaults={"role": Membership.Role.EMPLOYEE}
-        )
+        ensure_member(organisation, user, role=Membership.Role.EMPLOYEE, invited_by=hr)
         people[person.key] = user
 
     def first_run(slug):

@@ -6,8 +6,10 @@ import os
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
+from accounts import services as account_services
 from accounts.models import Membership, Organisation, User
 
 DEFAULT_DEMO_PASSWORD = "academy-demo-2026"
@@ -49,6 +51,23 @@ def ensure_user(person: DemoPerson, *, superuser: bool = False) -> User:
     return user
 
 
+def ensure_member(organisation: Organisation, user: User, *, role: str, invited_by: User) -> None:
+    """Make ``user`` a member the way anyone becomes one: invited by e-mail, then accepting.
+
+    Nothing happens when they already are a member in that role, so the loader stays idempotent.
+    """
+    if Membership.objects.filter(organisation=organisation, user=user, role=role).exists():
+        return
+    invitation = account_services.organisation_invite(
+        organisation=organisation,
+        email=user.email,
+        role=role,
+        actor=invited_by,
+        base_url=settings.WAGTAILADMIN_BASE_URL,
+    )
+    account_services.invitation_accept(token=invitation.token, user=user)
+
+
 def ensure_staff_group(name: str) -> Group:
     """A group whose members may open the Wagtail admin (the institute groups come with the catalog)."""
     group, _ = Group.objects.get_or_create(name=name)
@@ -63,8 +82,7 @@ def load_people() -> dict[str, User]:
         name_ko=ORGANISATION["name_ko"],
         defaults={"name_en": ORGANISATION["name_en"], "business_number": ORGANISATION["business_number"]},
     )
-    Membership.objects.get_or_create(organisation=organisation, user=users["hr"], defaults={"role": Membership.Role.HR})
-    Membership.objects.get_or_create(
-        organisation=organisation, user=users["trainee"], defaults={"role": Membership.Role.EMPLOYEE}
-    )
+    # The administrator invites the organisation's first HR person, who invites the trainee.
+    ensure_member(organisation, users["hr"], role=Membership.Role.HR, invited_by=users["admin"])
+    ensure_member(organisation, users["trainee"], role=Membership.Role.EMPLOYEE, invited_by=users["hr"])
     return users

@@ -7,9 +7,11 @@
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds import oembed_providers
 
-from .env import env_bool, env_int, env_str, env_trusted_proxy_count
+from .env import env_bool, env_int, env_origins, env_str, env_trusted_proxy_count
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -51,10 +53,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above X-Frame-Options (its frame-ancestors follows that header) and WhiteNoise, so every
+    # response, static files included, carries the policy.
+    "home.headers.ContentSecurityPolicyMiddleware",
+    "home.headers.PersonalPagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffIdleTimeoutMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "courses.admin_guard.AdminObjectGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -158,6 +166,9 @@ MFA_TOTP_ISSUER = "Daejeon Defense Innovation Cluster Academy"
 ACADEMY_REQUIRE_STAFF_MFA = env_bool("ACADEMY_REQUIRE_STAFF_MFA", False)
 #: URL prefixes of staff pages guarded by the MFA requirement.
 ACADEMY_STAFF_PATH_PREFIXES = ("/cms/", "/hr/")
+#: Staff (as above: anyone who may open the Wagtail admin, and HR) are signed out after this many
+#: minutes without a request; trainees keep the normal session age (SESSION_COOKIE_AGE).
+ACADEMY_STAFF_IDLE_MINUTES = env_int("ACADEMY_STAFF_IDLE_MINUTES", 30, minimum=1)
 
 # --------------------------------------------------------------------------------------------
 # Internationalisation: Korean first, English second, Seoul time
@@ -253,13 +264,26 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from Wagtail's own default picture, not from Gravatar: no staff e-mail hash goes to a
+# third party, and the admin's Content-Security-Policy stays 'self' for images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_CUSTOM_FIELDS = ["name_ko", "name_en"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive embed wrapper sets its aspect ratio in a style attribute, which the public
+# Content-Security-Policy refuses; academy.css gives embedded players their ratio instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# Only the video players the Content-Security-Policy lets into a frame (frame-src below), so an
+# editor cannot embed something that would then show as an empty box.
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [oembed_providers.youtube, oembed_providers.vimeo],
+    }
+]
 
 # --------------------------------------------------------------------------------------------
 # Public verification and the API: limits per client (anonymous) or per API key, in codes
@@ -296,6 +320,59 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --------------------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp; the middleware is home.headers)
+#
+# The public site runs only its own script files (static/js/, no inline script, no event-handler
+# attributes, no CDN) and its own style sheet: no inline styles either, since none of our
+# templates needs one and refusing them closes CSS injection through anything an editor or a
+# trainee can type. Pictures may be data: URLs (allauth's QR code for the authenticator app).
+# Wagtail's userbar, shown to staff on public pages, works under this policy (its own files, in
+# a shadow root). The Wagtail admin under /cms/ (page previews included) gets 'unsafe-inline'
+# for scripts and styles, measured in Chromium: its inline panels, date pickers and choosers
+# write <script> blocks, and its vendor bundle inserts <script> and <style> elements; a nonce
+# cannot reach Wagtail's own templates. Everything else stays 'self' there too. frame-ancestors
+# follows X-Frame-Options response by response: 'none' with DENY, 'self' with SAMEORIGIN
+# (Wagtail's preview panel). No reporting endpoint: the browser test (tests/e2e/test_browser_csp)
+# loads the pages and fails on any violation.
+# --------------------------------------------------------------------------------------------
+
+#: Extra origins of media files (images, videos), for S3-compatible storage whose URLs point to
+#: the bucket, e.g. ``https://academy-media.s3.ap-northeast-2.amazonaws.com``.
+ACADEMY_CSP_MEDIA_ORIGINS = env_origins("ACADEMY_CSP_MEDIA_ORIGINS", [])
+#: The video players the lesson's video block may embed (the same as WAGTAILEMBEDS_FINDERS).
+ACADEMY_CSP_FRAME_ORIGINS = ["https://www.youtube.com", "https://player.vimeo.com"]
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:", *ACADEMY_CSP_MEDIA_ORIGINS],
+    "media-src": [SELF, *ACADEMY_CSP_MEDIA_ORIGINS],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "frame-src": [SELF, *ACADEMY_CSP_FRAME_ORIGINS],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+ACADEMY_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_DIRECTIVES,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # The multiple-upload form shows each picture from a blob: URL before it is sent.
+        "img-src": [*_CSP_DIRECTIVES["img-src"], "blob:"],
+    }
+}
+#: Where the admin policy applies: the Wagtail admin, with its page previews.
+ACADEMY_ADMIN_PATH_PREFIXES = ("/cms/",)
+
+#: Personal pages: answered with ``Cache-Control: private, no-store`` (home.headers), so neither a
+#: shared proxy nor the browser's disk keeps them, and never stored by the anonymous page cache.
+ACADEMY_PERSONAL_PATH_PREFIXES = ("/learn/", "/hr/", "/accounts/", "/cms/", "/verify/bulk/")
 
 # --------------------------------------------------------------------------------------------
 # Logging

@@ -118,3 +118,16 @@ def env_secret_key(name: str = "DJANGO_SECRET_KEY") -> str:
             "(for example from `python -c 'import secrets; print(secrets.token_urlsafe(64))'`)."
         )
     return value
+
+
+def env_origins(name: str, default: list[str] | object = _MISSING) -> list[str]:
+    """A comma-separated list of web origins (``https://host[:port]``), e.g. for the CSP."""
+    origins = []
+    for item in env_list(name, default):
+        parsed = urlparse(item)
+        if parsed.scheme not in {"https", "http"} or not parsed.hostname or parsed.path not in {"", "/"}:
+            raise ImproperlyConfigured(
+                f"The environment variable {name} must list origins like https://videos.example.kr, not {item!r}."
+            )
+        origins.append(f"{parsed.scheme}://{parsed.netloc}")
+    return origins

@@ -10,12 +10,10 @@
   var timer = null;
   var resume = true;
 
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
-  }
+  // The CSRF token comes with the page (every signed-in page has one, in the log-out form): the
+  // cookie's name differs in production (__Host-csrftoken), so the script never reads cookies.
+  var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+  var token = input ? input.value : "";
 
   function beat() {
     var body = new URLSearchParams();
@@ -24,7 +22,7 @@
     fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      headers: { "X-CSRFToken": csrfToken(), "X-Requested-With": "fetch" },
+      headers: { "X-CSRFToken": token, "X-Requested-With": "fetch" },
       body: body,
     })
       .then(function (response) { return response.ok ? response.json() : null; })

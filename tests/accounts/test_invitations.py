@@ -95,3 +95,57 @@ def test_a_new_invitation_replaces_the_pending_one(organisation):
     assert first.token != second.token
     assert list(OrganisationInvitation.objects.pending().values_list("pk", flat=True)) == [second.pk]
     assert re.search(second.token, mail.outbox[-1].body)
+
+
+def test_an_hr_invitation_makes_an_hr_member_only_when_accepted(organisation):
+    person = f.UserFactory(email="insa@example.com")
+    invitation = services.organisation_invite(
+        organisation=organisation, email=person.email, role="hr", actor=None, base_url="http://testserver"
+    )
+    assert not Membership.objects.filter(user=person).exists()
+
+    membership = services.invitation_accept(token=invitation.token, user=person)
+
+    assert membership.role == "hr"
+
+
+def test_an_employee_becomes_hr_only_by_accepting_an_hr_invitation(organisation):
+    member = f.MembershipFactory(organisation=organisation, user=f.UserFactory(email="member@example.com"))
+    invitation = services.organisation_invite(
+        organisation=organisation, email=member.user.email, role="hr", actor=None, base_url="http://testserver"
+    )
+    member.refresh_from_db()
+    assert member.role == "employee"
+
+    services.invitation_accept(token=invitation.token, user=member.user)
+
+    member.refresh_from_db()
+    assert member.role == "hr"
+
+
+def test_hr_staff_are_not_invited_again_as_employees(organisation):
+    hr = f.MembershipFactory(organisation=organisation, role="hr", user=f.UserFactory(email="insa@example.com"))
+
+    with pytest.raises(services.MembershipError):
+        services.organisation_invite(
+            organisation=organisation, email=hr.user.email, role="employee", actor=None, base_url="http://testserver"
+        )
+    with pytest.raises(services.MembershipError):
+        services.organisation_invite(
+            organisation=organisation, email="x@example.com", role="owner", actor=None, base_url="http://testserver"
+        )
+
+
+def test_the_demo_members_joined_by_accepting_invitations():
+    from django.core.management import call_command
+
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    memberships = Membership.objects.select_related("user")
+    assert memberships.filter(role="hr").exists() and memberships.filter(role="employee").exists()
+    for membership in memberships:
+        assert OrganisationInvitation.objects.filter(
+            organisation=membership.organisation, accepted_by=membership.user, role=membership.role
+        ).exists(), membership.user.email
+    hr_invitation = OrganisationInvitation.objects.get(email="hr@example.com")
+    assert hr_invitation.invited_by.email == "admin@example.com"

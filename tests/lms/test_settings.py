@@ -109,3 +109,99 @@ def test_embedded_defaults_need_no_environment(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-4:] == ["django.db.backends.sqlite3", "filesystem://", "optional", "False"]
+
+
+# --------------------------------------------------------------------------------------------
+# Cookies: __Host- names in production, the normal names over plain http
+# --------------------------------------------------------------------------------------------
+
+COOKIE_SETTINGS = [
+    "SESSION_COOKIE_NAME",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_PATH",
+    "SESSION_COOKIE_DOMAIN",
+    "CSRF_COOKIE_NAME",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_PATH",
+    "CSRF_COOKIE_DOMAIN",
+]
+
+
+def cookie_settings(result) -> dict:
+    import json
+
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def print_cookie_settings() -> list[str]:
+    return [
+        "shell",
+        "-c",
+        f"import json; from django.conf import settings as s; print(json.dumps({{n: getattr(s, n) for n in {COOKIE_SETTINGS!r}}}))",
+    ]
+
+
+def test_production_cookies_carry_the_host_prefix_and_what_it_requires():
+    production = cookie_settings(run_manage(*print_cookie_settings()))
+
+    assert production["SESSION_COOKIE_NAME"] == "__Host-sessionid"
+    assert production["CSRF_COOKIE_NAME"] == "__Host-csrftoken"
+    for cookie in ("SESSION", "CSRF"):
+        assert production[f"{cookie}_COOKIE_SECURE"] is True
+        assert production[f"{cookie}_COOKIE_PATH"] == "/"
+        assert production[f"{cookie}_COOKIE_DOMAIN"] is None
+
+
+@pytest.mark.django_db
+def test_with_the_production_settings_django_sets_host_cookies_a_browser_accepts(client):
+    """The cookies Django actually sends: a __Host- cookie needs Secure and Path=/, and no Domain."""
+    from django.test import override_settings
+
+    from tests.factories import UserFactory
+
+    production = cookie_settings(run_manage(*print_cookie_settings()))
+    with override_settings(**production):
+        client.force_login(UserFactory())
+        cookies = client.get("/accounts/email/", secure=True).cookies  # a form (CSRF) and a session write
+
+    assert set(cookies) >= {"__Host-sessionid", "__Host-csrftoken"}
+    for name in ("__Host-sessionid", "__Host-csrftoken"):
+        cookie = cookies[name]
+        assert cookie["secure"] is True
+        assert cookie["path"] == "/"
+        assert cookie["domain"] == ""
+    assert cookies["__Host-sessionid"]["httponly"] is True
+
+
+def test_plain_http_demo_keeps_the_normal_cookie_names(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "CELERY_", "REDIS_"))}
+    env["ACADEMY_VAR_DIR"] = str(tmp_path)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *print_cookie_settings()],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    demo = cookie_settings(result)
+    assert (demo["SESSION_COOKIE_NAME"], demo["CSRF_COOKIE_NAME"]) == ("sessionid", "csrftoken")
+    assert demo["SESSION_COOKIE_SECURE"] is False
+
+
+def test_media_origins_for_the_content_security_policy_are_checked():
+    result = run_manage("check", env_overrides={"ACADEMY_CSP_MEDIA_ORIGINS": "academy-media.s3.example.kr/images"})
+
+    assert result.returncode != 0
+    assert "ACADEMY_CSP_MEDIA_ORIGINS must list origins like https://" in result.stderr
+
+    allowed = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])",
+        env_overrides={"ACADEMY_CSP_MEDIA_ORIGINS": "https://academy-media.s3.example.kr"},
+    )
+    assert allowed.returncode == 0, allowed.stderr
+    assert "https://academy-media.s3.example.kr" in allowed.stdout
