@@ -23,7 +23,7 @@ def table_response(*, filename: str, header: list[str], rows, file_format: str) 
     if file_format == "xlsx":
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet()
-        sheet.append(header)
+        sheet.append([_safe(value) for value in header])
         for row in rows:
             sheet.append([_safe(value) for value in row])
         buffer = io.BytesIO()
@@ -33,7 +33,7 @@ def table_response(*, filename: str, header: list[str], rows, file_format: str) 
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
+        writer.writerow([_safe(value) for value in header])
         for row in rows:
             writer.writerow([_safe(value) for value in row])
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")

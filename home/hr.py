@@ -389,7 +389,10 @@ def api_keys(request):
             )
             form = ApiKeyForm()
         elif request.POST.get("action") == "revoke":
-            key = get_object_or_404(organisation.api_keys, pk=request.POST.get("key"))
+            key_id = request.POST.get("key", "")
+            if not key_id.isdigit():
+                raise Http404
+            key = get_object_or_404(organisation.api_keys, pk=key_id)
             account_services.api_key_revoke(api_key=key)
             messages.success(request, _("The key %(prefix)s… no longer works.") % {"prefix": key.prefix})
             return redirect(f"/hr/api-keys/?org={organisation.public_id}")
