@@ -175,7 +175,8 @@ def practical_grading(request, run_id, assessment_id):
         .order_by("user__name_ko", "pk")
     )
     if request.method == "POST":
-        enrolment = get_object_or_404(Enrolment, pk=request.POST.get("enrolment"), run=run)
+        enrolment_id = request.POST.get("enrolment", "")
+        enrolment = get_object_or_404(Enrolment, pk=enrolment_id if enrolment_id.isdigit() else None, run=run)
         scores, comments = {}, {}
         try:
             for criterion in criteria:

@@ -14,7 +14,11 @@ for every model at once, with the same policies:
   other institutes' drafts (``limit_page_chooser``).
 - **Bulk actions** (``/cms/bulk/<app>/<model>/<action>/?id=…``) for any model: every selected
   object must be one the user may see under the model's policy, or the request is a 404 before
-  anything is listed.
+  anything is listed. "Select all in listing" (``id=all``) selects what the action's own listing
+  query finds (every object of a snippet model, the children of ``childOf``), which Wagtail does
+  not limit, so the guard narrows it to the objects the user may see before the view runs.
+- **The page chooser** opens on a live page of any institute, but on a draft only of one's own:
+  it shows the page it opens on by its title.
 - **Any other view of one object** (a ``pk`` in the URL and a model on the view: edit, delete,
   history, usage, inspect, ``chosen/`` of any viewset or chooser, the admin API's detail): the
   object must be one the user has some permission for under the model's policy, else a 404.
@@ -53,16 +57,46 @@ def user_reaches_page(user, page_id) -> bool:
         return False
 
 
+def _visible(user, model):
+    if issubclass(model, Page):
+        return page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+    return policy_for(model).instances_user_has_any_permission_for(user, list(ALL_ACTIONS))
+
+
 def _objects_visible(user, model, ids) -> bool:
     ids = [value for value in ids if value != "all"]
     if not ids:
         return True
-    if issubclass(model, Page):
-        visible = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
-    else:
-        visible = policy_for(model).instances_user_has_any_permission_for(user, list(ALL_ACTIONS))
     try:
-        return visible.filter(pk__in=ids).count() == len(set(ids))
+        return _visible(user, model).filter(pk__in=ids).count() == len(set(ids))
+    except (ValueError, TypeError):
+        return False
+
+
+def _select_visible_listing(request, view_kwargs, model) -> None:
+    """Replace ``id=all`` by the ids the action's listing query selects that the user may see."""
+    from django.core.exceptions import ObjectDoesNotExist
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    action_class = bulk_action_registry.get_bulk_action_class(
+        view_kwargs["app_label"], view_kwargs["model_name"], view_kwargs["action"]
+    )
+    if action_class is None:
+        raise Http404
+    try:
+        listed = list(action_class(request, model).get_all_objects_in_listing_query(request.GET.get("childOf")))
+        ids = _visible(request.user, model).filter(pk__in=listed).values_list("pk", flat=True)
+        query = request.GET.copy()
+        query.setlist("id", [str(pk) for pk in ids])
+    except (ObjectDoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    request.GET = query
+
+
+def user_may_open_in_chooser(user, page_id) -> bool:
+    """The page chooser's rule (``offered_pages``) for the page it opens on."""
+    try:
+        return offered_pages(user, Page.objects.filter(pk=page_id)).exists()
     except (ValueError, TypeError):
         return False
 
@@ -89,6 +123,8 @@ class AdminObjectGuardMiddleware:
                 model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
             except (LookupError, KeyError):
                 raise Http404 from None
+            if "all" in request.GET.getlist("id"):
+                _select_visible_listing(request, view_kwargs, model)
             if not _objects_visible(user, model, request.GET.getlist("id")):
                 raise Http404
             parent = request.GET.get("childOf")
@@ -96,6 +132,8 @@ class AdminObjectGuardMiddleware:
                 raise Http404  # "select all" under another institute's page would name its pages
             return None
         if name in OPEN_PAGE_VIEWS:
+            if "parent_page_id" in view_kwargs and not user_may_open_in_chooser(user, view_kwargs["parent_page_id"]):
+                raise PermissionDenied
             return None
         for parameter in PAGE_PARAMETERS:
             if parameter in view_kwargs and not user_reaches_page(user, view_kwargs[parameter]):
@@ -137,12 +175,18 @@ def _object_visible(user, model, pk) -> bool:
     return obj is None or policy_for(model).user_has_any_permission_for_instance(user, list(ALL_ACTIONS), obj)
 
 
+def offered_pages(user, pages):
+    """Pages an editor may link to or choose: live pages of every institute (links, prerequisites),
+    drafts only of their own institute. The page chooser and the admin forms both follow it."""
+    if user is None or user.is_superuser:
+        return pages
+    editable = page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
 def limit_page_chooser(pages, request):
     """Other institutes' pages are offered when live (links, prerequisites), never as drafts."""
-    if request.user.is_superuser:
-        return pages
-    editable = page_permission_policy.instances_user_has_any_permission_for(request.user, PAGE_ACTIONS)
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+    return offered_pages(request.user, pages)
 
 
 class _ChoosableMixin:

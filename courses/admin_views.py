@@ -242,7 +242,8 @@ def attendance(request, run_id):
                 messages.success(request, _("Session added."))
                 return redirect("courses_admin:attendance", run.pk)
         else:
-            session = get_object_or_404(AttendanceSession, pk=request.POST.get("session"), run=run)
+            session_id = request.POST.get("session", "")
+            session = get_object_or_404(AttendanceSession, pk=session_id if session_id.isdigit() else None, run=run)
             present_ids = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
             for enrolment in enrolments:
                 services.attendance_record(

@@ -46,7 +46,7 @@ def table_response(*, filename: str, header: list[str], rows, file_format: str) 
         return csv_response(filename=filename, content=csv_text(header=header, rows=rows))
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
-    sheet.append(header)
+    sheet.append([safe_cell(value) for value in header])
     for row in rows:
         sheet.append([safe_cell(value) for value in row])
     buffer = io.BytesIO()

@@ -8,7 +8,13 @@ submitted, with the permission policy of the referenced model (``courses.permiss
 - institute-owned objects (banks, questions, templates, …): those the policy lets them *choose*,
   and only of the same institute as the object being edited;
 - images and documents: those Wagtail's collection policy lets them choose, and none from another
-  institute's collection.
+  institute's collection;
+- other pages (a prerequisite course, a link in rich text): live pages of any institute, drafts
+  only of the editor's own (the page chooser's rule, ``courses.admin_guard.offered_pages``), so
+  a public page never names another institute's unpublished course; a page the object already
+  refers to stays;
+- people (a course's instructors): the staff of the object's own institute, so a course never
+  shows the name of someone who does not teach there.
 
 Choice lists are limited the same way, so the editor is never offered what would be refused.
 Administrators are offered everything, but still cannot mix two institutes' objects.
@@ -22,6 +28,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from .permissions import InstitutePermissionPolicy, institute_of_collection, institute_roles, policy_for
 
@@ -88,11 +95,29 @@ def _is_scoped(model, field_name: str | None) -> bool:
     return issubclass(model, _library_models()) or isinstance(policy_for(model), InstitutePermissionPolicy)
 
 
+def _is_linked_page(model, field_name: str | None) -> bool:
+    return issubclass(model, Page) and not _is_scoped(model, field_name)
+
+
+def _page_links(model_field, value) -> set[str]:
+    if not value:
+        return set()
+    return {str(pk) for model, pk, *_rest in model_field.extract_references(value) if issubclass(model, Page)}
+
+
+def _is_person(model, field_name: str | None) -> bool:
+    from django.contrib.auth import get_user_model
+
+    return issubclass(model, get_user_model())
+
+
 class InstituteReferencesMixin:
     """For a Wagtail admin form (``for_user`` set): limit and check every reference (see the module)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from .admin_guard import offered_pages
+
         user = getattr(self, "for_user", None)
         owner_policy = policy_for(self._meta.model)
         for form in self._all_forms(include_empty=True):
@@ -100,6 +125,8 @@ class InstituteReferencesMixin:
                 queryset = getattr(field, "queryset", None)
                 if queryset is not None and _is_scoped(queryset.model, name):
                     field.queryset = choosable(user, queryset.model, queryset, owner_policy=owner_policy)
+                elif queryset is not None and _is_linked_page(queryset.model, name):
+                    field.queryset = offered_pages(user, queryset)
 
     def _all_forms(self, *, include_empty: bool = False):
         yield self
@@ -147,7 +174,11 @@ class InstituteReferencesMixin:
                     yield name, form, found[object_id], False
 
     def clean(self):
+        from .admin_guard import offered_pages
+
         cleaned = super().clean()
+        for formset in getattr(self, "formsets", {}).values():
+            formset.is_valid()  # ClusterForm validates child formsets after clean(): their rows are read here
         user = getattr(self, "for_user", None)
         owner_policy = policy_for(self._meta.model)
         institute_id = self.form_institute_id()
@@ -169,7 +200,42 @@ class InstituteReferencesMixin:
                 # Block and rich-text references are reported above the form: a StreamField's
                 # errors are per block, and this one is about what a block points to.
                 form.add_error(name if in_field and name in form.fields else None, error)
+        for name, form, page in list(self._newly_chosen(_is_linked_page)):
+            if not offered_pages(user, type(page).objects.filter(pk=page.pk)).exists():
+                form.add_error(name, _("Choose a published page, or a page of your own institute."))
+        for ids in self._new_page_links():
+            linked = Page.objects.filter(pk__in=ids)
+            if offered_pages(user, linked).count() < linked.count():
+                self.add_error(None, _("Choose a published page, or a page of your own institute."))
+        for name, form, person in list(self._newly_chosen(_is_person)):
+            if institute_id is None or not (person.is_superuser or institute_id in institute_roles(person)):
+                form.add_error(name, _("%(email)s does not work for this institute.") % {"email": person.email})
         return cleaned
+
+    def _new_page_links(self):
+        """Ids of the pages each of the form's block and rich-text fields links to that the object
+        did not link to before (``clean`` runs before the instance takes the new values)."""
+        for name, value in self.cleaned_data.items():
+            try:
+                model_field = self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if value and hasattr(model_field, "extract_references"):
+                new = _page_links(model_field, value) - _page_links(model_field, getattr(self.instance, name, None))
+                if new:
+                    yield new
+
+    def _newly_chosen(self, kind):
+        """(field name, form, object) for the objects of ``kind`` chosen in a field, except those
+        the saved object already refers to: a course whose prerequisite was unpublished since, or
+        whose instructor left, can still be edited."""
+        for form in self._all_forms():
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            for name, value in data.items():
+                if isinstance(value, models.Model) and kind(type(value), name) and value.pk != form.initial.get(name):
+                    yield name, form, value
 
 
 class InstituteModelForm(InstituteReferencesMixin, WagtailAdminModelForm):

@@ -10,8 +10,8 @@ here wrap each view they construct:
 - chooser views (choose, results, ``chosen/``, ``chosen-multiple/``) offer and return only the
   objects the user may choose;
 - bulk actions ask the same policies (Wagtail's snippet delete action asks the registered policy
-  per object; ``courses.admin_guard`` refuses a selection with anything the user may not see, and
-  ``InstituteDeleteBulkAction`` makes "select all" mean all the user may see).
+  per object; ``courses.admin_guard`` refuses a selection with anything the user may not see and
+  narrows "select all" to what they may see).
 
 A view added by a later Wagtail release is wrapped too, as long as it is built through
 ``construct_view`` (every Wagtail viewset view is); the permission matrix test enumerates the
@@ -22,14 +22,12 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils.functional import classproperty
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .permissions import ALL_ACTIONS, institute_models, policy_for
+from .permissions import ALL_ACTIONS, policy_for
 
 #: What it takes to see an object at all in the admin (else: 404).
 SEE_ACTIONS = ("view", "change", "delete")
@@ -115,16 +113,3 @@ class InstituteSnippetViewSet(InstituteViewSetMixin, SnippetViewSet):
 
 class InstituteModelViewSet(InstituteViewSetMixin, ModelViewSet):
     """A model viewset for an institute-owned model (its policy is registered at start-up)."""
-
-
-class InstituteDeleteBulkAction(DeleteBulkAction):
-    """Wagtail's snippet bulk delete, where "select all" (``?id=all``) means all the user may see,
-    not every row of the model (the confirmation would name the others). Registered after
-    Wagtail's own (``courses.wagtail_hooks``), which it replaces for institute-owned snippets."""
-
-    @classproperty
-    def models(cls):
-        return [model for model in institute_models() if hasattr(model, "snippet_viewset")]
-
-    def get_all_objects_in_listing_query(self, parent_id):
-        return visible_queryset(self.request.user, self.model).values_list("pk", flat=True)

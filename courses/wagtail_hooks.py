@@ -11,10 +11,8 @@ from . import selectors, services
 from .admin_guard import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet, limit_page_chooser
 from .models import InstituteLogEntry, InstitutePage
 from .permissions import institute_models, is_institute_staff
-from .viewsets import InstituteDeleteBulkAction
 
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
-hooks.register("register_bulk_action", InstituteDeleteBulkAction, order=100)  # after Wagtail's, replacing it
 
 
 @hooks.register("construct_admin_api", order=100)  # after Wagtail's own endpoints, which these replace
