@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +24,7 @@ from .models import (
     Question,
     QuestionBank,
     QuizPage,
+    QuizQuestion,
     ReviewPolicy,
 )
 
@@ -162,6 +163,7 @@ def answers_visible(*, attempt: Attempt, attempts: list[Attempt] | None = None, 
     the ``review_policy`` help text warns them.
 
     ``attempts`` (all of the trainee's attempts at the quiz) saves a query when the caller has them.
+    Even then, a question another quiz may still ask keeps its key hidden (``questions_still_asked``).
     """
     quiz = attempt.quiz
     if attempt.is_open or quiz.review_policy not in (ReviewPolicy.AFTER_SUBMIT, ReviewPolicy.AFTER_CLOSE):
@@ -251,8 +253,9 @@ class AttemptItem:
     key: AnswerKey | None = None
 
 
-def _attempt_items(attempt: Attempt, *, with_key: bool) -> list[AttemptItem]:
-    """The attempt's questions in their order, choices in the attempt's order, with the saved answers."""
+def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int] = frozenset()) -> list[AttemptItem]:
+    """The attempt's questions in their order, choices in the attempt's order, with the saved answers;
+    the key of each question (``with_key``) except those ``withheld``."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
     choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_ids)}
     answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
@@ -262,6 +265,7 @@ def _attempt_items(attempt: Attempt, *, with_key: bool) -> list[AttemptItem]:
         if question is None:
             continue
         answer = answers.get(question_id)
+        keyed = with_key and question_id not in withheld
         response = answer.response if answer else None
         chosen = set(response) if isinstance(response, list) else set()
         ordered = [choices[c] for c in attempt.choice_order.get(str(question_id), []) if c in choices]
@@ -277,8 +281,8 @@ def _attempt_items(attempt: Attempt, *, with_key: bool) -> list[AttemptItem]:
                         token=attempt.choice_token(choice.pk),
                         text=choice.text,
                         selected=choice.pk in chosen,
-                        correct=with_key and choice.is_correct,
-                        feedback=choice.feedback if with_key and choice.pk in chosen else "",
+                        correct=keyed and choice.is_correct,
+                        feedback=choice.feedback if keyed and choice.pk in chosen else "",
                     )
                     for choice in ordered
                 ],
@@ -292,7 +296,7 @@ def _attempt_items(attempt: Attempt, *, with_key: bool) -> list[AttemptItem]:
                     fraction=answer.fraction if answer else None,
                     points=answer.points if answer else None,
                 )
-                if with_key
+                if keyed
                 else None,
             )
         )
@@ -304,10 +308,62 @@ def attempt_form_items(attempt: Attempt) -> list[AttemptItem]:
     return _attempt_items(attempt, with_key=False)
 
 
+def questions_still_asked(*, attempt: Attempt, now=None) -> frozenset[int]:
+    """Questions of ``attempt`` that another live quiz may still put to the trainee.
+
+    A question can sit in several quizzes (fixed in each, or drawn from the same bank): a practice
+    quiz and the final exam, say. Its key stays hidden in the review of one while another that asks
+    it can still be started by the trainee (not closed, attempts left, counted across runs), under
+    whatever review policy that other quiz has. Three queries, whatever the number of questions.
+    """
+    asked = set(attempt.question_ids)
+    if not asked:
+        return frozenset()
+    by_quiz: dict[int, set[int]] = {}
+    for quiz_id, question_id in (
+        QuizQuestion.objects.filter(question_id__in=asked)
+        .exclude(quiz_id=attempt.quiz_id)
+        .values_list("quiz_id", "question_id")
+    ):
+        by_quiz.setdefault(quiz_id, set()).add(question_id)
+    pools: dict[int, list[tuple[int, str]]] = {}
+    for question_id, bank_id, category in Question.objects.filter(pk__in=asked).values_list(
+        "pk", "bank_id", "category"
+    ):
+        pools.setdefault(bank_id, []).append((question_id, category))
+    quizzes = {
+        quiz.pk: quiz
+        for quiz in QuizPage.objects.live()
+        .filter(Q(pk__in=list(by_quiz)) | Q(draw_bank_id__in=list(pools)))
+        .exclude(pk=attempt.quiz_id)
+        .annotate(
+            fixed=Count("quiz_questions", distinct=True),
+            used=Count("attempts", filter=Q(attempts__user_id=attempt.user_id), distinct=True),
+        )
+    }
+    withheld: set[int] = set()
+    for quiz in quizzes.values():
+        if quiz.is_closed(now) or (quiz.max_attempts and quiz.used >= quiz.max_attempts):
+            continue
+        withheld |= by_quiz.get(quiz.pk, set())
+        if not quiz.fixed and quiz.draw_bank_id in pools:  # a quiz draws only when it has no fixed questions
+            withheld |= {
+                qid
+                for qid, category in pools[quiz.draw_bank_id]
+                if category == quiz.draw_category or not quiz.draw_category
+            }
+    return frozenset(withheld)
+
+
 def attempt_review_context(*, attempt: Attempt, now=None) -> dict:
-    """The review of a closed attempt: the questions with their key only when ``answers_visible``."""
+    """The review of a closed attempt: the questions with their key only when ``answers_visible``,
+    and never the key of a question another quiz may still ask (``questions_still_asked``)."""
     show = answers_visible(attempt=attempt, now=now)
-    return {"show_answers": show, "items": _attempt_items(attempt, with_key=True) if show else []}
+    withheld = questions_still_asked(attempt=attempt, now=now) if show else frozenset()
+    return {
+        "show_answers": show,
+        "items": _attempt_items(attempt, with_key=True, withheld=withheld) if show else [],
+    }
 
 
 # --------------------------------------------------------------------------------------------

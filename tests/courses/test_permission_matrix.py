@@ -143,6 +143,8 @@ OWNER_NOT_200.update(
             "cms/snippets/accounts/organisation/history-results/<int:pk>/",
             "cms/snippets/accounts/organisation/copy/<int:pk>/",
             "cms/snippets/choose/accounts/organisation/chosen/<str:pk>/",
+            "cms/snippets/accounts/organisation/invite/<int:pk>/",
+            "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
         )
     }
 )
@@ -215,6 +217,7 @@ def world():
         "certificate": certificate,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
+        "hr_membership": hr_membership,
         "workflow_state": workflow_state,
         "task_state": task_state,
         "users": {
@@ -278,6 +281,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
         "page_pk": world["course"].pk,
         "workflow_pk": world["workflow"].pk,
         "task_id": world["task_state"].task_id,
+        "membership_id": world["hr_membership"].pk,
         "session_id": 0,
     }
     urls: list[tuple[str, str]] = []

@@ -231,7 +231,7 @@ def test_history_logged_before_the_institute_log_is_read_by_its_own_institute_on
         )
 
     importlib.import_module("assessments.migrations.0004_move_history_to_institute_log").forwards(apps, None)
-    importlib.import_module("certificates.migrations.0003_move_history_to_institute_log").forwards(apps, None)
+    importlib.import_module("certificates.migrations.0005_move_history_to_institute_log").forwards(apps, None)
 
     for role in ("beta_instructor", "beta_manager"):
         client.force_login(two[role])
@@ -248,14 +248,6 @@ def test_history_logged_before_the_institute_log_is_read_by_its_own_institute_on
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="answers_visible decides per quiz: a question shared by two quizzes (fixed in both, or one "
-    "draws from the bank) shows its key in the review of a quiz whose attempts are used up while the "
-    "other quiz can still be started. Closing it means asking, for every question of the attempt, "
-    "whether any other quiz of the course that holds it (fixed or by draw) can still be attempted by "
-    "the trainee: a change of the rule's meaning, not a small fix.",
-)
 def test_the_answer_key_stays_hidden_while_another_quiz_with_the_same_question_can_be_started(client):
     institute = f.institute_page()
     course = f.course_page(institute)
@@ -277,6 +269,35 @@ def test_the_answer_key_stays_hidden_while_another_quiz_with_the_same_question_c
     client.post(f"/learn/quizzes/{final.pk}/start/")
     assert Attempt.objects.filter(quiz=final, user=trainee).exists()  # the final can still be taken
     assert "KEYFEEDBACK" not in review.content.decode()
+    assert "다른 평가" in review.content.decode()  # the trainee is told why
+
+    # Once the final can no longer be started, the practice review shows the key.
+    final_attempt = Attempt.objects.get(quiz=final, user=trainee)
+    assessment_services.attempt_submit(attempt=final_attempt, raw_answers={})
+    second = assessment_services.attempt_start(quiz=final, user=trainee)
+    assessment_services.attempt_submit(attempt=second, raw_answers={})
+    assert "KEYFEEDBACK" in client.get(f"/learn/attempts/{attempt.public_id}/review/").content.decode()
+
+
+def test_a_quiz_drawing_from_the_bank_withholds_the_key_of_its_questions(client):
+    institute = f.institute_page()
+    course = f.course_page(institute)
+    bank = f.question_bank(institute, course)
+    shared = f.question(bank, text="모터 KV 값은?", feedback="KEYFEEDBACK2 920KV", category="동력")
+    other = f.question(bank, text="프로펠러 규격은?", feedback="KEYFEEDBACK3 10인치", category="기체")
+    practice = f.quiz_page(course, [shared, other], max_attempts=1, review_policy=ReviewPolicy.AFTER_SUBMIT)
+    final = f.quiz_page(course, [], draw_bank=bank, draw_category="동력", max_attempts=1)
+    for page in (practice, final):
+        page.save_revision().publish()
+    trainee = f.enrolment(f.course_run(course)).user
+    attempt = assessment_services.attempt_start(quiz=practice, user=trainee)
+    assessment_services.attempt_submit(attempt=attempt, raw_answers={})
+    client.force_login(trainee)
+
+    text = client.get(f"/learn/attempts/{attempt.public_id}/review/").content.decode()
+
+    assert "KEYFEEDBACK2" not in text  # the final draws it ("동력")
+    assert "KEYFEEDBACK3" in text  # the final never asks this one
 
 
 # --------------------------------------------------------------------------------------------
