@@ -138,7 +138,7 @@ class AdminObjectGuardMiddleware:
         for parameter in PAGE_PARAMETERS:
             if parameter in view_kwargs and not user_reaches_page(user, view_kwargs[parameter]):
                 raise PermissionDenied
-        model = _view_model(view_func)
+        model = view_model(view_func)
         if model is not None and "pk" in view_kwargs:
             if issubclass(model, Page):
                 if not user_reaches_page(user, view_kwargs["pk"]):
@@ -148,7 +148,7 @@ class AdminObjectGuardMiddleware:
         return None
 
 
-def _view_model(view_func) -> type | None:
+def view_model(view_func) -> type | None:
     """The model a Wagtail view or API endpoint works on, when it says so."""
     initkwargs = getattr(view_func, "view_initkwargs", None) or {}
     view_class = getattr(view_func, "view_class", None) or getattr(view_func, "cls", None)

@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
-from accounts.models import Membership
+from accounts.models import Membership, OrganisationInvitation
 from assessments.models import PracticalAssessment, Question, QuestionBank
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
@@ -378,7 +378,8 @@ def _snapshot(world) -> dict:
     }
     return {
         "counts": {
-            model.__name__: model.objects.count() for model in (*_objects_by_model(world), Revision, Workflow, Page)
+            model.__name__: model.objects.count()
+            for model in (*_objects_by_model(world), Revision, Workflow, Page, Membership, OrganisationInvitation)
         },
         "pages": pages,
         "certificate": Certificate.objects.values_list("state", "revoked_at").get(pk=world["certificate"].pk),

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from courses.admin_guard import view_model
+
 ADMIN_PREFIX = "cms/"
 _PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>|\(\?P<(?P<regex_name>\w+)>(?P<regex>[^)]*)\)")
 
@@ -44,24 +46,6 @@ def _walk(patterns, prefix: str = "", namespace: str = ""):
             yield prefix + str(pattern.pattern), f"{namespace}{pattern.name or ''}", pattern
 
 
-def _model_of(callback) -> type | None:
-    from django.apps import apps
-
-    initkwargs = getattr(callback, "view_initkwargs", None) or {}
-    view_class = getattr(callback, "view_class", None)
-    for candidate in (
-        initkwargs.get("model"),
-        initkwargs.get("model_class"),
-        getattr(view_class, "model", None),
-        getattr(view_class, "model_class", None),
-    ):
-        if isinstance(candidate, str) and "." in candidate:
-            candidate = apps.get_model(candidate)
-        if isinstance(candidate, type):
-            return candidate
-    return None
-
-
 def admin_routes() -> list[AdminRoute]:
     """Every URL pattern under ``/cms/``, in the order Django resolves them."""
     routes = []
@@ -71,5 +55,5 @@ def admin_routes() -> list[AdminRoute]:
             continue
         seen.add(route)
         parameters = tuple(dict.fromkeys(m.group("name") or m.group("regex_name") for m in _PARAMETER.finditer(route)))
-        routes.append(AdminRoute(route=route, name=name, parameters=parameters, model=_model_of(pattern.callback)))
+        routes.append(AdminRoute(route=route, name=name, parameters=parameters, model=view_model(pattern.callback)))
     return routes
