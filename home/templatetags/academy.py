@@ -23,3 +23,39 @@ def other_language(context):
     """The language the switch offers: English on Korean pages, Korean on English ones."""
     current = (get_language() or "ko")[:2]
     return ("en", "English") if current == "ko" else ("ko", "한국어")
+
+
+def _english() -> bool:
+    return (get_language() or "ko").startswith("en")
+
+
+@register.filter
+def kdate(value) -> str:
+    """A date as Koreans write it, ``2027.01.29`` (English readers: ``29 Jan 2027``).
+
+    Accepts a date or a datetime (shown in the Academy's time zone, Asia/Seoul); empty for None.
+    """
+    import datetime
+
+    from django.utils import timezone
+
+    if value in (None, ""):
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _english():
+        return f"{value.day} {value:%b %Y}"
+    return f"{value:%Y.%m.%d}"
+
+
+@register.filter
+def kdatetime(value) -> str:
+    """A moment in the Academy's time zone: ``2027.01.29 14:05`` (English: ``29 Jan 2027, 14:05 KST``)."""
+    from django.utils import timezone
+
+    if value in (None, ""):
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    if _english():
+        return f"{local.day} {local:%b %Y}, {local:%H:%M} KST"
+    return f"{local:%Y.%m.%d %H:%M}"
