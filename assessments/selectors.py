@@ -56,7 +56,12 @@ def _course_filter(courses) -> Q:
 
 
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """Completion requirements of the assessments app for a batch of enrolments, in four queries."""
+    """Completion requirements of the assessments app for a batch of enrolments, in four queries.
+
+    A quiz's grade is the trainee's, whichever run they took it in: attempts are limited per
+    trainee and quiz across every run of the course (``services.attempt_start``), so a grade
+    earned in an earlier run counts for the run they study in now.
+    """
     result: dict[int, list[Requirement]] = {e.pk: [] for e in enrolments}
     if not enrolments:
         return result
@@ -66,9 +71,11 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
     attempts: dict[tuple[int, int], list[Attempt]] = {}
     if quizzes:
         for attempt in Attempt.objects.filter(
-            enrolment__in=enrolments, quiz__in=quizzes, state__in=[Attempt.State.SUBMITTED, Attempt.State.TIMED_OUT]
+            user_id__in={e.user_id for e in enrolments},
+            quiz__in=quizzes,
+            state__in=[Attempt.State.SUBMITTED, Attempt.State.TIMED_OUT],
         ):
-            attempts.setdefault((attempt.quiz_id, attempt.enrolment_id), []).append(attempt)
+            attempts.setdefault((attempt.quiz_id, attempt.user_id), []).append(attempt)
     results = {}
     if practicals:
         results = {
@@ -81,7 +88,7 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
             if not quiz.path.startswith(course.path):
                 continue
             threshold = required_score(quiz, course)
-            kept = kept_attempt(quiz, attempts.get((quiz.pk, enrolment.pk), []))
+            kept = kept_attempt(quiz, attempts.get((quiz.pk, enrolment.user_id), []))
             if kept is None:
                 label = _("%(title)s: at least %(score)s points (not taken yet)") % {
                     "title": quiz.display_title,

@@ -97,3 +97,25 @@ def test_the_migration_numbers_each_trainees_attempts_in_start_order(two_runs):
     migration.number_per_trainee(apps, None)
 
     assert list(Attempt.objects.order_by("number").values_list("pk", "number")) == [(first.pk, 1), (second.pk, 2)]
+
+
+def test_a_grade_earned_in_an_earlier_run_counts_for_the_run_studied_now():
+    """Attempts are the trainee's, not the run's: a pass from run 1 is not lost by moving to run 2
+    (where no attempt may be left to earn it again)."""
+    from courses import services as course_services
+
+    institute = f.institute_page()
+    course = f.course_page(institute)
+    lesson = f.lesson_page(course, minutes=0)
+    bank = f.question_bank(institute, course)
+    quiz = f.quiz_page(course, [f.question(bank, "true_false", correct_answer=True)], max_attempts=1)
+    first = f.enrolment(f.course_run(course, title="2026년 1차"))
+    user = first.user
+    passed = submit(quiz, user, answer="true")
+    assert passed.passed and Enrolment.objects.get(pk=first.pk).status == Enrolment.Status.ACTIVE  # lesson left
+    Enrolment.objects.filter(pk=first.pk).update(status=Enrolment.Status.WITHDRAWN)
+    second = f.enrolment(f.course_run(course, title="2026년 2차"), user=user)
+
+    course_services.lesson_complete(user=user, lesson=lesson)
+
+    assert Enrolment.objects.get(pk=second.pk).status == Enrolment.Status.COMPLETED
