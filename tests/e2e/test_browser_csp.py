@@ -122,7 +122,10 @@ def _walk(visitors: list[Visitor], browser, base: str, tmp_path) -> None:
     trainee.page.locator("main form[action$='/start/'] button, main a[href*='/learn/attempts/']").first.click()
     trainee.page.wait_for_url(re.compile(r".*/learn/attempts/[^/]+/$"))
     with trainee.page.expect_response(re.compile(r".*/answer/$")) as autosave:
-        trainee.page.locator("fieldset[data-question] input").first.check()
+        # The questions' order is shuffled per attempt: pick a choice, whatever question comes first.
+        trainee.page.locator(
+            "fieldset[data-question] input[type=radio], fieldset[data-question] input[type=checkbox]"
+        ).first.check()
     assert autosave.value.status == 200
     assert trainee.page.locator("[data-timer-display]").inner_text() != ""
     trainee.collect()

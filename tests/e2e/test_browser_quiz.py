@@ -3,7 +3,10 @@
 Choices are found by the attempt's own identifiers (never their ids); with attempts left, the
 review shows the score but not the answer key."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 from django.core.management import call_command
 
 from assessments.models import Attempt, QuizPage
@@ -48,9 +51,8 @@ def test_demo_trainee_takes_a_quiz_and_reviews_it(live_server, page):
         else:
             page.locator(f"#a-{q.pk}").fill(str(q.numeric_answer.normalize()))
     # The first answer was saved in the background already, before any button was pressed.
-    page.wait_for_function(
-        "document.querySelector('.autosave-status') && document.querySelector('.autosave-status').textContent.length > 0"
-    )
+    # (a locator, not wait_for_function: a string predicate is eval'd, which the CSP refuses)
+    expect(page.locator(".autosave-status").first).to_have_text(re.compile(r"\S"))
     assert attempt.answers.exists()
 
     page.get_by_role("button", name="제출").click()
