@@ -79,10 +79,13 @@ def _member_rows(memberships: list[Membership]) -> list[MemberRow]:
         )
     }
     certificates: dict[int, list] = {}
+    today = timezone.localdate()
     for certificate in (
         Certificate.objects.filter(enrolment__user_id__in=users).select_related("enrolment").order_by("-completed_on")
     ):
-        certificates.setdefault(certificate.enrolment.user_id, []).append(certificate)
+        certificates.setdefault(certificate.enrolment.user_id, []).append(
+            (certificate, certificate_status(certificate, today=today))
+        )
     rows = []
     for membership in memberships:
         row = MemberRow(membership=membership, certificates=certificates.get(membership.user_id, []))
@@ -174,11 +177,12 @@ def _records(organisation: Organisation):
             enrolment.user.email,
             enrolment.run.course.title,
             enrolment.run.title,
-            enrolment.get_status_display(),
+            str(enrolment.get_status_display()),
             enrolment.progress_percent,
             timezone.localtime(enrolment.completed_at).strftime("%Y-%m-%d") if enrolment.completed_at else "",
             certificate.code if certificate else "",
-            certificate_status(certificate).label if certificate else "",
+            # str(): the label is a lazy translation, which openpyxl cannot write (a 500 for every XLSX).
+            str(certificate_status(certificate).label) if certificate else "",
             certificate.expires_on.isoformat() if certificate and certificate.expires_on else "",
         ]
 
