@@ -8,12 +8,12 @@ verification is logged (by a task after the response, so the lookup stays one qu
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.names import names_match
 from courses.exports import csv_text
 from courses.uploads import UploadError, read_csv
 
@@ -206,10 +206,6 @@ def check_pdf(upload) -> PdfCheck:
 # --------------------------------------------------------------------------------------------
 
 
-def normalise_name(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name or "").casefold().split())
-
-
 @dataclass
 class BulkRow:
     row: int
@@ -245,10 +241,8 @@ def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
     for row, verification in zip(rows, verify_codes([r.code for r in rows]), strict=True):
         row.verification = verification
         if row.expected_name and verification.found:
-            expected = normalise_name(row.expected_name)
-            row.name_matches = expected in (
-                normalise_name(verification.certificate.holder_name_ko),
-                normalise_name(verification.certificate.holder_name_en),
+            row.name_matches = names_match(
+                row.expected_name, verification.certificate.holder_name_ko, verification.certificate.holder_name_en
             )
     return rows
 
