@@ -140,12 +140,17 @@ def certificate_revoke(request, certificate_id):
     form = RevokeForm(request.POST)
     if form.is_valid():
         try:
-            services.certificate_revoke(certificate=certificate, actor=request.user, reason=form.cleaned_data["reason"])
+            services.certificate_revoke(
+                certificate=certificate,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                category=form.cleaned_data["category"],
+            )
             messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
         except services.CertificateError as error:
             messages.error(request, str(error))
     else:
-        messages.error(request, _("Give the reason for the revocation."))
+        messages.error(request, _("Choose the reason category and give the reason for the revocation."))
     return redirect("certificates_admin:certificate_detail", certificate.pk)
 
 

@@ -40,8 +40,15 @@ class CertificateOut(Schema):
     code: str
     found: bool
     status: str | None = Field(None, description="valid, expired, revoked or pending")
-    holder_name_ko: str | None = None
-    holder_name_en: str | None = None
+    holder_name_ko: str | None = Field(
+        None, description="The holder's Korean name, masked (홍*동) unless the name given matches it"
+    )
+    holder_name_en: str | None = Field(
+        None, description="The holder's English name, masked (G****** H***) unless the name given matches it"
+    )
+    name_matches: bool | None = Field(
+        None, description="Whether the name given is the holder's (Korean or English); null when none was given"
+    )
     course_ko: str | None = None
     course_en: str | None = None
     institute_ko: str | None = None
@@ -49,13 +56,24 @@ class CertificateOut(Schema):
     study_hours: int | None = None
     completed_on: date | None = None
     issued_on: date | None = None
-    expires_on: date | None = None
+    expires_on: date | None = Field(None, description="Last day of validity; null without expiry and when revoked")
     revoked_on: date | None = None
-    revocation_reason: str | None = None
+    revocation_category: str | None = Field(
+        None,
+        description=(
+            "Why a revoked certificate was revoked: requirements_not_met, misconduct, holder_request, "
+            "issued_in_error or other"
+        ),
+    )
 
 
 class VerifyIn(Schema):
     codes: list[str] = Field(..., min_length=1, max_length=verification.MAX_BATCH, description="1 to 10,000 codes")
+    names: list[str] | None = Field(
+        None,
+        max_length=verification.MAX_BATCH,
+        description="Optional: the name expected for each code, in the same order (unmasks the names that match)",
+    )
 
 
 class VerifyOut(Schema):
@@ -128,9 +146,12 @@ def verify_many(request, payload: VerifyIn):
     """Up to 10,000 codes in one request, answered in the order given, with one database query.
     Each code counts against the caller's limit of codes per minute."""
     api_key_id = _limit(request, codes=len(payload.codes))
+    if payload.names is not None and len(payload.names) != len(payload.codes):
+        raise HttpError(422, "names must have one entry for each code, in the same order.")
     answers = verification.verify_codes(payload.codes)
     verification.log(channel="api", answers=answers, client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
-    results = [answer.as_dict() for answer in answers]
+    names = payload.names or [""] * len(answers)
+    results = [answer.as_dict(typed_name=(name or "")[:200]) for answer, name in zip(answers, names, strict=True)]
     return Status(200, {"count": len(results), "found": sum(1 for r in results if r["found"]), "results": results})
 
 
@@ -139,9 +160,10 @@ def verify_many(request, payload: VerifyIn):
     response={200: CertificateOut, 401: Error, 404: CertificateOut, 429: Error},
     summary="Verify one certificate",
 )
-def get_certificate(request, code: str):
-    """The status and facts of one certificate (404 with ``found: false`` when nothing matches)."""
+def get_certificate(request, code: str, name: str = ""):
+    """The status and facts of one certificate (404 with ``found: false`` when nothing matches).
+    The holder's names are masked unless ``name`` is one of them."""
     api_key_id = _limit(request)
     answer = verification.verify_code(code)
     verification.log(channel="api", answers=[answer], client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
-    return Status(200 if answer.found else 404, answer.as_dict())
+    return Status(200 if answer.found else 404, answer.as_dict(typed_name=name[:200]))

@@ -7,17 +7,24 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.forms import InstituteModelForm
 
+from .models import RevocationCategory
+
 
 class CertificateTemplateForm(InstituteModelForm):
     """An institute the user manages; the logo, seal and signature images from its own collection."""
 
 
 class RevokeForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Reason category"),
+        choices=[("", "---------"), *RevocationCategory.choices],
+        help_text=_("Shown to anyone who verifies the certificate."),
+    )
     reason = forms.CharField(
         label=_("Reason for revocation"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
-        help_text=_("Shown to anyone who verifies the certificate."),
+        help_text=_("For the institute's staff and the certificate's history; never shown to verifiers."),
     )
 
 

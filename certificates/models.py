@@ -159,6 +159,16 @@ class CertificateSignatory(Orderable):
 # --------------------------------------------------------------------------------------------
 
 
+class RevocationCategory(models.TextChoices):
+    """Why a certificate was revoked, as a verifier may read it (the manager's own words stay internal)."""
+
+    REQUIREMENTS_NOT_MET = "requirements_not_met", _("Completion requirements not met")
+    MISCONDUCT = "misconduct", _("Misconduct")
+    HOLDER_REQUEST = "holder_request", _("At the holder's request")
+    ISSUED_IN_ERROR = "issued_in_error", _("Issued in error")
+    OTHER = "other", _("Other")
+
+
 class CertificateQuerySet(models.QuerySet):
     def for_user(self, user) -> CertificateQuerySet:
         return self.filter(enrolment__user=user)
@@ -230,7 +240,16 @@ class Certificate(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    revocation_reason = models.TextField(_("Reason for revocation"), blank=True)
+    revocation_category = models.CharField(
+        _("Reason category"),
+        max_length=30,
+        choices=RevocationCategory.choices,
+        blank=True,
+        help_text=_("What a verifier reads about a revocation."),
+    )
+    revocation_reason = models.TextField(
+        _("Reason for revocation"), blank=True, help_text=_("For staff only; never shown to verifiers.")
+    )
 
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -32,7 +32,7 @@ from courses.models import Enrolment
 
 from . import codes, selectors
 from .links import site_url, verification_url
-from .models import Certificate, CertificateEvent, ExpiryReminder, SupersededPdf
+from .models import Certificate, CertificateEvent, ExpiryReminder, RevocationCategory, SupersededPdf
 from .pdf import render_pdf, sha256_hex
 from .status import Status, certificate_status, expiry_date
 
@@ -287,11 +287,16 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
-    """취소, with the reason a verifier reads. The code keeps answering, as revoked, for ever."""
+def certificate_revoke(
+    *, certificate: Certificate, actor, reason: str, category: str = RevocationCategory.OTHER
+) -> Certificate:
+    """취소: ``category`` is what a verifier reads; ``reason``, the manager's own words, stays with the
+    staff. The code keeps answering, as revoked, for ever."""
     reason = (reason or "").strip()
     if not reason:
         raise CertificateError(_("Give the reason for the revocation."))
+    if category not in RevocationCategory.values:
+        raise CertificateError(_("Choose the reason category of the revocation."))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     _require_manager(actor, certificate)
     if certificate.state == Certificate.State.REVOKED:
@@ -300,6 +305,7 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = actor
     certificate.revocation_reason = reason
+    certificate.revocation_category = category
     certificate.save()
     CertificateEvent.objects.create(
         certificate=certificate, kind=CertificateEvent.Kind.REVOKED, actor=actor, reason=reason

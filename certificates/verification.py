@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.names import names_match
+from accounts.names import mask_name, names_match
 from courses.exports import csv_text
 from courses.uploads import UploadError, read_csv
 
@@ -35,16 +35,22 @@ class Verification:
     certificate: Certificate | None = None
     status: Status | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self, *, typed_name: str = "") -> dict:
+        """The answer for machines, as the page shows it to people: the holder's names masked unless
+        ``typed_name`` is one of them; for a revoked certificate its reason category (never the
+        manager's own words) and no expiry date."""
         if not self.found:
             return {"code": self.code, "found": False}
         c = self.certificate
+        revoked = self.status == Status.REVOKED
+        name_matches = names_match(typed_name, c.holder_name_ko, c.holder_name_en) if typed_name.strip() else None
         return {
             "code": c.code,
             "found": True,
             "status": str(self.status),
-            "holder_name_ko": c.holder_name_ko,
-            "holder_name_en": c.holder_name_en,
+            "holder_name_ko": c.holder_name_ko if name_matches else mask_name(c.holder_name_ko),
+            "holder_name_en": c.holder_name_en if name_matches else mask_name(c.holder_name_en),
+            "name_matches": name_matches,
             "course_ko": c.course_title_ko,
             "course_en": c.course_title_en,
             "institute_ko": c.institute_name_ko,
@@ -52,16 +58,16 @@ class Verification:
             "study_hours": c.study_hours,
             "completed_on": c.completed_on.isoformat(),
             "issued_on": c.issued_on.isoformat() if c.issued_on else None,
-            "expires_on": c.expires_on.isoformat() if c.expires_on else None,
-            "revoked_on": timezone.localtime(c.revoked_at).date().isoformat() if c.revoked_at else None,
-            "revocation_reason": c.revocation_reason if self.status == Status.REVOKED else None,
+            "expires_on": c.expires_on.isoformat() if c.expires_on and not revoked else None,
+            "revoked_on": timezone.localtime(c.revoked_at).date().isoformat() if revoked and c.revoked_at else None,
+            "revocation_category": (c.revocation_category or "other") if revoked else None,
         }
 
 
 _FIELDS = (
     "pk", "code", "state", "holder_name_ko", "holder_name_en", "course_title_ko", "course_title_en",
     "institute_name_ko", "institute_name_en", "study_hours", "completed_on", "issued_on", "expires_on",
-    "revoked_at", "revocation_reason",
+    "revoked_at", "revocation_category", "template",
 )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from courses.exports import csv_response
 from courses.uploads import UploadError
 
-from . import ratelimit, verification
+from . import presenters, ratelimit, verification
 
 BULK_RESULT_SECONDS = 1800
 
@@ -47,6 +48,20 @@ class CodeForm(forms.Form):
         ),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "latin"}),
     )
+    name = forms.CharField(
+        label=gettext_lazy("Holder's name (optional)"),
+        required=False,
+        max_length=100,
+        help_text=gettext_lazy(
+            "The name is shown masked (e.g. 홍*동). Type the holder's Korean or English name to see it whole "
+            "if it matches."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+
+class NameForm(forms.Form):
+    name = CodeForm.base_fields["name"]
 
 
 @never_cache
@@ -60,7 +75,10 @@ def verify_form(request):
             # Not a code (it may not even fit in a URL, "a/b"): the same answer as a code that
             # matches nothing, here rather than after a redirect.
             return _result(request, form.cleaned_data["code"])
-        return redirect("verify_result", code=code)
+        response = redirect("verify_result", code=code)
+        if form.cleaned_data["name"].strip():
+            response["Location"] += "?" + urlencode({"name": form.cleaned_data["name"].strip()})
+        return response
     return render(request, "certificates/verify_form.html", {"form": form})
 
 
@@ -73,10 +91,17 @@ def verify_result(request, code):
 def _result(request, code: str):
     answer = verification.verify_code(code)
     verification.log(channel="page", answers=[answer], client_hash=ratelimit.client_hash(request))
+    name_form = NameForm(request.GET if "name" in request.GET else None)
+    typed_name = name_form.cleaned_data["name"] if name_form.is_valid() else ""
     return render(
         request,
         "certificates/verify_result.html",
-        {"answer": answer, "form": CodeForm(initial={"code": answer.code})},
+        {
+            "answer": answer,
+            "result": presenters.verification_result(answer, typed_name=typed_name) if answer.found else None,
+            "name_form": name_form,
+            "form": CodeForm(initial={"code": answer.code}),
+        },
         status=200 if answer.found else 404,
     )
 

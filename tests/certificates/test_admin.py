@@ -128,12 +128,21 @@ def test_manager_revokes_from_the_admin_and_staff_of_other_institutes_get_404(cl
     client.force_login(manager)
     listing = client.get("/cms/academy/certificates/").content.decode()
     assert certificate.code in listing
-    response = client.post(f"/cms/academy/certificates/{certificate.pk}/revoke/", {"reason": "수료 기준 오적용"})
+    form = client.get(f"/cms/academy/certificates/{certificate.pk}/").content.decode()
+    assert "수료 요건 미충족" in form and "부정행위" in form and "본인 요청" in form and "발급 오류" in form
+    no_category = client.post(f"/cms/academy/certificates/{certificate.pk}/revoke/", {"reason": "수료 기준 오적용"})
+    assert no_category.status_code == 302
+    assert Certificate.objects.get(pk=certificate.pk).state == Certificate.State.ISSUED
+    response = client.post(
+        f"/cms/academy/certificates/{certificate.pk}/revoke/",
+        {"category": "requirements_not_met", "reason": "수료 기준 오적용"},
+    )
 
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.state == Certificate.State.REVOKED
     assert certificate.revocation_reason == "수료 기준 오적용"
+    assert certificate.revocation_category == "requirements_not_met"
 
 
 def test_manager_reissues_from_the_admin(client, issue, manager, django_capture_on_commit_callbacks):
