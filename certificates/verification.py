@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.names import mask_name, names_match
+from accounts.names import mask_name, names_match, normalise_name
 from courses.exports import csv_text
 from courses.uploads import UploadError, read_csv
 
@@ -212,6 +212,29 @@ def check_pdf(upload) -> PdfCheck:
 # --------------------------------------------------------------------------------------------
 
 
+#: First-row values that name the code column (Korean or English, compared without case or spaces).
+CODE_HEADERS = {
+    "code", "codes", "certificatecode", "certificate", "certificateno", "certificateno.", "certificatenumber",
+    "certificateid", "번호", "코드", "수료증", "수료증번호", "수료증코드", "수료번호", "발급번호", "증명서번호",
+    "확인번호", "인증번호", "일련번호",
+}  # fmt: skip
+#: First-row values that name the name column.
+NAME_HEADERS = {
+    "name", "names", "holder", "holdername", "fullname", "expectedname", "이름", "성명", "성함", "수료자",
+    "수료자명", "수료자성명", "성명(한글)", "성명(영문)", "이름(한글)", "이름(영문)",
+}  # fmt: skip
+
+
+def is_header_row(values: list[str]) -> bool:
+    """Whether a first row names its columns (수료증 번호, 성명 / code, name …) rather than holding a code."""
+    cells = [normalise_name(value).strip("*:#") for value in values[:2]]
+    code = cells[0] if cells else ""
+    name = cells[1] if len(cells) > 1 else ""
+    if code and canonical(code) is not None:
+        return False
+    return code in CODE_HEADERS or name in NAME_HEADERS
+
+
 @dataclass
 class BulkRow:
     row: int
@@ -219,28 +242,44 @@ class BulkRow:
     expected_name: str
     verification: Verification | None = None
     name_matches: bool | None = None
+    #: Why the row could not be checked (it stays in the result CSV with this reason).
+    error: str = ""
+
+    @property
+    def message(self) -> str:
+        return _("Row %(row)s: %(reason)s") % {"row": self.row, "reason": self.error}
 
 
-def parse_bulk_csv(upload) -> tuple[list[BulkRow], list[str]]:
-    """Rows of ``code[,name]`` (a header row is allowed) from an uploaded CSV; malformed rows are
-    reported by number. A file that cannot be read at all raises ``UploadError``."""
-    rows, errors = [], []
+def parse_bulk_csv(upload) -> tuple[list[BulkRow], list[BulkRow]]:
+    """Rows of ``code[,name]`` from an uploaded CSV (UTF-8 with or without BOM, or CP949 as Korean
+    Excel saves it), a header row in Korean or English skipped: ``(rows to check, rows refused)``,
+    each refused row with its number and reason. A file that cannot be read at all raises ``UploadError``."""
+    rows, refused = [], []
     for number, values in read_csv(upload, max_bytes=MAX_CSV_BYTES):
         code = (values[0] if values else "").strip()
         name = (values[1] if len(values) > 1 else "").strip()
-        if number == 1 and code.lower() in ("code", "certificate", "수료증 번호", "번호"):
+        if number == 1 and is_header_row(values):
             continue
         if not code and not name:
             continue
-        if canonical(code) is None:
-            errors.append(_("Row %(row)s: “%(code)s” is not a certificate code.") % {"row": number, "code": code[:40]})
-            continue
-        rows.append(BulkRow(row=number, code=code, expected_name=name[:200]))
-        if len(rows) > MAX_BATCH:
+        if not code:
+            refused.append(BulkRow(row=number, code="", expected_name=name[:200], error=_("no certificate code")))
+        elif canonical(code) is None:
+            refused.append(
+                BulkRow(
+                    row=number,
+                    code=code[:40],
+                    expected_name=name[:200],
+                    error=_("“%(code)s” is not a certificate code") % {"code": code[:40]},
+                )
+            )
+        else:
+            rows.append(BulkRow(row=number, code=code, expected_name=name[:200]))
+        if len(rows) + len(refused) > MAX_BATCH:
             raise UploadError(_("At most %(n)s codes can be checked at once.") % {"n": MAX_BATCH})
-    if not rows and not errors:
+    if not rows and not refused:
         raise UploadError(_("The file contains no certificate code."))
-    return rows, errors
+    return rows, refused
 
 
 def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
@@ -253,8 +292,12 @@ def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
     return rows
 
 
-def bulk_csv(rows: list[BulkRow]) -> str:
-    """The answers as CSV text; what the uploader typed is neutralised like every other export."""
+def bulk_csv(rows: list[BulkRow], refused: list[BulkRow] = ()) -> str:
+    """The answers as CSV text, every row of the file in its order (refused rows with their reason).
+
+    The holder's name is masked unless the name given matches it, as on the page; a revoked
+    certificate has no expiry date. What the uploader typed is neutralised like every other export.
+    """
     header = [
         _("Row"),
         _("Certificate code"),
@@ -264,21 +307,53 @@ def bulk_csv(rows: list[BulkRow]) -> str:
         _("Name matches"),
         _("Course"),
         _("Expiry date"),
+        _("Problem"),
     ]
     lines = []
-    for row in rows:
+    for row in sorted([*rows, *refused], key=lambda r: r.row):
         v = row.verification
         found = bool(v and v.found)
+        if row.error:
+            status = _("Not checked")
+        elif found:
+            status = str(v.status.label)
+        else:
+            status = _("Not found")
+        holder = ""
+        if found:
+            c = v.certificate
+            ko, en = (
+                (c.holder_name_ko, c.holder_name_en)
+                if row.name_matches
+                else (
+                    mask_name(c.holder_name_ko),
+                    mask_name(c.holder_name_en),
+                )
+            )
+            holder = f"{ko} ({en})" if en else ko
         lines.append(
             [
                 row.row,
                 v.code if found else row.code,
-                v.status.label if found else _("Not found"),
-                f"{v.certificate.holder_name_ko} ({v.certificate.holder_name_en})" if found else "",
+                status,
+                holder,
                 row.expected_name,
                 "" if row.name_matches is None else (_("Yes") if row.name_matches else _("No")),
                 v.certificate.course_title_ko if found else "",
-                v.certificate.expires_on.isoformat() if found and v.certificate.expires_on else "",
+                v.certificate.expires_on.isoformat()
+                if found and v.certificate.expires_on and v.status != Status.REVOKED
+                else "",
+                row.error,
             ]
         )
     return csv_text(header=header, rows=lines)
+
+
+def bulk_sample_csv() -> str:
+    """The sample file offered for download: a header row and two example rows."""
+    from .selectors import SAMPLE_CODE
+
+    return csv_text(
+        header=[_("Certificate code"), _("Name")],
+        rows=[[SAMPLE_CODE, "홍길동"], [SAMPLE_CODE.lower().replace("-", ""), "Gildong Hong"]],
+    )

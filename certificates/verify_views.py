@@ -140,7 +140,7 @@ class BulkForm(forms.Form):
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy(
             "One certificate code per row in the first column and, optionally, the name you expect in the second; "
-            "up to 10,000 rows and 2 MB, saved from Excel as “CSV UTF-8” or “CSV”."
+            "a header row is allowed. Up to 10,000 rows and 2 MB, saved from Excel as “CSV UTF-8” or “CSV”."
         ),
     )
 
@@ -151,13 +151,14 @@ def verify_bulk(request):
     """일괄 진위확인: a CSV of codes (and the names HR expects), answered as a table and a CSV.
 
     Each code counts against the client's ``ACADEMY_VERIFY_BULK_CODES_PER_HOUR``; a file that cannot
-    be read is a 400 with the reason at the file field, a file over the budget a 429.
+    be read is a 400 with the reason at the file field, a file over the budget a 429. Rows that are
+    not codes are reported by number and kept, with their reason, in the result CSV.
     """
     form = BulkForm(request.POST or None, request.FILES or None)
-    rows, errors, token, status = [], [], "", 200
+    rows, refused, token, status = [], [], "", 200
     if request.method == "POST" and form.is_valid():
         try:
-            rows, errors = verification.parse_bulk_csv(form.cleaned_data["file"])
+            rows, refused = verification.parse_bulk_csv(form.cleaned_data["file"])
         except UploadError as error:
             form.add_error("file", str(error))
             status = 400
@@ -176,15 +177,16 @@ def verify_bulk(request):
                 )
                 % {"n": len(rows), "limit": settings.ACADEMY_VERIFY_BULK_CODES_PER_HOUR},
             )
-            rows, errors, status = [], [], 429
+            rows, refused, status = [], [], 429
         if rows:
             rows = verification.verify_bulk(rows)
             verification.log(
                 channel="bulk", answers=[r.verification for r in rows], client_hash=ratelimit.client_hash(request)
             )
+        if rows or refused:
             token = secrets.token_urlsafe(24)
-            cache.set(f"academy:bulk-verify:{token}", verification.bulk_csv(rows), BULK_RESULT_SECONDS)
-        elif errors:
+            cache.set(f"academy:bulk-verify:{token}", verification.bulk_csv(rows, refused), BULK_RESULT_SECONDS)
+        if refused and not rows:
             status = 400  # not one row could be checked
     elif request.method == "POST":
         status = 400
@@ -192,7 +194,11 @@ def verify_bulk(request):
         "total": len(rows),
         "valid": sum(1 for r in rows if r.verification.found and r.verification.status == "valid"),
         "not_found": sum(1 for r in rows if not r.verification.found),
+        "revoked_or_expired": sum(
+            1 for r in rows if r.verification.found and r.verification.status in ("revoked", "expired")
+        ),
         "name_mismatch": sum(1 for r in rows if r.name_matches is False),
+        "refused": len(refused),
     }
     return render(
         request,
@@ -200,8 +206,10 @@ def verify_bulk(request):
         {
             "form": form,
             "rows": rows[:1000],
+            "shown": presenters.bulk_result_rows(rows[:1000]),
             "more": max(0, len(rows) - 1000),
-            "errors": errors,
+            "errors": [row.message for row in refused[:200]],
+            "more_errors": max(0, len(refused) - 200),
             "token": token,
             "summary": summary,
         },
@@ -215,6 +223,11 @@ def verify_bulk_download(request, token):
     if content is None:
         raise Http404
     return csv_response(filename="verification-results", content=content)
+
+
+def verify_bulk_sample(request):
+    """A sample file to fill in: UTF-8 with a byte-order mark, so Excel opens it in Korean."""
+    return csv_response(filename="verification-sample", content=verification.bulk_sample_csv())
 
 
 @never_cache

@@ -20,6 +20,7 @@ urlpatterns = [
     path("verify/", verify_views.verify_form, name="verify"),
     path("verify/pdf/", verify_views.verify_pdf, name="verify_pdf"),
     path("verify/bulk/", verify_views.verify_bulk, name="verify_bulk"),
+    path("verify/bulk/sample.csv", verify_views.verify_bulk_sample, name="verify_bulk_sample"),
     path("verify/bulk/<str:token>.csv", verify_views.verify_bulk_download, name="verify_bulk_download"),
     path("verify/<str:code>/", verify_views.verify_result, name="verify_result"),
     path("verify/<str:code>/badge.jwt", verify_views.verify_badge, name="verify_badge"),
