@@ -39,6 +39,7 @@ class RunForm(forms.ModelForm):
         fields = [
             "course",
             "title",
+            "title_en",
             "starts_on",
             "ends_on",
             "enrolment_opens_at",
@@ -46,6 +47,7 @@ class RunForm(forms.ModelForm):
             "capacity",
             "delivery_mode",
             "location",
+            "location_en",
         ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}),

@@ -27,6 +27,9 @@ class CourseRun(models.Model):
         "courses.CoursePage", verbose_name=_("Course"), on_delete=models.CASCADE, related_name="runs"
     )
     title = models.CharField(_("Name"), max_length=80, help_text=_("e.g. 2026년 1차"))
+    title_en = models.CharField(
+        _("Name (English)"), max_length=80, blank=True, help_text=_("For English readers, e.g. 2026 Run 1.")
+    )
     starts_on = models.DateField(_("Starts on"))
     ends_on = models.DateField(_("Ends on"))
     enrolment_opens_at = models.DateTimeField(_("Enrolment opens"), null=True, blank=True)
@@ -40,12 +43,15 @@ class CourseRun(models.Model):
         help_text=_("Leave empty to follow the course."),
     )
     location = models.CharField(_("Place"), max_length=200, blank=True)
+    location_en = models.CharField(_("Place (English)"), max_length=200, blank=True)
     instructors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("Instructors"), blank=True, related_name="taught_runs"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CourseRunQuerySet.as_manager()
+
+    ENGLISH_FIELDS = ("title", "location")
 
     class Meta:
         verbose_name = _("course run")

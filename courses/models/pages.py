@@ -15,7 +15,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -37,6 +45,22 @@ class BilingualTitleMixin:
     @property
     def display_title(self) -> str:
         return (getattr(self, "title_en", "") if _english() else "") or self.title
+
+
+def with_english_tab(content_panels, english_panels) -> TabbedInterface:
+    """The editor's tabs: Content, English (the optional English fields), Promote, Settings.
+
+    English readers see the English fields where they are filled in and the Korean ones, marked
+    as Korean content, where they are not.
+    """
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(english_panels, heading=_("English")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+        ]
+    )
 
 
 class PublicPageCacheMixin:
@@ -160,6 +184,7 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     outcomes = models.TextField(_("Learning outcomes"), blank=True, help_text=_("One outcome per line."))
     outcomes_en = models.TextField(_("Learning outcomes (English)"), blank=True, help_text=_("One outcome per line."))
     overview = StreamField(BaseStreamBlock(), verbose_name=_("Overview"), blank=True)
+    overview_en = StreamField(BaseStreamBlock(), verbose_name=_("Overview (English)"), blank=True)
     min_progress_percent = models.PositiveSmallIntegerField(
         _("Minimum progress (%)"), default=80, validators=[MaxValueValidator(100)]
     )
@@ -191,13 +216,11 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("title_en"),
         FieldPanel("summary"),
-        FieldPanel("summary_en"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("study_hours"), FieldPanel("delivery_mode"), FieldPanel("enrolment_policy")]),
         FieldPanel("overview"),
-        MultiFieldPanel([FieldPanel("outcomes"), FieldPanel("outcomes_en")], heading=_("Learning outcomes")),
+        FieldPanel("outcomes"),
         MultipleChooserPanel(
             "prerequisite_links", chooser_field_name="prerequisite", heading=_("Prerequisites"), label=_("Prerequisite")
         ),
@@ -218,6 +241,13 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
             [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")], heading=_("Certificate")
         ),
     ]
+    english_panels = [
+        FieldPanel("title_en"),
+        FieldPanel("summary_en"),
+        FieldPanel("overview_en"),
+        FieldPanel("outcomes_en"),
+    ]
+    edit_handler = with_english_tab(content_panels, english_panels)
     search_fields = [
         *Page.search_fields,
         index.SearchField("title_en"),
@@ -235,6 +265,8 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     class Meta:
         verbose_name = _("course")
+
+    ENGLISH_FIELDS = ("title", "summary", "overview", "outcomes")
 
     @property
     def display_summary(self) -> str:
@@ -285,7 +317,7 @@ class CourseInstructor(Orderable):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("Instructor (e-mail)"), on_delete=models.CASCADE, related_name="+"
     )
-    role = models.CharField(_("Title"), max_length=80, blank=True, help_text=_("e.g. Senior researcher"))
+    role = models.CharField(_("Job title"), max_length=80, blank=True, help_text=_("e.g. Senior researcher"))
 
     panels = [FieldPanel("user", widget=UserEmailInput), FieldPanel("role")]
 
@@ -299,13 +331,17 @@ class ModulePage(BilingualTitleMixin, Page):
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     summary = models.TextField(_("Summary"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    english_panels = [FieldPanel("title_en")]
+    edit_handler = with_english_tab(content_panels, english_panels)
 
     parent_page_types = ["courses.CoursePage"]
     base_form_class = InstitutePageForm
 
     class Meta:
         verbose_name = _("module")
+
+    ENGLISH_FIELDS = ("title",)
 
     def serve(self, request, *args, **kwargs):
         course = CoursePage.objects.ancestor_of(self).live().first()
@@ -319,6 +355,12 @@ class LessonPage(BilingualTitleMixin, Page):
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Content"))
+    body_en = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("Content (English)"),
+        blank=True,
+        help_text=_("Leave empty to show the Korean content to English readers, marked as Korean."),
+    )
     study_minutes = models.PositiveSmallIntegerField(
         _("Required study minutes"),
         default=0,
@@ -329,11 +371,17 @@ class LessonPage(BilingualTitleMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("title_en"),
         FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required")]),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("title_en"), index.SearchField("body")]
+    english_panels = [FieldPanel("title_en"), FieldPanel("body_en")]
+    edit_handler = with_english_tab(content_panels, english_panels)
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_en"),
+        index.SearchField("body"),
+        index.SearchField("body_en"),
+    ]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
     base_form_class = InstitutePageForm
@@ -341,6 +389,8 @@ class LessonPage(BilingualTitleMixin, Page):
 
     class Meta:
         verbose_name = _("lesson")
+
+    ENGLISH_FIELDS = ("title", "body")
 
     @cached_property
     def course(self) -> CoursePage:

@@ -8,7 +8,11 @@ register = template.Library()
 
 @register.filter
 def bilingual(obj, field: str):
-    """``{{ page|bilingual:"title" }}``: the English field (``title_en``) for English readers when set."""
+    """``{{ page|bilingual:"title" }}``: the English field (``title_en``) for English readers when set.
+
+    Works for text, rich text and StreamFields alike (``{% include_block page|bilingual:"body" %}``):
+    an empty English field falls back to the Korean one (see ``korean_fallback``).
+    """
     if obj is None:
         return ""
     if (get_language() or "ko").startswith("en"):
@@ -16,6 +20,19 @@ def bilingual(obj, field: str):
         if english:
             return english
     return getattr(obj, field, "")
+
+
+@register.filter
+def korean_fallback(obj, fields: str = "") -> bool:
+    """True when an English reader sees Korean text of ``obj`` because its English field is empty.
+
+    ``fields`` is a comma-separated list (``"title,body"``); without it the model's
+    ``ENGLISH_FIELDS``. A field empty in both languages does not count: nothing Korean is shown.
+    """
+    if obj is None or not _english():
+        return False
+    names = [name.strip() for name in fields.split(",") if name.strip()] or list(getattr(obj, "ENGLISH_FIELDS", ()))
+    return any(getattr(obj, name, None) and not getattr(obj, f"{name}_en", None) for name in names)
 
 
 @register.simple_tag(takes_context=True)

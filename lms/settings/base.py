@@ -176,7 +176,9 @@ ACADEMY_STAFF_IDLE_MINUTES = env_int("ACADEMY_STAFF_IDLE_MINUTES", 30, minimum=1
 
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first catalogue wins: ``locale_overrides`` corrects Wagtail's own Korean strings (msgids exactly
+# as Wagtail writes them), ``locale`` holds the project's strings (extracted by ``bin/i18n``).
+LOCALE_PATHS = [BASE_DIR / "locale_overrides", BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -112,6 +112,7 @@ def _course_form(course, **overrides):
         "delivery_mode": course.delivery_mode,
         "enrolment_policy": course.enrolment_policy,
         "overview-count": "0",
+        "overview_en-count": "0",
         "outcomes": "",
         "outcomes_en": "",
         "prerequisite_links-TOTAL_FORMS": "0",

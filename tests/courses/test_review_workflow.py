@@ -16,6 +16,7 @@ def lesson_form(lesson, **overrides):
         "study_minutes": str(lesson.study_minutes),
         "required": "on",
         "body-count": "1",
+        "body_en-count": "0",
         "body-0-type": "paragraph",
         "body-0-deleted": "",
         "body-0-order": "0",

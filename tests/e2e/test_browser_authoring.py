@@ -53,7 +53,7 @@ def test_instructor_writes_and_submits_a_lesson_and_the_manager_publishes_it(liv
     log_in(page, base, "manager.e2e@example.com")
     page.goto(f"{base}/cms/pages/{lesson.pk}/edit/")
     page.locator("[data-w-dropdown-target='toggle'], .dropdown-toggle").last.click()
-    page.get_by_role("button", name="승인 그리고 게시", exact=True).click()
+    page.get_by_role("button", name="승인 후 게시", exact=True).click()
 
     wait_for(lambda: LessonPage.objects.filter(pk=lesson.pk, live=True).exists(), message="the lesson to go live")
     lesson.refresh_from_db()
