@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Category,
@@ -114,13 +115,36 @@ FILTERS = {
     "delivery": DeliveryMode,
 }
 
+#: The catalog's orders (``?sort=``): the first is the default; anything else falls back to it.
+SORTS = {
+    "newest": _("Newest"),
+    "starting": _("Starting soon"),
+    "title": _("By title"),
+}
+
+
+def _sorted_courses(courses, sort: str):
+    """Courses in the catalog's ``sort`` order; "starting" puts courses without an upcoming run last."""
+    if sort == "title":
+        return courses.order_by("title", "pk")
+    if sort == "starting":
+        from django.db.models import F, Min
+
+        first_start = Min("runs__starts_on", filter=Q(runs__starts_on__gt=timezone.localdate()))
+        return courses.annotate(first_start=first_start).order_by(F("first_start").asc(nulls_last=True), "title", "pk")
+    return courses.order_by("-first_published_at", "-pk")
+
 
 @dataclass
 class CatalogCard:
+    """A course card. ``next_run`` (다음 차수) has not started yet; when the course has none,
+    ``running_run`` is a run under way that still takes enrolments. ``seats_left`` is the shown run's."""
+
     course: CoursePage
     institute: InstitutePage | None
     next_run: CourseRun | None
     seats_left: int | None
+    running_run: CourseRun | None = None
 
 
 def _search(queryset, query: str):
@@ -146,19 +170,27 @@ def course_cards(courses: list[CoursePage], *, institutes: list[InstitutePage] |
         parent_paths = {course.path[: -course.steplen] for course in courses}
         institutes = list(InstitutePage.objects.filter(path__in=parent_paths)) if parent_paths else []
     by_path = {institute.path: institute for institute in institutes}
-    first_runs: dict[int, CourseRun] = {}
+    today = timezone.localdate()
+    upcoming: dict[int, CourseRun] = {}
+    running: dict[int, CourseRun] = {}
     if courses:
-        for run in runs_with_seats([c.pk for c in courses]):
-            first_runs.setdefault(run.course_id, run)
+        for run in runs_with_seats([c.pk for c in courses], today=today):
+            if run.starts_on > today:
+                upcoming.setdefault(run.course_id, run)
+            elif run.enrolment_is_open():
+                running.setdefault(run.course_id, run)
     cards = []
     for course in courses:
-        run = first_runs.get(course.pk)
+        run = upcoming.get(course.pk)
+        under_way = None if run else running.get(course.pk)
+        shown = run or under_way
         cards.append(
             CatalogCard(
                 course=course,
                 institute=by_path.get(course.path[: -course.steplen]),
                 next_run=run,
-                seats_left=seats_left(run) if run else None,
+                running_run=under_way,
+                seats_left=seats_left(shown) if shown else None,
             )
         )
     return cards
@@ -212,7 +244,12 @@ def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
     if query:
         courses = _search(courses, query)
 
-    paginator = Paginator(courses.order_by("title", "pk"), page_size)
+    sort = (params.get("sort") or "").strip()
+    if sort not in SORTS:
+        sort = next(iter(SORTS))
+    else:
+        selected["sort"] = sort
+    paginator = Paginator(_sorted_courses(courses, sort), page_size)
     try:
         number = int(params.get("page") or 1)
     except (TypeError, ValueError):
@@ -234,6 +271,8 @@ def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
         "levels": Level.choices,
         "delivery_modes": DeliveryMode.choices,
         "selected": selected,
+        "sort": sort,
+        "sorts": list(SORTS.items()),
         "query": query,
         "query_without_page": query_without_page,
     }
@@ -456,6 +495,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "enrol_actions": actions,
         "current_enrolment": studying,
         "can_study": studying is not None or user_is_institute_staff(user=user, institute=institute),
+        "today": timezone.localdate(),
     }
 
 
@@ -472,7 +512,10 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
     index = next((i for i, page in enumerate(lessons) if page.pk == lesson.pk), None)
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
-    number = index + 1 if index is not None else None
+    if index is not None:
+        number = index + 1
+    else:  # a draft or preview: not in the live syllabus; numbered where it will stand
+        number = sum(1 for page in lessons if page.path < lesson.path) + 1
     if enrolment is None:
         enrolment = studying_enrolment(user=user, course=course)
     progress, done = None, set()

@@ -181,6 +181,15 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     enrolment_policy = models.CharField(
         _("Enrolment policy"), max_length=20, choices=EnrolmentPolicy.choices, default=EnrolmentPolicy.OPEN
     )
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("Banner image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the course page and the catalog card. A wide picture (e.g. 1200×600) works best."),
+    )
     outcomes = models.TextField(_("Learning outcomes"), blank=True, help_text=_("One outcome per line."))
     outcomes_en = models.TextField(_("Learning outcomes (English)"), blank=True, help_text=_("One outcome per line."))
     overview = StreamField(BaseStreamBlock(), verbose_name=_("Overview"), blank=True)
@@ -217,6 +226,7 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("banner_image"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("level")]),
         FieldRowPanel([FieldPanel("study_hours"), FieldPanel("delivery_mode"), FieldPanel("enrolment_policy")]),
         FieldPanel("overview"),

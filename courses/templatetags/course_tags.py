@@ -20,6 +20,22 @@ _MARKS = re.compile(r"\x00([cad])(\d+)\x00")
 SYLLABUS_SECONDS = 3600
 
 
+def syllabus_groups(items) -> list[dict]:
+    """The syllabus split under its modules: ``[{"module": page or None, "items": [...]}]``.
+
+    Lessons before the first module (or in a course without modules) form a group without a module;
+    lesson numbers (차시) run on across groups, so modules never take a number."""
+    groups: list[dict] = []
+    for item in items:
+        if item.is_module:
+            groups.append({"module": item.page, "items": []})
+            continue
+        if not groups:
+            groups.append({"module": None, "items": []})
+        groups[-1]["items"].append(item)
+    return groups
+
+
 @register.simple_tag(takes_context=True)
 def syllabus(context, items, *, key: str, current=None, can_study: bool = False, done=()):
     """The syllabus list, rendered once per course version (``key`` from ``course_structure``),
@@ -30,7 +46,7 @@ def syllabus(context, items, *, key: str, current=None, can_study: bool = False,
     if html is None:
         html = render_to_string(
             "courses/includes/syllabus.html",
-            {"syllabus": items, "can_study": can_study, "mark": MARK, "request": context.get("request")},
+            {"groups": syllabus_groups(items), "can_study": can_study, "mark": MARK, "request": context.get("request")},
         )
         cache.set(cache_key, html, SYLLABUS_SECONDS)
     current_pk = current.pk if current is not None else None

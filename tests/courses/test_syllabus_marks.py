@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def lesson_items(html: str) -> list[str]:
-    return re.findall(r'<li class="syllabus__lesson[^"]*">.*?</li>', html, flags=re.S)
+    return re.findall(r'<li class="syllabus__lesson[^"]*"[^>]*>.*?</li>', html, flags=re.S)
 
 
 @pytest.fixture
