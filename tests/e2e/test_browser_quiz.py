@@ -6,8 +6,8 @@ review shows the score but not the answer key."""
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from assessments.models import Attempt, QuizPage
 from courses.models import CoursePage
