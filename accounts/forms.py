@@ -25,17 +25,17 @@ class SignupForm(AllauthSignupForm):
     )
 
     agree_terms = forms.BooleanField(
-        label=_("I agree to the terms of use (required)"),
+        label=_("I agree to the terms of use"),
         required=True,
         error_messages={"required": _("To sign up, agree to the terms of use.")},
     )
     agree_privacy = forms.BooleanField(
-        label=_("I agree to the collection and use of my personal data (required)"),
+        label=_("I agree to the collection and use of my personal data"),
         required=True,
         error_messages={"required": _("To sign up, agree to the collection and use of your personal data.")},
     )
     agree_marketing = forms.BooleanField(
-        label=_("I would like to receive news of courses by e-mail (optional)"),
+        label=_("I would like to receive news of courses by e-mail"),
         required=False,
         help_text=_("You can sign up without it and change your mind at any time on your profile page."),
     )
@@ -89,7 +89,7 @@ class MarketingConsentForm(forms.Form):
     """Give or withdraw consent to marketing e-mail, effective at once."""
 
     agree_marketing = forms.BooleanField(
-        label=_("I would like to receive news of courses by e-mail (optional)"), required=False
+        label=_("I would like to receive news of courses by e-mail"), required=False
     )
 
 

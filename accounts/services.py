@@ -27,15 +27,26 @@ logger = logging.getLogger(__name__)
 
 def email_enqueue(*, message: EmailMessage) -> OutboundEmail:
     """Store ``message`` in the outbox and deliver it from the worker once the transaction commits."""
+    from .mail import email_html, email_subject
+
     if message.attachments:
         raise ValueError("Outbox messages carry no attachments; link to the file instead.")
     html_body = ""
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
             html_body = content
+    # Every message leaves with the Academy's one subject prefix, a text part and an HTML part.
+    subject = email_subject(message.subject)
+    body = str(message.body)
+    if getattr(message, "content_subtype", "plain") == "html":
+        from django.utils.html import strip_tags
+
+        html_body, body = body, strip_tags(body)
+    if not html_body:
+        html_body = email_html(subject=subject, body=body)
     outbound = OutboundEmail.objects.create(
-        subject=str(message.subject),
-        body=str(message.body),
+        subject=subject,
+        body=body,
         html_body=str(html_body),
         from_email=str(message.from_email or settings.DEFAULT_FROM_EMAIL),
         to=[str(a) for a in message.to],
@@ -172,7 +183,7 @@ def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> No
                 render_to_string("accounts/email/login_failures_notice.txt", {**context, "name": name}).strip()
             )
     with translation.override("ko"):
-        subject = _("[Academy] Failed sign-in attempts on your account")
+        subject = _("Failed sign-in attempts on your account")
     with transaction.atomic():
         send_mail(subject, "\n\n----------\n\n".join(parts), None, [user.email])
 
@@ -240,7 +251,7 @@ def organisation_invite(
                     ).strip()
                 )
         with translation.override("ko"):
-            subject = _("[Academy] Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
+            subject = _("Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
         send_mail(subject, "\n\n----------\n\n".join(parts), None, [email])
         log(instance=organisation, action=INVITE_ACTION, user=actor, data={"email": email, "role": role})
     return invitation
