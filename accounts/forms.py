@@ -88,9 +88,7 @@ class NameCorrectionForm(forms.Form):
 class MarketingConsentForm(forms.Form):
     """Give or withdraw consent to marketing e-mail, effective at once."""
 
-    agree_marketing = forms.BooleanField(
-        label=_("I would like to receive news of courses by e-mail"), required=False
-    )
+    agree_marketing = forms.BooleanField(label=_("I would like to receive news of courses by e-mail"), required=False)
 
 
 class NameForm(forms.ModelForm):
