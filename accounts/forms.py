@@ -24,7 +24,71 @@ class SignupForm(AllauthSignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    field_order = ["email", "name_ko", "name_en", "password1", "password2"]
+    agree_terms = forms.BooleanField(
+        label=_("I agree to the terms of use"),
+        required=True,
+        error_messages={"required": _("To sign up, agree to the terms of use.")},
+    )
+    agree_privacy = forms.BooleanField(
+        label=_("I agree to the collection and use of my personal data"),
+        required=True,
+        error_messages={"required": _("To sign up, agree to the collection and use of your personal data.")},
+    )
+    agree_marketing = forms.BooleanField(
+        label=_("I would like to receive news of courses by e-mail"),
+        required=False,
+        help_text=_("You can sign up without it and change your mind at any time on your profile page."),
+    )
+
+    field_order = [
+        "email",
+        "name_ko",
+        "name_en",
+        "password1",
+        "password2",
+        "agree_terms",
+        "agree_privacy",
+        "agree_marketing",
+    ]
+
+    def consents(self) -> dict[str, bool]:
+        """The answers to the consent questions, by ``Consent.Kind``."""
+        return {
+            "terms": bool(self.cleaned_data.get("agree_terms")),
+            "privacy": bool(self.cleaned_data.get("agree_privacy")),
+            "marketing": bool(self.cleaned_data.get("agree_marketing")),
+        }
+
+
+class NameCorrectionForm(forms.Form):
+    """A trainee asks for the names on their certificates to be corrected."""
+
+    new_name_ko = forms.CharField(label=_("Corrected Korean name"), max_length=60)
+    new_name_en = forms.CharField(
+        label=_("Corrected English name"),
+        max_length=100,
+        validators=[english_name_validator],
+        help_text=_("As in your passport, e.g. Gildong Hong"),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("e.g. a typing error at sign-up, or a legal change of name"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        ko = " ".join((data.get("new_name_ko") or "").split())
+        en = " ".join((data.get("new_name_en") or "").split())
+        data["new_name_ko"], data["new_name_en"] = ko, en
+        return data
+
+
+class MarketingConsentForm(forms.Form):
+    """Give or withdraw consent to marketing e-mail, effective at once."""
+
+    agree_marketing = forms.BooleanField(label=_("I would like to receive news of courses by e-mail"), required=False)
 
 
 class NameForm(forms.ModelForm):

@@ -56,3 +56,58 @@ def redact_one_time_links(text: str) -> str:
         return note if path.startswith(paths) else url
 
     return _URL.sub(replace, text)
+
+
+# --------------------------------------------------------------------------------------------
+# One form for every message: the subject prefix and an HTML part
+# --------------------------------------------------------------------------------------------
+
+_BRACKETED = re.compile(r"^\s*\[[^\]]*\]\s*")
+
+
+def email_subject(subject: str) -> str:
+    """``subject`` with the Academy's one prefix (``EMAIL_SUBJECT_PREFIX``, which allauth's
+    ``ACCOUNT_EMAIL_SUBJECT_PREFIX`` equals), added once; line breaks folded."""
+    from django.conf import settings
+
+    prefix = settings.EMAIL_SUBJECT_PREFIX
+    subject = " ".join(str(subject).split())
+    if subject.startswith(prefix.strip()):
+        return subject
+    return prefix + subject
+
+
+def email_html(*, subject: str, body: str) -> str:
+    """The HTML part of a plain-text message: its paragraphs, each link alone on its line and
+    clickable, the language separator as a rule."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    blocks = []
+    for paragraph in re.split(r"\n\s*\n", body.strip()):
+        text = paragraph.strip()
+        if not text:
+            continue
+        if set(text) == {"-"}:
+            blocks.append({"rule": True})
+            continue
+        lines = text.splitlines()
+        if len(lines) == 1 and _URL.fullmatch(text):
+            blocks.append({"link": text})
+            continue
+        # A link on its own line inside a paragraph becomes its own block, so it stays on its line.
+        current: list[str] = []
+        for line in lines:
+            if _URL.fullmatch(line.strip()):
+                if current:
+                    blocks.append({"text": "\n".join(current)})
+                    current = []
+                blocks.append({"link": line.strip()})
+            else:
+                current.append(line)
+        if current:
+            blocks.append({"text": "\n".join(current)})
+    return render_to_string(
+        "accounts/email/message.html",
+        {"subject": subject, "blocks": blocks, "site_name": str(settings.WAGTAIL_SITE_NAME)},
+    )

@@ -277,3 +277,81 @@ class OrganisationApiKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.name} ({self.prefix}…)"
+
+
+class Consent(models.Model):
+    """One answer to one consent question, kept as given: who, to which text version, yes or no,
+    when and from where (개인정보 보호법 제22조: 필수 and 선택 items are asked and kept separately).
+
+    A new answer (e.g. withdrawing marketing consent) is a new row; the latest row of a kind is
+    the one in force. Rows are never edited.
+    """
+
+    class Kind(models.TextChoices):
+        TERMS = "terms", _("Terms of use")
+        PRIVACY = "privacy", _("Collection and use of personal data")
+        MARKETING = "marketing", _("Marketing information")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("User"))
+    kind = models.CharField(_("Consent"), max_length=20, choices=Kind.choices)
+    text_version = models.CharField(_("Text version"), max_length=20)
+    agreed = models.BooleanField(_("Agreed"))
+    at = models.DateTimeField(_("Time"), default=timezone.now)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Consent")
+        verbose_name_plural = _("Consents")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "kind", "-at"], name="accounts_consent_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_kind_display()} {self.text_version}: {'Y' if self.agreed else 'N'}"
+
+
+class NameCorrectionRequestQuerySet(models.QuerySet):
+    def pending(self) -> NameCorrectionRequestQuerySet:
+        return self.filter(status=NameCorrectionRequest.Status.PENDING)
+
+
+class NameCorrectionRequest(models.Model):
+    """A trainee asks to correct the names printed on their certificates.
+
+    A manager of an institute that issued the trainee a certificate decides it in the admin; on
+    approval the account's names change and the certificates are issued again under the same code.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="name_corrections", verbose_name=_("Trainee"))
+    old_name_ko = models.CharField(_("Current Korean name"), max_length=60)
+    old_name_en = models.CharField(_("Current English name"), max_length=100, blank=True)
+    new_name_ko = models.CharField(_("Corrected Korean name"), max_length=60)
+    new_name_en = models.CharField(_("Corrected English name"), max_length=100, validators=[english_name_validator])
+    reason = models.TextField(_("Reason"), max_length=1000)
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("Requested"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Decided by")
+    )
+    decided_at = models.DateTimeField(_("Decided"), null=True, blank=True)
+    decision_note = models.TextField(_("Note to the trainee"), blank=True, max_length=1000)
+
+    objects = NameCorrectionRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Name correction request")
+        verbose_name_plural = _("Name correction requests")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open request per person: a second one would race the first.
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(status="pending"), name="accounts_one_open_name_correction"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_name_ko} → {self.new_name_ko}"

@@ -12,22 +12,41 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .models import Membership, OrganisationApiKey, OrganisationInvitation, OutboundEmail, User
+from .models import (
+    Consent,
+    Membership,
+    NameCorrectionRequest,
+    OrganisationApiKey,
+    OrganisationInvitation,
+    OutboundEmail,
+    User,
+)
 
 logger = logging.getLogger(__name__)
 
 
 def email_enqueue(*, message: EmailMessage) -> OutboundEmail:
     """Store ``message`` in the outbox and deliver it from the worker once the transaction commits."""
+    from .mail import email_html, email_subject
+
     if message.attachments:
         raise ValueError("Outbox messages carry no attachments; link to the file instead.")
     html_body = ""
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
             html_body = content
+    # Every message leaves with the Academy's one subject prefix, a text part and an HTML part.
+    subject = email_subject(message.subject)
+    body = str(message.body)
+    if getattr(message, "content_subtype", "plain") == "html":
+        from django.utils.html import strip_tags
+
+        html_body, body = body, strip_tags(body)
+    if not html_body:
+        html_body = email_html(subject=subject, body=body)
     outbound = OutboundEmail.objects.create(
-        subject=str(message.subject),
-        body=str(message.body),
+        subject=subject,
+        body=body,
         html_body=str(html_body),
         from_email=str(message.from_email or settings.DEFAULT_FROM_EMAIL),
         to=[str(a) for a in message.to],
@@ -164,7 +183,7 @@ def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> No
                 render_to_string("accounts/email/login_failures_notice.txt", {**context, "name": name}).strip()
             )
     with translation.override("ko"):
-        subject = _("[Academy] Failed sign-in attempts on your account")
+        subject = _("Failed sign-in attempts on your account")
     with transaction.atomic():
         send_mail(subject, "\n\n----------\n\n".join(parts), None, [user.email])
 
@@ -232,7 +251,7 @@ def organisation_invite(
                     ).strip()
                 )
         with translation.override("ko"):
-            subject = _("[Academy] Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
+            subject = _("Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
         send_mail(subject, "\n\n----------\n\n".join(parts), None, [email])
         log(instance=organisation, action=INVITE_ACTION, user=actor, data={"email": email, "role": role})
     return invitation
@@ -327,3 +346,92 @@ def api_key_authenticate(key: str) -> OrganisationApiKey | None:
 
 def api_key_revoke(*, api_key: OrganisationApiKey) -> None:
     OrganisationApiKey.objects.filter(pk=api_key.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+# --------------------------------------------------------------------------------------------
+# Consents (개인정보 보호법 제22조) and name corrections
+# --------------------------------------------------------------------------------------------
+
+
+class ConsentError(Exception):
+    """A consent the rules refuse; the message is translated and meant for the user."""
+
+
+REQUIRED_CONSENTS = (Consent.Kind.TERMS, Consent.Kind.PRIVACY)
+
+
+@transaction.atomic
+def consents_record(*, user: User, answers: dict[str, bool], ip: str | None = None) -> list[Consent]:
+    """Keep one row per answered consent question, with the version of the text it answered.
+
+    The required items (terms of use, collection and use of personal data) must be agreed; the
+    optional ones (marketing) are kept as given, yes or no.
+    """
+    from .policies import CONSENT_VERSIONS
+
+    for kind in REQUIRED_CONSENTS:
+        if kind in answers and not answers[kind]:
+            raise ConsentError(_("The terms of use and the collection of personal data must be agreed to sign up."))
+    now = timezone.now()
+    rows = [
+        Consent(user=user, kind=kind, text_version=CONSENT_VERSIONS[kind], agreed=bool(agreed), at=now, ip=ip or None)
+        for kind, agreed in answers.items()
+        if kind in Consent.Kind.values
+    ]
+    return Consent.objects.bulk_create(rows)
+
+
+def consents_current(*, user: User) -> dict[str, Consent]:
+    """The answer in force for each consent kind (the latest row), by kind."""
+    current: dict[str, Consent] = {}
+    for consent in Consent.objects.filter(user=user).order_by("kind", "-at", "-pk").distinct("kind"):
+        current[consent.kind] = consent
+    return current
+
+
+class NameCorrectionError(Exception):
+    """A name-correction request the rules refuse; the message is translated and meant for the user."""
+
+
+def name_correction_request_create(*, user: User, name_ko: str, name_en: str, reason: str) -> NameCorrectionRequest:
+    """The trainee asks for new names on their certificates; a manager decides it."""
+    from django.db import IntegrityError
+
+    name_ko, name_en, reason = " ".join(name_ko.split()), " ".join(name_en.split()), reason.strip()
+    if not name_ko or not name_en or not reason:
+        raise NameCorrectionError(_("Give both names and the reason for the correction."))
+    if (name_ko, name_en) == (user.name_ko, user.name_en):
+        raise NameCorrectionError(_("These are already the names on your account."))
+    try:
+        with transaction.atomic():
+            return NameCorrectionRequest.objects.create(
+                user=user,
+                old_name_ko=user.name_ko,
+                old_name_en=user.name_en,
+                new_name_ko=name_ko,
+                new_name_en=name_en,
+                reason=reason,
+            )
+    except IntegrityError:
+        raise NameCorrectionError(
+            _("You already have a request waiting for a decision. You can ask again once it is decided.")
+        ) from None
+
+
+def name_correction_apply(*, correction: NameCorrectionRequest, actor: User, approve: bool, note: str = "") -> None:
+    """Record the decision on a locked, pending request; on approval the account's names change.
+
+    Called by the service that also reissues the certificates (``certificates.name_corrections``),
+    inside its transaction.
+    """
+    if correction.status != NameCorrectionRequest.Status.PENDING:
+        raise NameCorrectionError(_("This request has already been decided."))
+    if approve:
+        User.objects.filter(pk=correction.user_id).update(
+            name_ko=correction.new_name_ko, name_en=correction.new_name_en
+        )
+    correction.status = NameCorrectionRequest.Status.APPROVED if approve else NameCorrectionRequest.Status.REJECTED
+    correction.decided_by = actor
+    correction.decided_at = timezone.now()
+    correction.decision_note = note.strip()
+    correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

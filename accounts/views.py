@@ -62,3 +62,163 @@ def organisation_join(request, token):
             messages.error(request, str(error))
         return redirect("learn")
     return render(request, "accounts/organisation_join.html", {"invitation": invitation})
+
+
+# --------------------------------------------------------------------------------------------
+# Policies, profile and name corrections
+# --------------------------------------------------------------------------------------------
+
+
+def policy_page(request, slug: str):
+    """이용약관 and 개인정보처리방침, in the reader's language, with the version consents refer to."""
+    from django.utils.translation import get_language
+
+    from .policies import POLICIES
+
+    policy = POLICIES.get(slug)
+    if policy is None:
+        raise Http404
+    language = "en" if (get_language() or "ko").startswith("en") else "ko"
+    return render(
+        request,
+        "accounts/policy.html",
+        {"policy": policy, "body_template": policy.template.format(language=language), "policies": POLICIES},
+    )
+
+
+@login_required
+def profile(request):
+    """The trainee's own details, consents, and a request to correct the names on certificates."""
+    from . import services
+    from .forms import MarketingConsentForm, NameCorrectionForm
+    from .presenters import profile_context
+
+    correction_form = NameCorrectionForm(prefix="correction")
+    marketing_form = None
+    if request.method == "POST" and request.POST.get("action") == "correction":
+        correction_form = NameCorrectionForm(request.POST, prefix="correction")
+        if correction_form.is_valid():
+            try:
+                services.name_correction_request_create(
+                    user=request.user,
+                    name_ko=correction_form.cleaned_data["new_name_ko"],
+                    name_en=correction_form.cleaned_data["new_name_en"],
+                    reason=correction_form.cleaned_data["reason"],
+                )
+            except services.NameCorrectionError as error:
+                correction_form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Your request was sent. A manager of the institute that issued your certificate will decide it."),
+                )
+                return redirect("account_profile")
+    elif request.method == "POST" and request.POST.get("action") == "marketing":
+        from .clients import client_address
+
+        marketing_form = MarketingConsentForm(request.POST)
+        if marketing_form.is_valid():
+            agreed = marketing_form.cleaned_data["agree_marketing"]
+            services.consents_record(
+                user=request.user, answers={"marketing": agreed}, ip=client_address(request) or None
+            )
+            messages.success(
+                request,
+                _("You will receive news of courses by e-mail.")
+                if agreed
+                else _("You will no longer receive news of courses by e-mail."),
+            )
+            return redirect("account_profile")
+    context = profile_context(user=request.user, correction_form=correction_form, marketing_form=marketing_form)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/profile.html", context, status=status)
+
+
+# --------------------------------------------------------------------------------------------
+# Two-step login: allauth's views, keeping where the user was going
+# --------------------------------------------------------------------------------------------
+
+#: Where a user who was sent to set up two-step login was going (e.g. ``/hr/``), kept across the
+#: password re-check, the e-mail confirmation and the recovery codes.
+MFA_NEXT_KEY = "academy_mfa_next"
+
+
+def _safe_next(request, url: str | None) -> str:
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
+        return url
+    return ""
+
+
+def mfa_next(request) -> str:
+    """The page to continue to after two-step login is set up ('' if none)."""
+    return _safe_next(request, request.GET.get("next")) or _safe_next(request, request.session.get(MFA_NEXT_KEY))
+
+
+def _activate_totp_view():
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.totp.views import ActivateTOTPView
+
+    class AcademyActivateTOTPView(ActivateTOTPView):
+        """allauth's set-up page; a user with an unconfirmed e-mail address is offered to confirm
+        it first (allauth would refuse and leave them stuck), and ``next`` is kept to the end."""
+
+        def dispatch(self, request, *args, **kwargs):
+            if request.user.is_authenticated:
+                target = mfa_next(request)
+                if target:
+                    request.session[MFA_NEXT_KEY] = target
+                unverified = EmailAddress.objects.filter(user_id=request.user.pk, verified=False).first()
+                if unverified is not None:
+                    return render(request, "mfa/verify_email_first.html", {"address": unverified, "next_url": target})
+            return super().dispatch(request, *args, **kwargs)
+
+        def get_context_data(self, **kwargs):
+            return super().get_context_data(next_url=mfa_next(self.request), **kwargs)
+
+        def get_success_url(self) -> str:
+            url = super().get_success_url()
+            target = mfa_next(self.request)
+            if target and url == reverse("mfa_index"):
+                self.request.session.pop(MFA_NEXT_KEY, None)
+                return target
+            return url
+
+    return AcademyActivateTOTPView.as_view()
+
+
+def _recovery_codes_view():
+    from allauth.mfa.recovery_codes.views import ViewRecoveryCodesView
+
+    class AcademyViewRecoveryCodesView(ViewRecoveryCodesView):
+        """The recovery codes, with a button on to where the user was going."""
+
+        def get_context_data(self, **kwargs):
+            next_url = mfa_next(self.request)
+            self.request.session.pop(MFA_NEXT_KEY, None)
+            return super().get_context_data(next_url=next_url, **kwargs)
+
+    return AcademyViewRecoveryCodesView.as_view()
+
+
+activate_totp = _activate_totp_view()
+view_recovery_codes = _recovery_codes_view()
+
+
+@login_required
+def mfa_email_resend(request):
+    """Send the e-mail confirmation again from the two-step set-up page (POST only)."""
+    from allauth.account.models import EmailAddress
+
+    if request.method != "POST":
+        return redirect("mfa_activate_totp")
+    address = EmailAddress.objects.filter(user_id=request.user.pk, verified=False).first()
+    if address is not None:
+        address.send_confirmation(request)
+        messages.info(
+            request,
+            _("We sent a confirmation link to %(email)s. Open it, then set up two-step login.")
+            % {"email": address.email},
+        )
+    target = mfa_next(request)
+    url = reverse("mfa_activate_totp")
+    return redirect(f"{url}?{urlencode({'next': target})}" if target else url)

@@ -31,3 +31,10 @@ def register_certificates_menu_item():
     return StaffMenuItem(
         _("Certificates"), reverse("certificates_admin:certificate_list"), icon_name="doc-full", order=213
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_name_correction_viewset():
+    from .name_corrections import NameCorrectionViewSet
+
+    return NameCorrectionViewSet("name_corrections")

@@ -33,6 +33,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/organisations/join/<str:token>/", account_views.organisation_join, name="organisation_join"),
+    path("", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("certificates.urls")),

@@ -140,7 +140,10 @@ ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[아카데미] "
+# One subject prefix for every e-mail: allauth's, Django's (admins) and the Academy's own
+# (accounts.mail.email_subject adds it in the outbox).
+EMAIL_SUBJECT_PREFIX = "[대전 방산혁신클러스터 아카데미] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # allauth's limits; the counters live in the default cache (Redis in production, so they hold
 # across every web node). Failed logins are limited per client address only: a limit per account

@@ -16,6 +16,8 @@ VALID = {
     "name_en": "Gildong Hong",
     "password1": "drone-pilot-2026!",
     "password2": "drone-pilot-2026!",
+    "agree_terms": "on",
+    "agree_privacy": "on",
 }
 
 

@@ -37,7 +37,7 @@ def test_staff_without_mfa_is_sent_to_set_it_up(client, mfa_required, factory):
     client.post(setup.redirect_chain[-1][0], {"password": PASSWORD})
     setup = client.get(response["Location"])
     assert setup.status_code == 200
-    assert "인증 앱 활성화" in setup.content.decode()
+    assert "2단계 로그인 설정" in setup.content.decode()
 
 
 def test_hr_without_mfa_is_staff_too(client, mfa_required):

@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
-from accounts.models import Membership, OrganisationInvitation
+from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
 from assessments.models import PracticalAssessment, Question, QuestionBank
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
@@ -105,6 +105,7 @@ OWNER_NOT_200 = {
     "cms/forms/submissions/<int:page_id>/delete/": ({302, 404}, "only form pages have submissions"),
     "cms/images/<int:image_id>/generate_url/": ({404}, "the Academy does not expose dynamic image URLs"),
     "cms/images/<int:image_id>/generate_url/output/": ({404}, "the Academy does not expose dynamic image URLs"),
+    "cms/name_corrections/delete/<int:pk>/": ({302, 403}, "a name-correction request is decided, never deleted"),
 }
 #: Screens of things no institute owns (collections, workflows, users, groups, organisations).
 OWNER_NOT_200.update(
@@ -188,6 +189,14 @@ def world():
     enrolment = f.enrolment(run, trainee, status=Enrolment.Status.COMPLETED)
     pending = f.enrolment(run, status=Enrolment.Status.PENDING)
     certificate = f.certificate(enrolment, holder_name_ko=f"{MARK}교육생")
+    # The trainee holds A's certificate, so A's managers (and only they) decide this request.
+    name_correction = NameCorrectionRequest.objects.create(
+        user=trainee,
+        old_name_ko=trainee.name_ko,
+        new_name_ko=f"{MARK}정정",
+        new_name_en="Alpha Mark",
+        reason=f"{MARK} 개명",
+    )
     manager_a = f.manager_of(alpha)
     instructor_a = f.instructor_of(alpha)
     hr_membership = f.MembershipFactory(role=Membership.Role.HR)
@@ -215,6 +224,7 @@ def world():
         "run": run,
         "pending": pending,
         "certificate": certificate,
+        "name_correction": name_correction,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
         "hr_membership": hr_membership,
@@ -262,6 +272,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             Group: world["alpha"].instructors_group,
             type(world["users"]["instructor_a"]): world["users"]["instructor_a"],
             Organisation: world["organisation"],
+            NameCorrectionRequest: world["name_correction"],
         }
     )
     lesson = world["lesson"]
@@ -383,6 +394,9 @@ def _snapshot(world) -> dict:
         },
         "pages": pages,
         "certificate": Certificate.objects.values_list("state", "revoked_at").get(pk=world["certificate"].pk),
+        "name_correction": NameCorrectionRequest.objects.values_list("status", "decided_by").get(
+            pk=world["name_correction"].pk
+        ),
         "pending": Enrolment.objects.values_list("status", flat=True).get(pk=world["pending"].pk),
         "task_state": world["task_state"]
         .__class__.objects.values_list("status", flat=True)
