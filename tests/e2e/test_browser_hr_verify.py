@@ -24,7 +24,10 @@ def _certificates():
     trainee = f.UserFactory(name_ko="김하늘", name_en="Haneul Kim", email="haneul@hanbit.example")
     courses = [
         f.course_page(institute, title, title_en=title_en, study_hours=16)
-        for title, title_en in [("드론 비행안전 실무", "Drone Flight Safety"), ("대드론 체계 운용", "Counter-drone Operations")]
+        for title, title_en in [
+            ("드론 비행안전 실무", "Drone Flight Safety"),
+            ("대드론 체계 운용", "Counter-drone Operations"),
+        ]
     ]
     enrolments = [f.enrolment(f.course_run(course), user=trainee, status="completed") for course in courses]
     valid = f.certificate(
@@ -35,7 +38,9 @@ def _certificates():
         expires_on=timezone.localdate() + datetime.timedelta(days=700),
     )
     revoked = f.certificate(
-        enrolments[1], expires_on=timezone.localdate() + datetime.timedelta(days=700), institute_name_ko="국방드론교육원"
+        enrolments[1],
+        expires_on=timezone.localdate() + datetime.timedelta(days=700),
+        institute_name_ko="국방드론교육원",
     )
     certificate_services.certificate_revoke(
         certificate=revoked, actor=f.manager_of(institute), reason="내부 메모: 대리 응시 확인", category="misconduct"
@@ -75,6 +80,10 @@ def test_verification_result_valid_and_revoked(live_server, browser, size):
     expect(page.locator(".verify-result__print-note")).to_be_visible()
     screenshot(page, "verify-result-print")
     page.emulate_media(media="screen")
+
+    page.goto(f"{live_server.url}/verify/pdf/")
+    assert_accessible(page)
+    screenshot(page, "verify-pdf")
 
     page.goto(f"{live_server.url}/verify/{data['revoked'].code}/")
     expect(page.locator(".status-badge")).to_have_text("취소됨")
