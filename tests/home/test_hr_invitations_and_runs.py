@@ -123,6 +123,7 @@ def test_the_bulk_form_marks_started_runs_closed_and_disabled_and_full_runs(clie
     assert "disabled" in started and "이미 시작됨" in started
     assert "disabled" not in full and "대기" in full
     assert "disabled" not in free and "잔여 5석" in free
+    assert text.count('class="stack hr-runs"') == 1 and "<title>CSV로 구성원 수강 등록 ·" in text
     table = text[text.index('class="stack hr-runs"') :]
     assert "마감" in table and "대기자 등록" in table and "등록 가능" in table
 
