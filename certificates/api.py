@@ -24,7 +24,9 @@ api = NinjaAPI(
     description=(
         "Verify certificates (수료증 진위확인) of the Academy. Codes are read tolerantly: case, spaces and "
         "hyphens do not matter, and O/0, I/1/L are taken as digits. A code that is malformed and a code "
-        "that matches nothing get the same answer (found: false). Rate limits count codes per minute: a "
+        "that matches nothing get the same answer (found: false). The holder's names are masked (홍*동, "
+        "G****** H***) unless the caller gives the name it expects and it matches; a revoked certificate "
+        "gives its reason category, never the institute's own notes. Rate limits count codes per minute: a "
         "batch of N codes counts N (anonymous callers 20 a minute, organisation API keys 600 a minute, unless "
         "configured otherwise); over the limit the answer is 429 with a Retry-After header."
     ),

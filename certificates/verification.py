@@ -318,7 +318,7 @@ def bulk_csv(rows: list[BulkRow], refused: list[BulkRow] = ()) -> str:
         elif found:
             status = str(v.status.label)
         else:
-            status = _("Not found")
+            status = _("No such certificate")
         holder = ""
         if found:
             c = v.certificate

@@ -19,6 +19,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from accounts import services as account_services
 from accounts.models import Membership, Organisation
@@ -28,6 +29,8 @@ from courses import services as course_services
 from courses.exports import table_response
 from courses.models import CourseRun, Enrolment, EnrolmentPolicy
 from courses.uploads import UploadError, csv_rows, decode_text, upload_bytes
+
+from . import hr_services
 
 PAGE_SIZE = 50
 MAX_CSV_ROWS = 2000
@@ -64,6 +67,11 @@ class MemberRow:
     studying: int = 0
     completed: int = 0
     certificates: list = field(default_factory=list)
+
+    @property
+    def needs_attention(self) -> bool:
+        """A revoked or expired certificate: the row is highlighted (the badge says which)."""
+        return any(status in ("revoked", "expired") for _certificate, status in self.certificates)
 
 
 def _member_rows(memberships: list[Membership]) -> list[MemberRow]:
@@ -234,11 +242,83 @@ def invite(request):
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
             return redirect(f"/hr/?org={organisation.public_id}")
-    return render(request, "home/hr/invite.html", {"organisation": organisation, "form": form})
+    return render(
+        request,
+        "home/hr/invite.html",
+        {"organisation": organisation, "form": form, "invitations": hr_services.pending_invitations(organisation)},
+    )
+
+
+def _pending_invitation(organisation: Organisation, invitation_id: int):
+    """A pending employee invitation of this organisation, or 404 (another's does not exist for them)."""
+    return get_object_or_404(hr_services.pending_invitations(organisation), pk=invitation_id)
+
+
+@login_required
+@require_POST
+def invitation_resend(request, invitation_id):
+    """A new link (new token, new e-mail) for a pending invitation; rate-limited."""
+    organisation = _organisation(request)
+    invitation = _pending_invitation(organisation, invitation_id)
+    try:
+        hr_services.invitation_resend(invitation=invitation, actor=request.user)
+    except hr_services.ResendLimited as error:
+        messages.error(request, str(error))
+        response = invite_page(request, organisation, status=429)
+        response["Retry-After"] = "3600"
+        return response
+    except hr_services.InvitationError as error:
+        messages.error(request, str(error))
+        return invite_page(request, organisation, status=400)
+    messages.success(request, _("A new invitation was sent to %(email)s.") % {"email": invitation.email})
+    return redirect(f"/hr/invite/?org={organisation.public_id}")
+
+
+@login_required
+def invitation_cancel(request, invitation_id):
+    """Cancel a pending invitation: a confirmation page, then a POST."""
+    organisation = _organisation(request)
+    invitation = _pending_invitation(organisation, invitation_id)
+    if request.method == "POST":
+        try:
+            hr_services.invitation_cancel(invitation=invitation, actor=request.user)
+        except hr_services.InvitationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The invitation to %(email)s was cancelled.") % {"email": invitation.email})
+        return redirect(f"/hr/invite/?org={organisation.public_id}")
+    return render(request, "home/hr/invitation_cancel.html", {"organisation": organisation, "invitation": invitation})
+
+
+def invite_page(request, organisation: Organisation, *, status: int = 200):
+    return render(
+        request,
+        "home/hr/invite.html",
+        {
+            "organisation": organisation,
+            "form": InviteForm(),
+            "invitations": hr_services.pending_invitations(organisation),
+        },
+        status=status,
+    )
+
+
+class RunSelect(forms.Select):
+    """Runs HR cannot enrol in (started, or no seat left) stay in the list, marked and disabled."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.disabled_values: set[str] = set()
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if str(value) in self.disabled_values:
+            option["attrs"]["disabled"] = True
+        return option
 
 
 class BulkEnrolForm(forms.Form):
-    run = forms.ModelChoiceField(label=gettext_lazy("Course run"), queryset=CourseRun.objects.none())
+    run = forms.ModelChoiceField(label=gettext_lazy("Course run"), queryset=CourseRun.objects.none(), widget=RunSelect)
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy("One e-mail address per row in the first column; a header row 'email' is allowed."),
@@ -252,12 +332,51 @@ class BulkEnrolForm(forms.Form):
             .select_related("course")
             .order_by("course__title", "starts_on")
         )
-        self.fields["run"].label_from_instance = run_choice_label
+        self.runs = bulk_enrol_runs(self.fields["run"].queryset)
+        by_pk = {run.pk: run for run in self.runs}
+        self.fields["run"].label_from_instance = lambda run: run_choice_label(by_pk.get(run.pk, run))
+        self.fields["run"].widget.disabled_values = {str(run.pk) for run in self.runs if run.closed_reason}
+        # The choices are built from the runs already read, not by a second query.
+        self.fields["run"].choices = [("", "---------")] + [(run.pk, run_choice_label(run)) for run in self.runs]
+
+    def clean_run(self):
+        run = self.cleaned_data["run"]
+        closed = next((r.closed_reason for r in self.runs if r.pk == run.pk), "")
+        if closed:
+            raise forms.ValidationError(
+                _("Members cannot be enrolled in this run: %(reason)s. Choose another run.") % {"reason": closed}
+            )
+        return run
+
+
+def bulk_enrol_runs(queryset, *, today=None) -> list[CourseRun]:
+    """The runs HR may pick from, seats counted in one query; each with ``seats_left`` (None: no
+    limit), ``is_full`` and ``closed_reason`` ("" when members can be put in it).
+
+    A run that has started is closed. A full run stays open: members go on its waitlist, which
+    promotes them when a seat frees (the label says so).
+    """
+    today = today or timezone.localdate()
+    runs = list(
+        queryset.annotate(seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)))
+    )
+    for run in runs:
+        run.seats_left = None if run.capacity is None else max(0, run.capacity - run.seats_taken)
+        run.is_full = run.seats_left == 0
+        run.closed_reason = _("already started") if run.starts_on <= today else ""
+    return runs
 
 
 def run_choice_label(run: CourseRun) -> str:
-    """A run as HR picks it, with what enrolling in it means when the course is not open."""
+    """A run as HR picks it: start date, seats left, whether it is closed or full, and what enrolling
+    in it means when the course is not open."""
     label = f"{run.course.title} · {run.title} ({run.starts_on:%Y.%m.%d})"
+    if closed := getattr(run, "closed_reason", ""):
+        return _("%(run)s · closed: %(reason)s") % {"run": label, "reason": closed}
+    if getattr(run, "is_full", False):
+        label += " · " + _("no seats left: members go on the waitlist")
+    elif (seats := getattr(run, "seats_left", None)) is not None:
+        label += " · " + ngettext("%(n)s seat left", "%(n)s seats left", seats) % {"n": seats}
     if run.course.enrolment_policy == EnrolmentPolicy.APPROVAL:
         label += " · " + _("the institute approves each request")
     elif run.course.enrolment_policy == EnrolmentPolicy.INVITATION:

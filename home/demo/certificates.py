@@ -21,7 +21,7 @@ from wagtail.images.models import Image
 
 from accounts.models import User
 from certificates import services as certificate_services
-from certificates.models import Certificate, CertificateSignatory, CertificateTemplate
+from certificates.models import Certificate, CertificateSignatory, CertificateTemplate, RevocationCategory
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment, InstitutePage
 
@@ -145,4 +145,6 @@ def load_certificates(trainee: User, courses: dict[str, CoursePage], quizzes: di
     _render_pending(trainee)
     certificate = Certificate.objects.filter(enrolment=enrolment).first()
     if certificate is not None and certificate.state != Certificate.State.REVOKED:
-        certificate_services.certificate_revoke(certificate=certificate, actor=manager, reason=REVOCATION_REASON)
+        certificate_services.certificate_revoke(
+            certificate=certificate, actor=manager, reason=REVOCATION_REASON, category=RevocationCategory.MISCONDUCT
+        )

@@ -65,7 +65,7 @@ def test_malformed_rows_stay_in_the_result_csv_with_their_number_and_reason(clie
     by_row = {row[0]: row for row in rows[1:]}
     assert by_row["3"][2] == "확인 안 함" and "아무거나" in by_row["3"][8]
     assert by_row["4"][2] == "확인 안 함" and by_row["4"][8]
-    assert by_row["5"][2] == "없음"
+    assert by_row["5"][2] == "해당 수료증 없음"
     assert by_row["2"][2] == "유효" and by_row["2"][3] == "김하늘 (Haneul Kim)"
 
 

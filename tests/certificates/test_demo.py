@@ -23,6 +23,7 @@ def test_demo_trainee_has_an_issued_and_a_revoked_certificate(client):
     assert certificate_status(revoked) == Status.REVOKED
     institute = revoked.enrolment.run.course.institute
     assert revoked.revocation_reason and revoked.revoked_by.groups.filter(pk=institute.managers_group_id).exists()
+    assert revoked.revocation_category == "misconduct"
 
     client.force_login(trainee)
     page = client.get("/learn/").content.decode()

@@ -6,11 +6,13 @@ module's limit, CSV files that are not UTF-8, an API key id that is not a number
 the size limit (refused before they are read).
 """
 
+import datetime
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership
 from assessments.models import Attempt
@@ -113,7 +115,7 @@ def test_uploads_are_size_checked_before_they_are_read():
 def test_hr_bulk_enrolment_reads_cp949_and_reports_an_overlong_value(client):
     membership = f.MembershipFactory(role=Membership.Role.HR)
     employee = f.MembershipFactory(organisation=membership.organisation, user=f.UserFactory(email="kim@example.com"))
-    run = f.course_run(f.course_page(f.institute_page()))
+    run = f.course_run(f.course_page(f.institute_page()), starts_on=timezone.localdate() + datetime.timedelta(days=1))
     client.force_login(membership.user)
 
     cp949 = client.post(

@@ -1,12 +1,14 @@
 """HR of an organisation sees its own members' training and nobody else's; enrols in bulk; exports."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from accounts.models import Membership
@@ -26,7 +28,7 @@ def orgs():
     outsider = f.MembershipFactory(organisation=beta, user=f.UserFactory(name_ko="박베타", email="park@beta.example"))
     institute = f.institute_page()
     course = f.course_page(institute, "군용드론 정비 실무")
-    run = f.course_run(course, capacity=3)
+    run = f.course_run(course, capacity=3, starts_on=timezone.localdate() + datetime.timedelta(days=1))
     f.enrolment(run, user=employee, progress_percent=40)
     f.enrolment(run, user=outsider.user)
     return {"alpha": alpha, "beta": beta, "hr": hr, "employee": employee, "outsider": outsider, "run": run}

@@ -12,6 +12,12 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 
+def upcoming_run(course, **fields):
+    """A run that starts tomorrow: HR enrols only in runs that have not started."""
+    fields.setdefault("starts_on", timezone.localdate() + datetime.timedelta(days=1))
+    return f.course_run(course, **fields)
+
+
 @pytest.fixture
 def hr_setup():
     organisation = f.OrganisationFactory(name_ko="알파드론")
@@ -35,7 +41,7 @@ def statuses(run):
 
 
 def test_open_course_enrols_while_seats_last_then_waitlists_in_file_order(client, hr_setup):
-    run = f.course_run(f.course_page(hr_setup["institute"], enrolment_policy="open"), capacity=2)
+    run = upcoming_run(f.course_page(hr_setup["institute"], enrolment_policy="open"), capacity=2)
     emails = [m.email for m in hr_setup["members"][:3]]
 
     response = upload(client, hr_setup, run, emails)
@@ -45,7 +51,7 @@ def test_open_course_enrols_while_seats_last_then_waitlists_in_file_order(client
 
 
 def test_newcomers_queue_behind_trainees_already_waiting(client, hr_setup):
-    run = f.course_run(f.course_page(hr_setup["institute"], enrolment_policy="open"), capacity=1)
+    run = upcoming_run(f.course_page(hr_setup["institute"], enrolment_policy="open"), capacity=1)
     f.enrolment(run)  # the seat
     waiting = f.enrolment(run, status="waitlisted", waitlisted_at=timezone.now())
     Enrolment.objects.filter(run=run, status="active").delete()  # a seat frees without promotion (e.g. a deletion)
@@ -59,7 +65,7 @@ def test_newcomers_queue_behind_trainees_already_waiting(client, hr_setup):
 
 @pytest.mark.parametrize("policy", ["approval", "invitation"])
 def test_approval_and_invitation_courses_get_requests_the_institute_decides(client, hr_setup, policy):
-    run = f.course_run(f.course_page(hr_setup["institute"], enrolment_policy=policy), capacity=10)
+    run = upcoming_run(f.course_page(hr_setup["institute"], enrolment_policy=policy), capacity=10)
     member = hr_setup["members"][0]
 
     response = upload(client, hr_setup, run, [member.email])
@@ -72,7 +78,7 @@ def test_approval_and_invitation_courses_get_requests_the_institute_decides(clie
 
 
 def test_invited_member_takes_the_seat_held_for_them(client, hr_setup):
-    run = f.course_run(f.course_page(hr_setup["institute"], enrolment_policy="invitation"), capacity=1)
+    run = upcoming_run(f.course_page(hr_setup["institute"], enrolment_policy="invitation"), capacity=1)
     member = hr_setup["members"][0]
     f.enrolment(run, user=member, status="invited")
 
@@ -86,7 +92,7 @@ def test_removed_rejected_and_unqualified_members_are_refused_by_row_and_nobody_
     basics = f.course_page(institute, "드론 기초")
     course = f.course_page(institute, "드론 정비 심화", enrolment_policy="open")
     CoursePrerequisite.objects.create(course=course, prerequisite=basics)
-    run = f.course_run(course, capacity=10)
+    run = upcoming_run(course, capacity=10)
     removed, rejected, fresh, qualified = hr_setup["members"]
     f.enrolment(run, user=removed, status="removed")
     f.enrolment(run, user=rejected, status="rejected")
@@ -103,7 +109,7 @@ def test_removed_rejected_and_unqualified_members_are_refused_by_row_and_nobody_
 
 
 def test_closed_enrolment_window_is_refused_for_every_row(client, hr_setup):
-    run = f.course_run(
+    run = upcoming_run(
         f.course_page(hr_setup["institute"]),
         enrolment_closes_at=timezone.now() - datetime.timedelta(days=1),
     )
@@ -117,7 +123,7 @@ def test_closed_enrolment_window_is_refused_for_every_row(client, hr_setup):
 
 
 def test_members_already_enrolled_or_waiting_are_left_as_they_are(client, hr_setup):
-    run = f.course_run(f.course_page(hr_setup["institute"]), capacity=5)
+    run = upcoming_run(f.course_page(hr_setup["institute"]), capacity=5)
     done, pending = hr_setup["members"][:2]
     f.enrolment(run, user=done, status="completed")
     f.enrolment(run, user=pending, status="pending")

@@ -1,0 +1,72 @@
+"""What HR staff change from /hr/: pending invitations resent or cancelled, within their organisation.
+
+The caller has already found the invitation among its own organisation's pending ones; resending
+is rate-limited (each one sends an e-mail to someone outside the Academy).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import services as account_services
+from accounts.models import Membership, OrganisationInvitation
+from certificates import ratelimit
+
+#: At most this many resends of invitations to one address per hour, and per organisation.
+RESENDS_PER_ADDRESS_PER_HOUR = 3
+RESENDS_PER_ORGANISATION_PER_HOUR = 30
+
+
+class InvitationError(Exception):
+    """A request refused; the message is translated and meant for the HR user."""
+
+
+class ResendLimited(InvitationError):
+    pass
+
+
+def pending_invitations(organisation):
+    """The employee invitations of an organisation that can still be accepted, newest first."""
+    return (
+        OrganisationInvitation.objects.pending()
+        .filter(organisation=organisation, role=Membership.Role.EMPLOYEE)
+        .select_related("invited_by")
+    )
+
+
+def invitation_resend(*, invitation: OrganisationInvitation, actor) -> OrganisationInvitation:
+    """A new link by e-mail: the old token stops working and the new one is valid for the full period."""
+    organisation = invitation.organisation
+    if not ratelimit.hit(
+        scope="hr-invite-resend",
+        key=f"{organisation.pk}:{invitation.email.lower()}",
+        limit=RESENDS_PER_ADDRESS_PER_HOUR,
+        window=3600,
+    ) or not ratelimit.hit(
+        scope="hr-invite-resend-org", key=str(organisation.pk), limit=RESENDS_PER_ORGANISATION_PER_HOUR, window=3600
+    ):
+        raise ResendLimited(
+            _("The invitation to %(email)s was sent several times in the last hour. Try again later.")
+            % {"email": invitation.email}
+        )
+    try:
+        return account_services.organisation_invite(
+            organisation=organisation,
+            email=invitation.email,
+            role=invitation.role,
+            actor=actor,
+            base_url=settings.WAGTAILADMIN_BASE_URL,
+        )
+    except account_services.MembershipError as error:
+        raise InvitationError(str(error)) from error
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: OrganisationInvitation, actor) -> None:
+    """The link stops working at once; the person can be invited again later."""
+    updated = OrganisationInvitation.objects.pending().filter(pk=invitation.pk).update(declined_at=timezone.now())
+    if not updated:
+        raise InvitationError(_("This invitation was already accepted, cancelled or has expired."))
