@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from assessments.admin_panels import staff_panels as assessment_panels
@@ -99,7 +99,7 @@ def test_empty_institute_shows_empty_states(client):
     assert "채점을 기다리는 실기평가가 없습니다." in html
 
 
-def test_trainees_get_no_staff_panels(rf):
+def test_trainees_get_no_staff_panels():
     request = RequestFactory().get("/cms/")
     request.user = f.UserFactory()
 
