@@ -260,6 +260,8 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     parent_page_types = ["courses.InstitutePage"]
     base_form_class = InstitutePageForm
+    # The explorer lists modules and lessons in syllabus (tree) order, where editors can drag them.
+    admin_default_ordering = "ord"
     # No ``subpage_types``: each child page type says where it may live (lessons and modules here;
     # other apps add theirs, such as quizzes, without this app knowing them).
 
@@ -337,6 +339,7 @@ class ModulePage(BilingualTitleMixin, Page):
 
     parent_page_types = ["courses.CoursePage"]
     base_form_class = InstitutePageForm
+    admin_default_ordering = "ord"  # lessons in syllabus order
 
     class Meta:
         verbose_name = _("module")
