@@ -97,3 +97,11 @@ def add_staff_work_panels(request, panels):
     from .admin_panels import staff_panels
 
     panels.extend(staff_panels(request))
+
+
+@hooks.register("insert_global_admin_css")
+def academy_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
