@@ -508,3 +508,29 @@ def _correlation(pairs: list[tuple[float, float]]) -> float | None:
     if var_x == 0 or var_y == 0:
         return 0.0
     return cov / math.sqrt(var_x * var_y)
+
+
+def practicals_to_grade(user, *, today=None):
+    """(practical assessment, run) pairs of the user's institutes with trainees still to grade.
+
+    Counts studying and completed trainees of runs that have started and have no result yet. Rows
+    are dicts: ``assessment_id``, ``run_id``, ``waiting``; oldest run first.
+    """
+    from django.db.models import Exists, F, OuterRef
+
+    from .models import PracticalResult
+
+    today = today or timezone.localdate()
+    graded = PracticalResult.objects.filter(assessment_id=OuterRef("assessment_id"), enrolment_id=OuterRef("pk"))
+    return (
+        Enrolment.objects.filter(
+            status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED],
+            run__starts_on__lte=today,
+            run__course__practical_assessments__in=practicals_for_user(user),
+        )
+        .annotate(assessment_id=F("run__course__practical_assessments"))
+        .exclude(Exists(graded))
+        .values("assessment_id", "run_id")
+        .annotate(waiting=Count("pk"))
+        .order_by("run__starts_on", "run_id", "assessment_id")
+    )

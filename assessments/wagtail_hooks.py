@@ -80,3 +80,11 @@ def register_import_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_gradebook_menu_item():
     return StaffMenuItem(_("Gradebook"), reverse("assessments_admin:gradebook_index"), icon_name="table", order=221)
+
+
+@hooks.register("construct_homepage_panels")
+def add_practicals_to_grade_panel(request, panels):
+    """Practical assessments with trainees waiting for a grade, in the user's institutes."""
+    from .admin_panels import staff_panels
+
+    panels.extend(staff_panels(request))

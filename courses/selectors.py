@@ -784,3 +784,55 @@ def pending_requests(user):
         .select_related("user", "run__course")
         .order_by("created_at", "pk")
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Staff dashboard (the admin's home panels: ``courses.admin_panels``)
+# --------------------------------------------------------------------------------------------
+
+
+def _staff_tree_scope(user) -> Q | None:
+    """Pages of the user's institutes (None: every page, for administrators)."""
+    if user.is_superuser:
+        return None
+    from .permissions import institute_roles
+
+    scope = Q(pk__in=[])
+    for role in institute_roles(user).values():
+        scope |= Q(path__startswith=role.path)
+    return scope
+
+
+def pages_awaiting_review(user):
+    """Pages of the user's institutes submitted for review and not decided yet, oldest first."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Exists, OuterRef
+    from django.db.models.functions import Cast
+    from wagtail.models import Page, WorkflowState
+
+    in_review = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    pages = Page.objects.filter(Exists(in_review))
+    scope = _staff_tree_scope(user)
+    if scope is not None:
+        pages = pages.filter(scope)
+    return pages.only("id", "title", "path", "depth").order_by("latest_revision_created_at", "pk")
+
+
+def runs_starting_soon(user, *, days: int = 14, today=None):
+    """Runs of the user's institutes that start within ``days``, with their seats taken and requests."""
+    import datetime
+
+    today = today or timezone.localdate()
+    return (
+        staff_runs(user)
+        .filter(starts_on__gte=today, starts_on__lte=today + datetime.timedelta(days=days))
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
+            requests_waiting=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
+        )
+        .order_by("starts_on", "pk")
+    )

@@ -89,3 +89,19 @@ def register_runs_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_approvals_menu_item():
     return StaffMenuItem(_("Enrolment requests"), reverse("courses_admin:approvals"), icon_name="tasks", order=211)
+
+
+@hooks.register("construct_homepage_panels")
+def add_staff_work_panels(request, panels):
+    """Enrolment requests, pages in review and runs starting soon, in the user's institutes."""
+    from .admin_panels import staff_panels
+
+    panels.extend(staff_panels(request))
+
+
+@hooks.register("insert_global_admin_css")
+def academy_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

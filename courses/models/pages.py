@@ -47,6 +47,21 @@ class BilingualTitleMixin:
         return (getattr(self, "title_en", "") if _english() else "") or self.title
 
 
+class Tab(ObjectList):
+    """An editor tab whose id (``#tab-english``) does not depend on the language of its heading."""
+
+    def __init__(self, *args, name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name = name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "name": self.name}
+
+    @property
+    def clean_name(self) -> str:
+        return self.name or super().clean_name
+
+
 def with_english_tab(content_panels, english_panels) -> TabbedInterface:
     """The editor's tabs: Content, English (the optional English fields), Promote, Settings.
 
@@ -55,10 +70,10 @@ def with_english_tab(content_panels, english_panels) -> TabbedInterface:
     """
     return TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(english_panels, heading=_("English")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+            Tab(content_panels, heading=_("Content"), name="content"),
+            Tab(english_panels, heading=_("English"), name="english"),
+            Tab(Page.promote_panels, heading=_("Promote"), name="promote"),
+            Tab(Page.settings_panels, heading=_("Settings"), classname="settings", name="settings"),
         ]
     )
 
@@ -270,6 +285,8 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     parent_page_types = ["courses.InstitutePage"]
     base_form_class = InstitutePageForm
+    # The explorer lists modules and lessons in syllabus (tree) order, where editors can drag them.
+    admin_default_ordering = "ord"
     # No ``subpage_types``: each child page type says where it may live (lessons and modules here;
     # other apps add theirs, such as quizzes, without this app knowing them).
 
@@ -347,6 +364,7 @@ class ModulePage(BilingualTitleMixin, Page):
 
     parent_page_types = ["courses.CoursePage"]
     base_form_class = InstitutePageForm
+    admin_default_ordering = "ord"  # lessons in syllabus order
 
     class Meta:
         verbose_name = _("module")

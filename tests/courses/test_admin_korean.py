@@ -1,5 +1,11 @@
 """The Wagtail admin speaks good Korean to instructors and managers (locale_overrides/ corrects Wagtail)."""
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
 import pytest
 from django.core import mail
 from django.utils import translation
@@ -103,3 +109,56 @@ def test_moderation_email_subjects_name_the_event(in_review):
     assert approved, [m.subject for m in mail.outbox]
     assert any("승인" in m.subject for m in approved)
     assert all("검토 요청" not in m.subject for m in approved)
+
+
+OVERRIDES = Path(__file__).resolve().parents[2] / "locale_overrides" / "ko" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_override_is_a_msgid_wagtail_still_uses():
+    import wagtail
+
+    known = set()
+    for path in Path(wagtail.__file__).parent.glob("**/locale/*/LC_MESSAGES/django.po"):
+        if path.parts[-3] in ("en", "ko"):
+            known.update(entry.msgid for entry in polib.pofile(str(path)))
+    overrides = polib.pofile(str(OVERRIDES))
+
+    assert len(overrides) > 100
+    assert [e.msgid for e in overrides if e.msgid not in known] == []
+    assert overrides.untranslated_entries() == [] and overrides.fuzzy_entries() == []
+
+
+def test_extracting_the_project_strings_leaves_the_overrides_alone(tmp_path):
+    """``bin/i18n`` runs makemessages with the overrides first in LOCALE_PATHS: nothing may land there."""
+    root = OVERRIDES.parents[3]
+    for name in [
+        "accounts",
+        "assessments",
+        "certificates",
+        "courses",
+        "home",
+        "lms",
+        "templates",
+        "locale",
+        "locale_overrides",
+    ]:
+        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(root / "manage.py", tmp_path / "manage.py")
+    before = (tmp_path / "locale_overrides/ko/LC_MESSAGES/django.po").read_text()
+
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "makemessages", "-l", "ko", "--no-location", "--ignore", "var/*"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+            "ACADEMY_VAR_DIR": str(tmp_path / "var"),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "locale_overrides/ko/LC_MESSAGES/django.po").read_text() == before
+    assert "Enrolment requests awaiting approval" in (tmp_path / "locale/ko/LC_MESSAGES/django.po").read_text()
