@@ -61,3 +61,13 @@ def syllabus(context, items, *, key: str, current=None, can_study: bool = False,
         return done_badge if pk in done else ""
 
     return mark_safe(_MARKS.sub(fill, html))  # noqa: S308 - our own escaped template, marks only
+
+
+@register.filter
+def mmss(seconds) -> str:
+    """Seconds as minutes and seconds, ``mm:ss`` (``90:00`` for an hour and a half)."""
+    try:
+        seconds = max(0, int(seconds))
+    except (TypeError, ValueError):
+        return ""
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
