@@ -49,11 +49,15 @@ def demo_places() -> dict:
 
 
 def visit(page, url: str, name: str, *, check: bool = True) -> None:
+    """Open ``url``, save its screenshot; for public and trainee pages (``check``) run axe-core and
+    make sure nothing pushes the page sideways on a phone."""
     page.goto(url)
     page.wait_for_load_state("networkidle")
     screenshot(page, name)
     if check:
         assert_accessible(page)
+        sideways = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert sideways <= 0, f"{name} scrolls sideways by {sideways} px"
 
 
 def log_in_by_form(page, base: str, email: str) -> None:
