@@ -41,7 +41,7 @@ def syllabus(context, items, *, key: str, current=None, can_study: bool = False,
     """The syllabus list, rendered once per course version (``key`` from ``course_structure``),
     language and access, then filled in with this visitor's marks: the current page (class and
     ``aria-current``) and the lessons they have done (class and badge)."""
-    cache_key = f"{key}:syllabus:{get_language()}:{int(bool(can_study))}"
+    cache_key = f"{key}:syllabus:v2:{get_language()}:{int(bool(can_study))}"
     html = cache.get(cache_key)
     if html is None:
         html = render_to_string(
