@@ -259,6 +259,11 @@ class AttemptItem:
     response: object = None  # the trainee's own answer to a true/false, short or numeric question
     key: AnswerKey | None = None
 
+    @property
+    def is_answered(self) -> bool:
+        """Whether the trainee has given an answer (a choice ticked or something typed)."""
+        return any(choice.selected for choice in self.choices) or self.response not in (None, "")
+
 
 def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int] = frozenset()) -> list[AttemptItem]:
     """The attempt's questions in their order, choices in the attempt's order, with the saved answers;

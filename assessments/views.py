@@ -71,13 +71,15 @@ def attempt_page(request, attempt_id):
         if not attempt.is_open:
             return redirect("assessments:review", attempt.public_id)
         return redirect("assessments:attempt", attempt.public_id)
+    items = selectors.attempt_form_items(attempt)
     return render(
         request,
         "assessments/attempt.html",
         {
             "attempt": attempt,
             "quiz": attempt.quiz,
-            "items": selectors.attempt_form_items(attempt),
+            "items": items,
+            "answered_count": sum(1 for item in items if item.is_answered),
             "deadline": attempt.deadline,
             "seconds_left": max(0, int((attempt.deadline - now).total_seconds())) if attempt.deadline else None,
         },

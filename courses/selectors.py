@@ -227,7 +227,7 @@ def catalog_html(*, catalog: CourseIndexPage, request, page_size: int) -> str:
 def catalog_page(*, catalog: CourseIndexPage, params, page_size: int) -> dict:
     """The catalog's context: filter options, the current filters, a page of course cards."""
     institutes = list(InstitutePage.objects.live().child_of(catalog).order_by("title"))
-    courses = CoursePage.objects.live().descendant_of(catalog)
+    courses = CoursePage.objects.live().descendant_of(catalog).select_related("banner_image")
 
     selected: dict[str, str] = {}
     institute_slug = (params.get("institute") or "").strip()
@@ -536,11 +536,15 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
         "heartbeat_url": reverse("courses:heartbeat", args=[lesson.pk]) if studying else "",
         "heartbeat_seconds": HEARTBEAT_SECONDS,
         "studied_minutes": (progress.seconds_studied // 60) if progress else 0,
+        "studied_seconds": min(progress.seconds_studied if progress else 0, lesson.study_minutes * 60),
+        "required_seconds": lesson.study_minutes * 60,
+        "seconds_left": max(0, lesson.study_minutes * 60 - (progress.seconds_studied if progress else 0)),
         "can_complete": studying and (progress.seconds_studied if progress else 0) >= lesson.study_minutes * 60,
         "course": course,
         "syllabus": items,
         "syllabus_key": structure["cache_key"],
         "lesson_number": number,
+        "syllabus_lesson_count": len(lessons),
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
         "now": timezone.now(),

@@ -41,7 +41,7 @@ def syllabus(context, items, *, key: str, current=None, can_study: bool = False,
     """The syllabus list, rendered once per course version (``key`` from ``course_structure``),
     language and access, then filled in with this visitor's marks: the current page (class and
     ``aria-current``) and the lessons they have done (class and badge)."""
-    cache_key = f"{key}:syllabus:{get_language()}:{int(bool(can_study))}"
+    cache_key = f"{key}:syllabus:v2:{get_language()}:{int(bool(can_study))}"
     html = cache.get(cache_key)
     if html is None:
         html = render_to_string(
@@ -61,3 +61,13 @@ def syllabus(context, items, *, key: str, current=None, can_study: bool = False,
         return done_badge if pk in done else ""
 
     return mark_safe(_MARKS.sub(fill, html))  # noqa: S308 - our own escaped template, marks only
+
+
+@register.filter
+def mmss(seconds) -> str:
+    """Seconds as minutes and seconds, ``mm:ss`` (``90:00`` for an hour and a half)."""
+    try:
+        seconds = max(0, int(seconds))
+    except (TypeError, ValueError):
+        return ""
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"

@@ -26,8 +26,32 @@
       .catch(function () { if (status) status.textContent = "…"; });
   }
 
+  // "n/N answered" and the question navigator follow the answers as they are given.
+  var count = document.querySelector("[data-answered-count]");
+  function answered(fieldset) {
+    return Array.prototype.some.call(fieldset.querySelectorAll("input"), function (input) {
+      if (input.type === "radio" || input.type === "checkbox") return input.checked;
+      return input.value.trim() !== "";
+    });
+  }
+  function recount() {
+    var n = 0;
+    form.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
+      var done = answered(fieldset);
+      if (done) n += 1;
+      var link = document.querySelector('[data-nav-question="' + fieldset.getAttribute("data-question") + '"]');
+      if (link) {
+        link.classList.toggle("is-answered", done);
+        var state = link.querySelector(".question-nav__state");
+        if (state) state.textContent = done ? " (" + (count ? count.parentNode.getAttribute("data-answered-word") || "✓" : "✓") + ")" : "";
+      }
+    });
+    if (count && count.textContent !== String(n)) count.textContent = n;
+  }
+
   form.querySelectorAll("fieldset[data-question]").forEach(function (fieldset) {
-    fieldset.addEventListener("change", function () { save(fieldset); });
+    fieldset.addEventListener("change", function () { save(fieldset); recount(); });
+    fieldset.addEventListener("input", recount);
   });
 
   form.querySelectorAll("[data-confirm]").forEach(function (button) {
@@ -44,7 +68,8 @@
       var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
       var minutes = Math.floor(left / 60);
       var seconds = left % 60;
-      display.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      display.textContent = (minutes < 10 ? "0" : "") + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      timer.classList.toggle("is-ending", left <= 60);
       if (left === 0) { window.clearInterval(interval); window.setTimeout(function () { window.location.reload(); }, 25000); }
     };
     var interval = window.setInterval(tick, 1000);

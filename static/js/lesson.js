@@ -1,8 +1,19 @@
-// Study-time heartbeats: while the lesson is on screen, tell the server every few seconds.
-// The server decides how much time counts (its own clock, capped); this script only reports
-// that the page is visible, and pauses while the tab is hidden.
+// The lesson page: the syllabus opens by itself on wide screens (on a phone it stays folded behind
+// its button), and study-time heartbeats run while the lesson is on screen.
 (function () {
   "use strict";
+
+  // Syllabus: a <details> element, so it works without this script; wide screens open it.
+  var syllabus = document.querySelector("details[data-open-wide]");
+  if (syllabus && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 900px)");
+    var follow = function () { syllabus.open = wide.matches; };
+    follow();
+    if (wide.addEventListener) wide.addEventListener("change", follow);
+  }
+
+  // Study-time heartbeats: every few seconds tell the server the page is visible. The server
+  // decides how much time counts (its own clock, capped); the bar and the countdown show its answer.
   var article = document.querySelector("[data-heartbeat-url]");
   if (!article) return;
   var url = article.getAttribute("data-heartbeat-url");
@@ -15,6 +26,30 @@
   var input = document.querySelector("input[name=csrfmiddlewaretoken]");
   var token = input ? input.value : "";
 
+  function mmss(total) {
+    total = Math.max(0, Math.floor(total));
+    var m = Math.floor(total / 60);
+    var s = total % 60;
+    return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function show(data) {
+    var required = data.required_seconds;
+    var studied = Math.min(data.seconds_studied, required);
+    var bar = document.querySelector("[data-studied-bar]");
+    if (bar) { bar.value = studied; bar.textContent = mmss(studied); }
+    var text = document.querySelector("[data-studied-time]");
+    if (text) text.textContent = mmss(studied);
+    var left = document.querySelector("[data-time-left]");
+    if (left) left.textContent = mmss(required - studied);
+    if (data.can_complete) {
+      var button = document.querySelector("[data-complete-button]");
+      if (button) { button.disabled = false; button.removeAttribute("aria-describedby"); }
+      var help = document.querySelector("[data-complete-help]");
+      if (help) help.hidden = true;
+    }
+  }
+
   function beat() {
     var body = new URLSearchParams();
     if (resume) body.append("resume", "1");
@@ -26,13 +61,7 @@
       body: body,
     })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) {
-        if (!data || !data.recorded) return;
-        var studied = document.querySelector("[data-studied-minutes]");
-        if (studied) studied.textContent = Math.floor(data.seconds_studied / 60);
-        var help = document.getElementById("complete-help");
-        if (data.can_complete && help) help.hidden = true;
-      })
+      .then(function (data) { if (data && data.recorded) show(data); })
       .catch(function () { /* offline: the next beat resumes */ resume = true; });
   }
 
