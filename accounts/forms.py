@@ -37,7 +37,10 @@ class SignupForm(AllauthSignupForm):
     agree_marketing = forms.BooleanField(
         label=_("I would like to receive news of courses by e-mail"),
         required=False,
-        help_text=_("You can sign up without it and change your mind at any time on your profile page."),
+        help_text=_(
+            "News of new courses and runs by e-mail. You can sign up without it and change your mind at any "
+            "time on your profile page."
+        ),
     )
 
     field_order = [

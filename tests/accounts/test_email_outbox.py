@@ -26,7 +26,7 @@ def test_queued_backend_stores_then_delivers_after_commit(outbox_backend, django
     assert stored.status == OutboundEmail.Status.SENT
     assert stored.attempts == 1
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].subject == "수강 승인"
+    assert mail.outbox[0].subject == "[대전 방산혁신클러스터 아카데미] 수강 승인"  # the Academy's one prefix
     assert mail.outbox[0].alternatives[0].content == "<p>승인되었습니다.</p>"
 
 
@@ -66,4 +66,4 @@ def test_sweeper_resends_messages_whose_task_never_ran(outbox_backend, django_ca
     fresh.refresh_from_db()
     assert old.status == OutboundEmail.Status.SENT
     assert fresh.status == OutboundEmail.Status.QUEUED
-    assert [m.subject for m in mail.outbox] == ["old"]
+    assert [m.subject for m in mail.outbox] == ["[대전 방산혁신클러스터 아카데미] old"]
