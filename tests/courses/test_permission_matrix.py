@@ -28,6 +28,7 @@ from assessments.models import PracticalAssessment, Question, QuestionBank
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
+from ops.models import FailedTask
 from tests import factories as f
 from tests.support.admin_urls import admin_routes
 
@@ -145,6 +146,7 @@ OWNER_NOT_200.update(
             "cms/snippets/choose/accounts/organisation/chosen/<str:pk>/",
             "cms/snippets/accounts/organisation/invite/<int:pk>/",
             "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
+            "cms/failed_tasks/inspect/<int:pk>/",  # the dead-letter record (ops.FailedTask)
         )
     }
 )
@@ -220,6 +222,9 @@ def world():
         "hr_membership": hr_membership,
         "workflow_state": workflow_state,
         "task_state": task_state,
+        "failed_task": FailedTask.objects.create(
+            task_name="certificates.tasks.certificate_render_task", task_id="t-1", args="1", exception=f"{MARK} error"
+        ),
         "users": {
             "owner": manager_a,
             "instructor_a": instructor_a,
@@ -262,6 +267,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             Group: world["alpha"].instructors_group,
             type(world["users"]["instructor_a"]): world["users"]["instructor_a"],
             Organisation: world["organisation"],
+            FailedTask: world["failed_task"],
         }
     )
     lesson = world["lesson"]
