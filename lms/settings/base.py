@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "home",
+    "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request, and every task it enqueues, carries its id (lms.logging).
+    "lms.logging.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Above X-Frame-Options (its frame-ancestors follows that header) and WhiteNoise, so every
     # response, static files included, carries the policy.

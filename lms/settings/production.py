@@ -124,6 +124,21 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
 # --------------------------------------------------------------------------------------------
+# Logs: one JSON object per line on standard error, each with the request id (lms/logging.py);
+# the Celery worker logs the same way. ACADEMY_LOG_FORMAT=plain for a person at a terminal.
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_LOG_FORMAT = env_str("ACADEMY_LOG_FORMAT", "json")
+if ACADEMY_LOG_FORMAT == "json":
+    from lms.logging import json_logging
+
+    LOGGING = json_logging(LOGGING)  # noqa: F405
+elif ACADEMY_LOG_FORMAT != "plain":
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("The environment variable ACADEMY_LOG_FORMAT must be 'json' or 'plain'.")
+
+# --------------------------------------------------------------------------------------------
 # Certificates: the key that signs Open Badges. Without it, badges are not offered; a malformed
 # key stops start-up.
 # --------------------------------------------------------------------------------------------

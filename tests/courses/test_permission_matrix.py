@@ -28,6 +28,7 @@ from assessments.models import PracticalAssessment, Question, QuestionBank
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
+from ops.models import FailedTask
 from tests import factories as f
 from tests.support.admin_urls import admin_routes
 
@@ -146,6 +147,7 @@ OWNER_NOT_200.update(
             "cms/snippets/choose/accounts/organisation/chosen/<str:pk>/",
             "cms/snippets/accounts/organisation/invite/<int:pk>/",
             "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
+            "cms/failed_tasks/inspect/<int:pk>/",  # the dead-letter record (ops.FailedTask)
         )
     }
 )
@@ -230,6 +232,9 @@ def world():
         "hr_membership": hr_membership,
         "workflow_state": workflow_state,
         "task_state": task_state,
+        "failed_task": FailedTask.objects.create(
+            task_name="certificates.tasks.certificate_render_task", task_id="t-1", args="1", exception=f"{MARK} error"
+        ),
         "users": {
             "owner": manager_a,
             "instructor_a": instructor_a,
@@ -273,6 +278,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             type(world["users"]["instructor_a"]): world["users"]["instructor_a"],
             Organisation: world["organisation"],
             NameCorrectionRequest: world["name_correction"],
+            FailedTask: world["failed_task"],
         }
     )
     lesson = world["lesson"]

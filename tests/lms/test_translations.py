@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "ko" / "LC_MESSAGES" / "django.po"
-SOURCE_DIRS = ["accounts", "assessments", "certificates", "courses", "home", "lms", "templates"]
+SOURCE_DIRS = ["accounts", "assessments", "certificates", "courses", "home", "lms", "ops", "templates"]
 
 
 def test_korean_catalogue_is_complete():
