@@ -95,3 +95,14 @@ def test_staff_with_an_unconfirmed_address_can_confirm_it_on_the_way(client, mfa
 
     assert EmailAddress.objects.get(user=user).verified
     assert confirmed["Location"] == reverse("mfa_activate_totp")
+
+
+def test_the_two_step_page_and_the_email_page_speak_the_academys_korean(client):
+    client.force_login(StaffUserFactory())
+
+    mfa = client.get(reverse("mfa_index")).content.decode()
+    email = client.get(reverse("account_email")).content.decode()
+
+    assert "2단계 로그인" in mfa and "꺼짐" in mfa and "2단계 로그인 설정" in mfa
+    assert "삭제" in email
+    assert "수강 제외" not in email  # the catalogue's "Remove" is about a trainee in a run
