@@ -129,7 +129,10 @@ def ensure_runs(course: CoursePage) -> list[CourseRun]:
     """A run under way (2026년 2차) and the next one, at fixed dates around today."""
     today = timezone.localdate()
     runs = []
-    for title, start_offset, length, capacity in (("2026년 2차", -14, 75, 30), ("2027년 1차", 90, 60, 25)):
+    for title, title_en, start_offset, length, capacity in (
+        ("2026년 2차", "2026 Run 2", -14, 75, 30),
+        ("2027년 1차", "2027 Run 1", 90, 60, 25),
+    ):
         run, created = CourseRun.objects.get_or_create(
             course=course,
             title=title,
@@ -137,7 +140,11 @@ def ensure_runs(course: CoursePage) -> list[CourseRun]:
                 "starts_on": today + datetime.timedelta(days=start_offset),
                 "ends_on": today + datetime.timedelta(days=start_offset + length),
                 "capacity": capacity,
+                "title_en": title_en,
                 "location": "대전 유성구 방산혁신클러스터 교육장" if course.delivery_mode != "online" else "",
+                "location_en": "Cluster training centre, Yuseong-gu, Daejeon"
+                if course.delivery_mode != "online"
+                else "",
             },
         )
         runs.append(run)

@@ -63,6 +63,8 @@ def test_dashboard_lists_pages_awaiting_review_in_korean(client, in_review):
     html = korean_page(client, in_review["manager"], "/cms/")
 
     assert "검토 대기 중" in html
+    assert "<title>대시보드 - 아카데미 관리</title>" in html
+    assert "css/admin.css" in html
     assert "1차시 비행 전 점검" in html
     for bad in BAD_KOREAN:
         assert bad not in html

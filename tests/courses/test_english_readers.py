@@ -101,6 +101,10 @@ def test_run_and_venue_names_for_english_readers():
     with translation.override("ko"):
         korean = template.render(Context({"run": run}))
 
+    with translation.override("en"):
+        assert (run.display_title, run.display_location) == ("2027 Run 1", "대전 유성구 교육장")
+    with translation.override("ko"):
+        assert run.display_title == "2027년 1차"
     assert english.startswith("2027 Run 1 / 대전 유성구 교육장 / ")
     assert f"{run.starts_on:%b %Y}" in english
     assert korean.startswith("2027년 1차 / 대전 유성구 교육장 / ")
