@@ -22,3 +22,23 @@ def test_english_dates_read_naturally():
     with translation.override("en"):
         assert kdate(datetime.date(2027, 1, 29)) == "29 Jan 2027"
         assert kdatetime(MOMENT) == "29 Jan 2027, 05:05 KST"
+
+
+def test_templates_show_dates_in_one_format():
+    """Every date a person reads goes through kdate/kdatetime (2027.01.29); Django's ``date`` filter
+    is left only for machine-readable values (``<time datetime="2027-01-29">``) and the PDF."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    offenders = []
+    for path in sorted((Path(settings.BASE_DIR) / "templates").rglob("*.*")):
+        if path.name == "certificate_pdf.html":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in re.finditer(r"\|date:['\"]([^'\"]*)['\"]", line):
+                if match.group(1) == "Y-m-d" and 'datetime="' in line[: match.start()].rsplit("<", 1)[-1]:
+                    continue
+                offenders.append(f"{path.name}:{number}: {match.group(0)}")
+    assert offenders == []

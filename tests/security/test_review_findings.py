@@ -138,7 +138,7 @@ def test_the_page_chooser_does_not_open_on_another_institutes_draft(client, two)
 def _course_form(client, course, **changes):
     html = client.get(f"/cms/pages/{course.pk}/edit/").content.decode()
     data = querydict_from_html(html, form_id="page-edit-form")
-    data.update(nested_form_data({"overview": streamfield([]), **changes}))
+    data.update(nested_form_data({"overview": streamfield([]), "overview_en": streamfield([]), **changes}))
     return data
 
 
@@ -198,6 +198,7 @@ def test_a_lesson_cannot_link_to_another_institutes_draft(client, two):
     data = querydict_from_html(html, form_id="page-edit-form")
     for key in [k for k in data if k.startswith("body-")]:
         del data[key]
+    data.update(nested_form_data({"body_en": streamfield([])}))  # the English body, left empty
     refused = data.copy()
     refused.update(nested_form_data({"body": body_linking(two["alpha_draft_course"])}))
     assert client.post(f"/cms/pages/{lesson.pk}/edit/", refused).status_code == 200
