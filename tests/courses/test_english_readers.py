@@ -118,3 +118,24 @@ def test_editors_find_the_english_fields_in_their_own_tab(client, course):
     assert 'id="tab-label-english"' in html  # a stable id, whatever the editor's language
     for field in ["title_en", "summary_en", "overview_en", "outcomes_en"]:
         assert f'name="{field}"' in html or f'id="{field}"' in html
+
+
+def test_english_reader_sees_the_runs_english_name_place_and_dates(client, course):
+    import datetime
+
+    f.course_run(
+        course,
+        title="2027년 1차",
+        title_en="2027 Run 1",
+        location="대전 유성구",
+        location_en="Yuseong, Daejeon",
+        starts_on=datetime.date(2099, 1, 29),
+        ends_on=datetime.date(2099, 2, 26),
+    )
+
+    english = read(client, course, "en")
+    assert "2027 Run 1" in english and "Yuseong, Daejeon" in english
+    assert "29 Jan 2099" in english and "2027년 1차" not in english
+
+    korean = read(client, course, "ko")
+    assert "2027년 1차" in korean and "대전 유성구" in korean and "2099.01.29" in korean
