@@ -239,3 +239,42 @@ def test_drill_redis_restarted_during_a_burst_of_50_completions(cluster):
     assert len(rows) == 50
     assert all(r[3] == 1 for r in rows), rows
     assert all(r[4] == 1 for r in rows), rows
+
+
+def test_drill_s3_store_stopped_during_rendering(cluster):
+    s3 = cluster.pids()["s3"]
+    os.killpg(s3, signal.SIGSTOP)  # the store stops answering (moto keeps its objects in memory)
+    stopped_at = time.monotonic()
+    try:
+        output = cluster.manage(ENROL_AND_COMPLETE.replace("COUNT", "3"), timeout=300)
+        enrolment_ids = [int(x) for x in output.split("ENROLMENTS", 1)[1].split()]
+        time.sleep(max(0.0, 15 - (time.monotonic() - stopped_at)))
+        pending_while_stopped = sum(r[2] != "issued" for r in counts(cluster, enrolment_ids))
+    finally:
+        os.killpg(s3, signal.SIGCONT)
+    resumed_at = time.monotonic()
+
+    def all_issued():
+        rows = counts(cluster, enrolment_ids)
+        if len(rows) == len(enrolment_ids) and all(r[2] == "issued" for r in rows):
+            return True
+        cluster.manage(SWEEP_AS_BEAT_WOULD)  # as beat does every 5 minutes
+        return False
+
+    done = wait_until(all_issued, 400, 3)
+    recovered = time.monotonic() - resumed_at
+    time.sleep(3)
+    rows = counts(cluster, enrolment_ids)
+    with database(cluster) as db:
+        dead = db.execute(
+            "SELECT count(*) FROM ops_failedtask WHERE failed_at > now() - interval '10 minutes'"
+        ).fetchone()
+    print(
+        f"\nDRILL S3 stopped {resumed_at - stopped_at:.1f} s during rendering: {pending_while_stopped} of {len(rows)} "
+        f"pending while it was stopped; all issued {recovered:.1f} s after it answered again; issued events per "
+        f"certificate {sorted({r[3] for r in rows})}, e-mails {sorted({r[4] for r in rows})}; dead letters {dead[0]}"
+    )
+    assert done
+    assert pending_while_stopped == len(enrolment_ids)
+    assert all(r[3] == 1 for r in rows), rows
+    assert all(r[4] == 1 for r in rows), rows
