@@ -94,3 +94,34 @@ def test_the_rate_limit_is_shared_by_both_nodes(cluster):
         statuses.append(browser.get(f"{node}/verify/ABCDE-FGHJK-MNPQR-STVW0/", timeout=30).status_code)
     assert statuses.count(429) >= 10, statuses
     assert set(statuses[:30]) <= {200, 404}, statuses[:30]
+
+
+PUBLISH_NEW_TITLE = """
+from courses.models import CoursePage
+course = CoursePage.objects.get(pk={course_id})
+course.title = "{title}"
+course.save_revision().publish()
+print("PUBLISHED", course.url_path)
+"""
+
+COURSE_PAGE = """
+from courses.models import CoursePage
+course = CoursePage.objects.live().order_by("-pk").first()
+print("COURSE", course.pk, course.get_url())
+"""
+
+
+def test_the_page_cache_is_renewed_on_both_nodes_when_an_editor_publishes(cluster):
+    user_with_enrolment(cluster)  # a live course page
+    line = [ln for ln in cluster.manage(COURSE_PAGE).splitlines() if ln.startswith("COURSE")][-1]
+    _, course_id, path = line.split()
+    visitor = cluster.browser()
+    for node in (1, 2):  # the page, cached for anonymous visitors, is a hit on both nodes
+        answers = [visitor.get(f"{cluster.node_urls[node]}{path}", timeout=30) for _ in range(2)]
+        assert [a.status_code for a in answers] == [200, 200]
+        assert answers[-1].headers.get("X-Academy-Cache") == "hit", node
+    cluster.manage(PUBLISH_NEW_TITLE.format(course_id=course_id, title="드론 정비 개정판"))
+    for node in (1, 2):
+        page = visitor.get(f"{cluster.node_urls[node]}{path}", timeout=30)
+        assert page.status_code == 200
+        assert "드론 정비 개정판" in page.text, node
