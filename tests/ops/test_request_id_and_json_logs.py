@@ -117,3 +117,10 @@ def test_tasks_have_time_limits_shorter_than_the_visibility_timeout():
     conf = celery_app.conf
     assert 0 < conf.task_soft_time_limit < conf.task_time_limit
     assert conf.task_time_limit < conf.broker_transport_options["visibility_timeout"]
+
+
+def test_django_s_own_line_about_a_response_carries_the_id_of_its_request(rf):
+    request = rf.get("/verify/")
+    request.request_id = "from-the-request"
+    record = _record("Too Many Requests: /verify/", (), request=request)
+    assert json.loads(JsonFormatter().format(record))["request_id"] == "from-the-request"
