@@ -233,7 +233,8 @@ def verify_bulk_sample(request):
 @never_cache
 @rate_limited
 def verify_badge(request, code):
-    """The certificate as an Open Badge (VC-JWT), public like the verification page it is linked from."""
+    """The certificate as an Open Badge (VC-JWT), public like the verification page it is linked from,
+    and like that page it masks the holder's name (the holder downloads the whole one from /learn/)."""
     from . import badges
     from .models import Certificate
 
@@ -244,7 +245,7 @@ def verify_badge(request, code):
         pk=answer.certificate.pk
     )
     try:
-        token = badges.credential_jwt(certificate)
+        token = badges.credential_jwt(certificate, masked=True)
     except badges.BadgeUnavailable:
         raise Http404 from None
     response = HttpResponse(token, content_type="application/vc+jwt")

@@ -1,0 +1,101 @@
+"""The second security review (issue 13): each test repeats one request that found a hole, as an
+anonymous verifier, another organisation's HR, a trainee or institute B's staff would send it.
+
+The holder's name is masked for anyone who has only the code (홍*동); these tests are about the
+ways a stranger could still read it whole.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import jwt
+import pytest
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+#: Common Korean given-name syllables: a verifier who sees 김*늘 tries these for the middle one.
+GUESSES = list("가나다라마바사아자차카타파하민서지수현우준영은하윤성재동진")
+
+
+@pytest.fixture
+def cert():
+    return f.certificate(holder_name_ko="김하늘", holder_name_en="Haneul Kim")
+
+
+def test_the_public_open_badge_does_not_unmask_the_holders_name(client, cert):
+    """The verification page masks the name, and links to /verify/<code>/badge.jwt: the signed
+    credential must not hand a stranger the whole name the page hides."""
+    response = client.get(f"/verify/{cert.code}/badge.jwt")
+    assert response.status_code == 200
+
+    claims = jwt.decode(response.content.decode(), options={"verify_signature": False})
+    text = json.dumps(claims, ensure_ascii=False)
+    assert "Haneul" not in text and "김하늘" not in text
+    assert claims["vc"]["credentialSubject"]["name"] == "H***** K**"
+
+
+def test_the_holders_own_badge_keeps_the_whole_name(client, cert):
+    client.force_login(cert.enrolment.user)
+    response = client.get(f"/learn/certificates/{cert.public_id}/badge.jwt")
+    claims = jwt.decode(response.content.decode(), options={"verify_signature": False})
+    assert claims["vc"]["credentialSubject"]["name"] == "Haneul Kim"
+
+
+def _bulk_file(code: str, names: list[str]) -> io.BytesIO:
+    upload = io.BytesIO(("code,name\n" + "".join(f"{code},{name}\n" for name in names)).encode())
+    upload.name = "guesses.csv"
+    return upload
+
+
+def test_bulk_verification_cannot_guess_a_masked_name_row_by_row(client, cert):
+    """One CSV with the same code on 30 rows, each with another middle syllable, must not say which
+    row's name matches (the result CSV would otherwise unmask 김*늘 in one upload)."""
+    names = [f"김{syllable}늘" for syllable in GUESSES]
+    response = client.post("/verify/bulk/", {"file": _bulk_file(cert.code, names)})
+    assert response.status_code == 200
+    text = response.content.decode()
+
+    assert "김하늘" not in text
+    token = response.context["token"]
+    result = client.get(f"/verify/bulk/{token}.csv").content.decode("utf-8-sig")
+    matching = [line for line in result.splitlines() if "김하늘" in line]
+    assert matching == [], matching
+
+
+def test_the_api_names_list_cannot_guess_a_masked_name(client, cert, settings):
+    settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = 100
+    names = [f"김{syllable}늘" for syllable in GUESSES]
+    response = client.post(
+        "/api/v1/certificates/verify",
+        {"codes": [cert.code] * len(names), "names": names},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert not any(r["name_matches"] for r in results)
+    assert all(r["holder_name_ko"] == "김*늘" for r in results)
+
+
+def test_the_page_and_api_stop_comparing_names_after_a_few_wrong_guesses(client, cert, settings):
+    settings.ACADEMY_VERIFY_RATE_PER_MINUTE = 100
+    settings.ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = 100
+    for syllable in GUESSES[:10]:
+        client.get(f"/verify/{cert.code}/", {"name": f"김{syllable}늘"})
+        client.get(f"/api/v1/certificates/{cert.code}", {"name": f"김{syllable}늘"})
+
+    page = client.get(f"/verify/{cert.code}/", {"name": "김하늘"}).content.decode()
+    api = client.get(f"/api/v1/certificates/{cert.code}", {"name": "김하늘"}).json()
+
+    assert "김하늘" not in page
+    assert api["holder_name_ko"] == "김*늘" and api["name_matches"] is None
+
+
+def test_a_verifier_who_types_the_right_name_at_once_still_sees_it(client, cert):
+    page = client.get(f"/verify/{cert.code}/", {"name": "김하늘"}).content.decode()
+    assert "김하늘" in page
+    api = client.get(f"/api/v1/certificates/{cert.code}", {"name": "Haneul Kim"}).json()
+    assert api["holder_name_en"] == "Haneul Kim" and api["name_matches"] is True
