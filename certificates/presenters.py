@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from accounts.names import mask_name, names_match
+from accounts.names import mask_name
 
 from .models import Certificate, CertificateTemplate, RevocationCategory
 from .status import Status
-from .verification import BulkRow, Verification
+from .verification import BulkRow, Verification, name_check
 
 #: The shared status-badge modifier of each status.
 BADGE = {Status.VALID: "ok", Status.EXPIRED: "warn", Status.REVOKED: "danger", Status.PENDING: ""}
@@ -59,11 +59,14 @@ def institute_logo(certificate: Certificate):
     return institute.logo if institute is not None else None
 
 
-def verification_result(answer: Verification, *, typed_name: str = "", with_logo: bool = True) -> VerificationResult:
-    """The result page of one found certificate; ``typed_name`` is what the verifier typed, if anything."""
+def verification_result(
+    answer: Verification, *, typed_name: str = "", with_logo: bool = True, client: str = ""
+) -> VerificationResult:
+    """The result page of one found certificate; ``typed_name`` is what the verifier typed, if anything
+    (compared within ``name_check``'s budget, counted against ``client``)."""
     c = answer.certificate
     typed_name = (typed_name or "").strip()
-    matches = names_match(typed_name, c.holder_name_ko, c.holder_name_en) if typed_name else None
+    matches = name_check(c, typed_name, client=client) if typed_name else None
     revoked = answer.status == Status.REVOKED
     return VerificationResult(
         certificate=c,

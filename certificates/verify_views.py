@@ -98,7 +98,11 @@ def _result(request, code: str):
         "certificates/verify_result.html",
         {
             "answer": answer,
-            "result": presenters.verification_result(answer, typed_name=typed_name) if answer.found else None,
+            "result": (
+                presenters.verification_result(answer, typed_name=typed_name, client=ratelimit.client_hash(request))
+                if answer.found
+                else None
+            ),
             "name_form": name_form,
             "form": CodeForm(initial={"code": answer.code}),
         },
@@ -179,7 +183,7 @@ def verify_bulk(request):
             )
             rows, refused, status = [], [], 429
         if rows:
-            rows = verification.verify_bulk(rows)
+            rows = verification.verify_bulk(rows, client=ratelimit.client_hash(request))
             verification.log(
                 channel="bulk", answers=[r.verification for r in rows], client_hash=ratelimit.client_hash(request)
             )
