@@ -106,3 +106,25 @@ def test_a_verifier_who_types_the_right_name_at_once_still_sees_it(client, cert)
     assert _holder(page) == "김하늘"
     api = client.get(f"/api/v1/certificates/{cert.code}", {"name": "Haneul Kim"}).json()
     assert api["holder_name_en"] == "Haneul Kim" and api["name_matches"] is True
+
+
+def test_resending_the_two_step_confirmation_e_mail_is_rate_limited(client):
+    """/accounts/2fa/confirm-email/ sends to the account's first unconfirmed address: any user can add
+    a stranger's address on /accounts/email/ and POST here in a loop. allauth limits its own resend
+    (one per address every 3 minutes); this view must keep that limit."""
+    from allauth.account.models import EmailAddress
+    from django.core import mail
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    EmailAddress.objects.create(user=user, email="victim@example.com", verified=False, primary=False)
+    client.force_login(user)
+
+    for _ in range(5):
+        response = client.post(reverse("mfa_email_resend"))
+        assert response.status_code == 302
+
+    sent = [m for m in mail.outbox if "victim@example.com" in m.to]
+    assert len(sent) == 1
