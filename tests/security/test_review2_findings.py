@@ -128,3 +128,38 @@ def test_resending_the_two_step_confirmation_e_mail_is_rate_limited(client):
 
     sent = [m for m in mail.outbox if "victim@example.com" in m.to]
     assert len(sent) == 1
+
+
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, monkeypatch, settings):
+    """academy_backup writes the whole database (password hashes, TOTP secrets, names, e-mail
+    addresses) and every upload: under the usual umask (022) the folder and files were world-readable."""
+    import os
+    import stat
+    import subprocess
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ops import backup
+
+    settings.MEDIA_ROOT = str(tmp_path / "media-root")
+    monkeypatch.setattr(backup, "_tool", lambda name: name)
+
+    def fake_pg_dump(command, **kwargs):
+        with open(command[command.index("--file") + 1], "wb") as dump:
+            dump.write(b"PGDMP")
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(backup.subprocess, "run", fake_pg_dump)
+    default_storage.save("certificates/one.pdf", ContentFile(b"%PDF-1.7"))
+    old_umask = os.umask(0o022)
+    try:
+        target = tmp_path / "backup"
+        backup.backup(target)
+    finally:
+        os.umask(old_umask)
+
+    paths = [target, *target.rglob("*")]
+    assert len(paths) >= 5
+    for path in paths:
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, (path, oct(path.stat().st_mode))
