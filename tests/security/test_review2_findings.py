@@ -163,3 +163,15 @@ def test_a_backup_is_readable_by_its_owner_only(tmp_path, monkeypatch, settings)
     assert len(paths) >= 5
     for path in paths:
         assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, (path, oct(path.stat().st_mode))
+
+
+def test_a_request_id_with_a_trailing_line_break_is_replaced(client):
+    """The id's pattern ended in ``$``, which also matches before a final line break: "abc\\n" was
+    taken as it is, written into the log line and the response header (a 500: a header cannot
+    hold a line break)."""
+    from lms.logging import clean_request_id
+
+    assert clean_request_id("0123abcd\n") != "0123abcd\n"
+    response = client.get("/healthz", headers={"X-Request-ID": "0123abcd\n"})
+    assert response.status_code == 200
+    assert "\n" not in response["X-Request-ID"]
