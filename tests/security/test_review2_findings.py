@@ -175,3 +175,18 @@ def test_a_request_id_with_a_trailing_line_break_is_replaced(client):
     response = client.get("/healthz", headers={"X-Request-ID": "0123abcd\n"})
     assert response.status_code == 200
     assert "\n" not in response["X-Request-ID"]
+
+
+def test_the_invite_form_does_not_bypass_the_resend_limit(client):
+    """Resending an invitation is limited to 3 e-mails an hour per address; inviting the same address
+    again from the invite form (which also replaces the pending invitation and mails a new link)
+    must count against the same limit, or HR can mail any address without end."""
+    from django.core import mail
+
+    hr = f.MembershipFactory(organisation=f.OrganisationFactory(name_ko="알파드론"), role="hr").user
+    client.force_login(hr)
+
+    statuses = [client.post("/hr/invite/", {"email": "someone@example.com"}).status_code for _ in range(6)]
+
+    assert len([m for m in mail.outbox if "someone@example.com" in m.to]) == 3
+    assert statuses[-1] == 429
