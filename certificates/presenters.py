@@ -37,6 +37,8 @@ class VerificationResult:
     institute_logo: object | None = None
     revocation_category: str = ""
     revoked_on: datetime.date | None = None
+    #: A name was typed but not compared: this certificate's name checks for the hour are used up.
+    name_not_checked: bool = False
 
     @property
     def show_expiry(self) -> bool:
@@ -79,6 +81,7 @@ def verification_result(
         institute_logo=institute_logo(c) if with_logo else None,
         revocation_category=revocation_category_label(c) if revoked else "",
         revoked_on=timezone.localtime(c.revoked_at).date() if revoked and c.revoked_at else None,
+        name_not_checked=bool(typed_name) and matches is None,
     )
 
 

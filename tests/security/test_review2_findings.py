@@ -98,6 +98,7 @@ def test_the_page_and_api_stop_comparing_names_after_a_few_wrong_guesses(client,
     api = client.get(f"/api/v1/certificates/{cert.code}", {"name": "김하늘"}).json()
 
     assert _holder(page) == "김*늘"
+    assert "이름 확인 횟수를 넘었습니다" in page
     assert api["holder_name_ko"] == "김*늘" and api["name_matches"] is None
 
 
