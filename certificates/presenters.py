@@ -85,6 +85,18 @@ def verification_result(
     )
 
 
+def pdf_check_holder(check) -> tuple[str, str]:
+    """The holder's (Korean, English) names the PDF check shows: whole for the current PDF (they are
+    printed on it), masked for a superseded one, whose holder may have had their name corrected since
+    (the old PDF must not tell its holder the new name)."""
+    if check is None or check.verification is None:
+        return "", ""
+    c = check.verification.certificate
+    if check.outcome == "genuine":
+        return c.holder_name_ko, c.holder_name_en
+    return mask_name(c.holder_name_ko), mask_name(c.holder_name_en)
+
+
 def revocation_category_label(certificate: Certificate) -> str:
     """The category a verifier reads (기타 for a certificate revoked without one)."""
     category = certificate.revocation_category or RevocationCategory.OTHER

@@ -136,7 +136,13 @@ def verify_pdf(request):
                 [result.verification] if result.verification else [verification.Verification(code="", found=False)]
             )
             verification.log(channel="pdf", answers=answers, client_hash=ratelimit.client_hash(request))
-    return render(request, "certificates/verify_pdf.html", {"form": form, "result": result}, status=status)
+    holder_ko, holder_en = presenters.pdf_check_holder(result)
+    return render(
+        request,
+        "certificates/verify_pdf.html",
+        {"form": form, "result": result, "holder_ko": holder_ko, "holder_en": holder_en},
+        status=status,
+    )
 
 
 class BulkForm(forms.Form):

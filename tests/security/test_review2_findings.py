@@ -191,3 +191,29 @@ def test_the_invite_form_does_not_bypass_the_resend_limit(client):
 
     assert len([m for m in mail.outbox if "someone@example.com" in m.to]) == 3
     assert statuses[-1] == 429
+
+
+def test_an_old_pdf_does_not_reveal_the_holders_corrected_name(client):
+    """A PDF superseded by a reissue after a name correction (e.g. a legal change of name) shows, on
+    /verify/pdf/, the certificate as it is now: whoever holds the old PDF must not learn the new name."""
+    import hashlib
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from certificates.models import SupersededPdf
+
+    cert = f.certificate(holder_name_ko="박서연", holder_name_en="Seoyeon Park")
+    old_pdf = "%PDF-1.7 the first issue, with the old name 김서연".encode()
+    SupersededPdf.objects.create(certificate=cert, sha256=hashlib.sha256(old_pdf).hexdigest(), revision=1)
+
+    response = client.post("/verify/pdf/", {"file": SimpleUploadedFile("old.pdf", old_pdf, "application/pdf")})
+
+    text = response.content.decode()
+    assert response.status_code == 200 and cert.code in text
+    assert "박서연" not in text and "Seoyeon" not in text
+    assert "박*연" in text
+
+    current_pdf = b"%PDF-1.7 the current issue"
+    type(cert).objects.filter(pk=cert.pk).update(sha256=hashlib.sha256(current_pdf).hexdigest())
+    current = client.post("/verify/pdf/", {"file": SimpleUploadedFile("new.pdf", current_pdf, "application/pdf")})
+    assert "박서연" in current.content.decode() and "Seoyeon Park" in current.content.decode()
