@@ -211,9 +211,14 @@ def mfa_email_resend(request):
 
     if request.method != "POST":
         return redirect("mfa_activate_totp")
+    from allauth.core import ratelimit
+
     address = EmailAddress.objects.filter(user_id=request.user.pk, verified=False).first()
     if address is not None:
-        address.send_confirmation(request)
+        # allauth's own limit on confirmation e-mails (ACCOUNT_RATE_LIMITS["confirm_email"]), which a
+        # direct send_confirmation skips; like allauth, a resend over it is silently not sent.
+        if ratelimit.consume(request, action="confirm_email", key=address.email.lower()):
+            address.send_confirmation(request)
         messages.info(
             request,
             _("We sent a confirmation link to %(email)s. Open it, then set up two-step login.")

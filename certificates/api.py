@@ -25,7 +25,8 @@ api = NinjaAPI(
         "Verify certificates (수료증 진위확인) of the Academy. Codes are read tolerantly: case, spaces and "
         "hyphens do not matter, and O/0, I/1/L are taken as digits. A code that is malformed and a code "
         "that matches nothing get the same answer (found: false). The holder's names are masked (홍*동, "
-        "G****** H***) unless the caller gives the name it expects and it matches; a revoked certificate "
+        "G****** H***) unless the caller gives the name it expects and it matches (a certificate's names are "
+        "compared at most 5 times an hour per caller; beyond that name_matches is null); a revoked certificate "
         "gives its reason category, never the institute's own notes. Rate limits count codes per minute: a "
         "batch of N codes counts N (anonymous callers 20 a minute, organisation API keys 600 a minute, unless "
         "configured otherwise); over the limit the answer is 429 with a Retry-After header."
@@ -153,7 +154,11 @@ def verify_many(request, payload: VerifyIn):
     answers = verification.verify_codes(payload.codes)
     verification.log(channel="api", answers=answers, client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
     names = payload.names or [""] * len(answers)
-    results = [answer.as_dict(typed_name=(name or "")[:200]) for answer, name in zip(answers, names, strict=True)]
+    client = f"key:{api_key_id}" if api_key_id else ratelimit.client_hash(request)
+    results = [
+        answer.as_dict(typed_name=(name or "")[:200], client=client)
+        for answer, name in zip(answers, names, strict=True)
+    ]
     return Status(200, {"count": len(results), "found": sum(1 for r in results if r["found"]), "results": results})
 
 
@@ -168,4 +173,5 @@ def get_certificate(request, code: str, name: str = ""):
     api_key_id = _limit(request)
     answer = verification.verify_code(code)
     verification.log(channel="api", answers=[answer], client_hash=ratelimit.client_hash(request), api_key_id=api_key_id)
-    return Status(200 if answer.found else 404, answer.as_dict(typed_name=name[:200]))
+    client = f"key:{api_key_id}" if api_key_id else ratelimit.client_hash(request)
+    return Status(200 if answer.found else 404, answer.as_dict(typed_name=name[:200], client=client))

@@ -88,8 +88,11 @@ def _end_of_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(moment, timezone.get_default_timezone())
 
 
-def credential(certificate: Certificate) -> dict:
-    """The ``OpenBadgeCredential`` (Open Badges 3.0) of an issued certificate."""
+def credential(certificate: Certificate, *, masked: bool = False) -> dict:
+    """The ``OpenBadgeCredential`` (Open Badges 3.0) of an issued certificate; ``masked``: the
+    holder's name as a stranger with the code may see it (홍*동), for the public copy."""
+    from accounts.names import mask_name
+
     course = certificate.enrolment.run.course
     user = certificate.enrolment.user
     salt = certificate.public_id.hex
@@ -109,7 +112,7 @@ def credential(certificate: Certificate) -> dict:
         "name": certificate.course_title_en or certificate.course_title_ko,
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "name": certificate.holder_name_en or certificate.holder_name_ko,
+            "name": (mask_name if masked else str)(certificate.holder_name_en or certificate.holder_name_ko),
             "identifier": [
                 {
                     "type": "IdentityObject",
@@ -144,15 +147,16 @@ def credential(certificate: Certificate) -> dict:
     return data
 
 
-def credential_jwt(certificate: Certificate, *, now: datetime.datetime | None = None) -> str:
-    """The credential as a compact VC-JWT signed with EdDSA (Ed25519)."""
+def credential_jwt(certificate: Certificate, *, now: datetime.datetime | None = None, masked: bool = False) -> str:
+    """The credential as a compact VC-JWT signed with EdDSA (Ed25519); ``masked`` for the public copy
+    linked from the verification page (the holder's own download carries the whole name)."""
     status = certificate_status(certificate)
     if status not in (Status.VALID, Status.EXPIRED) or not badges_enabled():
         raise BadgeUnavailable(status)
     now = now or timezone.now()
     key = signing_key()
     jwk = public_jwk(key)
-    body = credential(certificate)
+    body = credential(certificate, masked=masked)
     claims = {
         "iss": issuer_id(),
         "jti": body["id"],

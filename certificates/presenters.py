@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from accounts.names import mask_name, names_match
+from accounts.names import mask_name
 
 from .models import Certificate, CertificateTemplate, RevocationCategory
 from .status import Status
-from .verification import BulkRow, Verification
+from .verification import BulkRow, Verification, name_check
 
 #: The shared status-badge modifier of each status.
 BADGE = {Status.VALID: "ok", Status.EXPIRED: "warn", Status.REVOKED: "danger", Status.PENDING: ""}
@@ -37,6 +37,8 @@ class VerificationResult:
     institute_logo: object | None = None
     revocation_category: str = ""
     revoked_on: datetime.date | None = None
+    #: A name was typed but not compared: this certificate's name checks for the hour are used up.
+    name_not_checked: bool = False
 
     @property
     def show_expiry(self) -> bool:
@@ -59,11 +61,14 @@ def institute_logo(certificate: Certificate):
     return institute.logo if institute is not None else None
 
 
-def verification_result(answer: Verification, *, typed_name: str = "", with_logo: bool = True) -> VerificationResult:
-    """The result page of one found certificate; ``typed_name`` is what the verifier typed, if anything."""
+def verification_result(
+    answer: Verification, *, typed_name: str = "", with_logo: bool = True, client: str = ""
+) -> VerificationResult:
+    """The result page of one found certificate; ``typed_name`` is what the verifier typed, if anything
+    (compared within ``name_check``'s budget, counted against ``client``)."""
     c = answer.certificate
     typed_name = (typed_name or "").strip()
-    matches = names_match(typed_name, c.holder_name_ko, c.holder_name_en) if typed_name else None
+    matches = name_check(c, typed_name, client=client) if typed_name else None
     revoked = answer.status == Status.REVOKED
     return VerificationResult(
         certificate=c,
@@ -76,7 +81,20 @@ def verification_result(answer: Verification, *, typed_name: str = "", with_logo
         institute_logo=institute_logo(c) if with_logo else None,
         revocation_category=revocation_category_label(c) if revoked else "",
         revoked_on=timezone.localtime(c.revoked_at).date() if revoked and c.revoked_at else None,
+        name_not_checked=bool(typed_name) and matches is None,
     )
+
+
+def pdf_check_holder(check) -> tuple[str, str]:
+    """The holder's (Korean, English) names the PDF check shows: whole for the current PDF (they are
+    printed on it), masked for a superseded one, whose holder may have had their name corrected since
+    (the old PDF must not tell its holder the new name)."""
+    if check is None or check.verification is None:
+        return "", ""
+    c = check.verification.certificate
+    if check.outcome == "genuine":
+        return c.holder_name_ko, c.holder_name_en
+    return mask_name(c.holder_name_ko), mask_name(c.holder_name_en)
 
 
 def revocation_category_label(certificate: Certificate) -> str:

@@ -24,6 +24,27 @@ from .status import Status, certificate_status
 MAX_BATCH = 10_000
 MAX_PDF_BYTES = 10 * 1024 * 1024
 MAX_CSV_BYTES = 2 * 1024 * 1024
+#: Names compared with one certificate's holder, per client and in all, per hour: enough for a
+#: verifier who types a name (or a CSV row) or two, too few to try the syllables behind 김*늘.
+NAME_CHECKS_PER_CLIENT_PER_HOUR = 5
+NAME_CHECKS_PER_CERTIFICATE_PER_HOUR = 30
+
+
+def name_check(certificate: Certificate, typed: str, *, client: str) -> bool | None:
+    """Whether ``typed`` is the holder's name (Korean or English); None when nothing was typed or the
+    hour's name checks of this certificate (by this client, or by everyone) are used up, so the name
+    stays masked and a guesser learns nothing, right or wrong. Every check counts, matching or not."""
+    from . import ratelimit
+
+    if not normalise_name(typed):
+        return None
+    if not ratelimit.hit(
+        scope="name-check", key=f"{client}:{certificate.pk}", limit=NAME_CHECKS_PER_CLIENT_PER_HOUR, window=3600
+    ) or not ratelimit.hit(
+        scope="name-check-certificate", key=str(certificate.pk), limit=NAME_CHECKS_PER_CERTIFICATE_PER_HOUR, window=3600
+    ):
+        return None
+    return names_match(typed, certificate.holder_name_ko, certificate.holder_name_en)
 
 
 @dataclass
@@ -35,15 +56,15 @@ class Verification:
     certificate: Certificate | None = None
     status: Status | None = None
 
-    def as_dict(self, *, typed_name: str = "") -> dict:
+    def as_dict(self, *, typed_name: str = "", client: str = "") -> dict:
         """The answer for machines, as the page shows it to people: the holder's names masked unless
-        ``typed_name`` is one of them; for a revoked certificate its reason category (never the
-        manager's own words) and no expiry date."""
+        ``typed_name`` is one of them (``name_check``, counted against ``client``); for a revoked
+        certificate its reason category (never the manager's own words) and no expiry date."""
         if not self.found:
             return {"code": self.code, "found": False}
         c = self.certificate
         revoked = self.status == Status.REVOKED
-        name_matches = names_match(typed_name, c.holder_name_ko, c.holder_name_en) if typed_name.strip() else None
+        name_matches = name_check(c, typed_name, client=client) if typed_name.strip() else None
         return {
             "code": c.code,
             "found": True,
@@ -282,13 +303,13 @@ def parse_bulk_csv(upload) -> tuple[list[BulkRow], list[BulkRow]]:
     return rows, refused
 
 
-def verify_bulk(rows: list[BulkRow]) -> list[BulkRow]:
+def verify_bulk(rows: list[BulkRow], *, client: str = "") -> list[BulkRow]:
+    """Each row's answer; an expected name is compared within ``name_check``'s budget (the same code
+    on many rows with other names is a guess at the masked name, not a check)."""
     for row, verification in zip(rows, verify_codes([r.code for r in rows]), strict=True):
         row.verification = verification
         if row.expected_name and verification.found:
-            row.name_matches = names_match(
-                row.expected_name, verification.certificate.holder_name_ko, verification.certificate.holder_name_en
-            )
+            row.name_matches = name_check(verification.certificate, row.expected_name, client=client)
     return rows
 
 

@@ -98,7 +98,11 @@ def _result(request, code: str):
         "certificates/verify_result.html",
         {
             "answer": answer,
-            "result": presenters.verification_result(answer, typed_name=typed_name) if answer.found else None,
+            "result": (
+                presenters.verification_result(answer, typed_name=typed_name, client=ratelimit.client_hash(request))
+                if answer.found
+                else None
+            ),
             "name_form": name_form,
             "form": CodeForm(initial={"code": answer.code}),
         },
@@ -132,7 +136,13 @@ def verify_pdf(request):
                 [result.verification] if result.verification else [verification.Verification(code="", found=False)]
             )
             verification.log(channel="pdf", answers=answers, client_hash=ratelimit.client_hash(request))
-    return render(request, "certificates/verify_pdf.html", {"form": form, "result": result}, status=status)
+    holder_ko, holder_en = presenters.pdf_check_holder(result)
+    return render(
+        request,
+        "certificates/verify_pdf.html",
+        {"form": form, "result": result, "holder_ko": holder_ko, "holder_en": holder_en},
+        status=status,
+    )
 
 
 class BulkForm(forms.Form):
@@ -179,7 +189,7 @@ def verify_bulk(request):
             )
             rows, refused, status = [], [], 429
         if rows:
-            rows = verification.verify_bulk(rows)
+            rows = verification.verify_bulk(rows, client=ratelimit.client_hash(request))
             verification.log(
                 channel="bulk", answers=[r.verification for r in rows], client_hash=ratelimit.client_hash(request)
             )
@@ -233,7 +243,8 @@ def verify_bulk_sample(request):
 @never_cache
 @rate_limited
 def verify_badge(request, code):
-    """The certificate as an Open Badge (VC-JWT), public like the verification page it is linked from."""
+    """The certificate as an Open Badge (VC-JWT), public like the verification page it is linked from,
+    and like that page it masks the holder's name (the holder downloads the whole one from /learn/)."""
     from . import badges
     from .models import Certificate
 
@@ -244,7 +255,7 @@ def verify_badge(request, code):
         pk=answer.certificate.pk
     )
     try:
-        token = badges.credential_jwt(certificate)
+        token = badges.credential_jwt(certificate, masked=True)
     except badges.BadgeUnavailable:
         raise Http404 from None
     response = HttpResponse(token, content_type="application/vc+jwt")

@@ -227,26 +227,27 @@ class InviteForm(forms.Form):
 def invite(request):
     organisation = _organisation(request)
     form = InviteForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        from django.conf import settings
-
         try:
-            account_services.organisation_invite(
-                organisation=organisation,
-                email=form.cleaned_data["email"],
-                actor=request.user,
-                base_url=settings.WAGTAILADMIN_BASE_URL,
-            )
-        except account_services.MembershipError as error:
+            hr_services.invitation_send(organisation=organisation, email=form.cleaned_data["email"], actor=request.user)
+        except hr_services.ResendLimited as error:
+            form.add_error("email", str(error))
+            status = 429
+        except hr_services.InvitationError as error:
             form.add_error("email", str(error))
         else:
             messages.success(request, _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]})
             return redirect(f"/hr/?org={organisation.public_id}")
-    return render(
+    response = render(
         request,
         "home/hr/invite.html",
         {"organisation": organisation, "form": form, "invitations": hr_services.pending_invitations(organisation)},
+        status=status,
     )
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response
 
 
 def _pending_invitation(organisation: Organisation, invitation_id: int):

@@ -15,7 +15,8 @@ from accounts import services as account_services
 from accounts.models import Membership, OrganisationInvitation
 from certificates import ratelimit
 
-#: At most this many resends of invitations to one address per hour, and per organisation.
+#: At most this many invitation e-mails (first sendings from /hr/invite/ and resends) to one address
+#: per hour, and per organisation.
 RESENDS_PER_ADDRESS_PER_HOUR = 3
 RESENDS_PER_ORGANISATION_PER_HOUR = 30
 
@@ -37,12 +38,13 @@ def pending_invitations(organisation):
     )
 
 
-def invitation_resend(*, invitation: OrganisationInvitation, actor) -> OrganisationInvitation:
-    """A new link by e-mail: the old token stops working and the new one is valid for the full period."""
-    organisation = invitation.organisation
+def invitation_send(*, organisation, email: str, actor, role: str = Membership.Role.EMPLOYEE) -> OrganisationInvitation:
+    """Invite ``email`` (again): a new link by e-mail, any pending one replaced. Sending from the invite
+    form and resending count against the same limits, per address and per organisation."""
+    address = email.strip().lower()
     if not ratelimit.hit(
         scope="hr-invite-resend",
-        key=f"{organisation.pk}:{invitation.email.lower()}",
+        key=f"{organisation.pk}:{address}",
         limit=RESENDS_PER_ADDRESS_PER_HOUR,
         window=3600,
     ) or not ratelimit.hit(
@@ -50,18 +52,25 @@ def invitation_resend(*, invitation: OrganisationInvitation, actor) -> Organisat
     ):
         raise ResendLimited(
             _("The invitation to %(email)s was sent several times in the last hour. Try again later.")
-            % {"email": invitation.email}
+            % {"email": email}
         )
     try:
         return account_services.organisation_invite(
             organisation=organisation,
-            email=invitation.email,
-            role=invitation.role,
+            email=email,
+            role=role,
             actor=actor,
             base_url=settings.WAGTAILADMIN_BASE_URL,
         )
     except account_services.MembershipError as error:
         raise InvitationError(str(error)) from error
+
+
+def invitation_resend(*, invitation: OrganisationInvitation, actor) -> OrganisationInvitation:
+    """A new link by e-mail: the old token stops working and the new one is valid for the full period."""
+    return invitation_send(
+        organisation=invitation.organisation, email=invitation.email, actor=actor, role=invitation.role
+    )
 
 
 @transaction.atomic

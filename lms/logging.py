@@ -21,7 +21,7 @@ request_id_var: ContextVar[str] = ContextVar("request_id", default="-")
 HEADER = "X-Request-ID"
 #: What an id from outside may look like (nginx's $request_id is 32 hex digits); anything else is
 #: replaced, so a client cannot write arbitrary text into the logs.
-VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+VALID_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")  # fullmatch: "$" would let a final "\n" through
 
 #: The attributes every LogRecord has; anything else was passed with ``extra=`` and is logged too.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime", "request_id"}
@@ -33,7 +33,7 @@ def new_request_id() -> str:
 
 def clean_request_id(value: str | None) -> str:
     """The id from the header when it looks like one, else a new one."""
-    return value if value and VALID_ID.match(value) else new_request_id()
+    return value if value and VALID_ID.fullmatch(value) else new_request_id()
 
 
 class RequestIdFilter(logging.Filter):

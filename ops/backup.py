@@ -74,10 +74,22 @@ def _storage_files(folder: str = ""):
 
 
 def backup(target: Path) -> dict:
-    """Write a backup into ``target`` (created; must be empty). Returns the manifest."""
+    """Write a backup into ``target`` (created; must be empty). Returns the manifest.
+
+    Everything is readable by its owner only (folders 0700, files 0600, pg_dump's too): the backup
+    holds the whole database, password hashes and two-step secrets included, and every upload."""
+    previous = os.umask(0o077)
+    try:
+        return _backup(target)
+    finally:
+        os.umask(previous)
+
+
+def _backup(target: Path) -> dict:
     target.mkdir(parents=True, exist_ok=True)
     if any(target.iterdir()):
         raise BackupError(f"{target} is not empty")
+    target.chmod(0o700)
     options, env = _pg_environment()
     dump = target / DUMP
     subprocess.run(  # noqa: S603
