@@ -141,6 +141,8 @@ class DecideView(EditView):
         return context
 
     def form_valid(self, form):
+        from .services import CertificateError  # a certificate the service refuses (e.g. still being issued)
+
         try:
             reissued = name_correction_decide(
                 correction=self.object,
@@ -148,14 +150,7 @@ class DecideView(EditView):
                 approve=form.cleaned_data["decision"] == "approve",
                 note=form.cleaned_data.get("decision_note") or "",
             )
-        except NameCorrectionError as error:
-            form.add_error(None, str(error))
-            return self.form_invalid(form)
-        except Exception as error:  # a certificate the service refuses (e.g. still being issued)
-            from .services import CertificateError
-
-            if not isinstance(error, CertificateError):
-                raise
+        except (NameCorrectionError, CertificateError) as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         if form.cleaned_data["decision"] == "approve":

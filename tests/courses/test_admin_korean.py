@@ -1,8 +1,5 @@
 """The Wagtail admin speaks good Korean to instructors and managers (locale_overrides/ corrects Wagtail)."""
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
@@ -11,6 +8,7 @@ from django.core import mail
 from django.utils import translation
 
 from tests import factories as f
+from tests.support.i18n import SOURCES, makemessages_on_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -132,26 +130,8 @@ def test_every_override_is_a_msgid_wagtail_still_uses():
 
 def test_extracting_the_project_strings_leaves_the_overrides_alone(tmp_path):
     """``bin/i18n`` runs makemessages with the overrides first in LOCALE_PATHS: nothing may land there."""
-    root = OVERRIDES.parents[3]
-    # Every app of ours (a folder with apps.py), the settings, templates and both catalogues.
-    apps = sorted(path.parent.name for path in root.glob("*/apps.py"))
-    for name in [*apps, "lms", "templates", "locale", "locale_overrides"]:
-        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    shutil.copy(root / "manage.py", tmp_path / "manage.py")
-    before = (tmp_path / "locale_overrides/ko/LC_MESSAGES/django.po").read_text()
-
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "makemessages", "-l", "ko", "--no-location", "--ignore", "var/*"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={
-            "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
-            "ACADEMY_VAR_DIR": str(tmp_path / "var"),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
+    result = makemessages_on_copy(tmp_path, [*SOURCES, "locale", "locale_overrides"])
+    before = OVERRIDES.read_text()  # the copy makemessages ran on was the committed file
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "locale_overrides/ko/LC_MESSAGES/django.po").read_text() == before
