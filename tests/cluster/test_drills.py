@@ -11,7 +11,7 @@ import time
 import psycopg
 import pytest
 
-from .conftest import user_with_enrolment
+from .conftest import CLUSTER_DIR, user_with_enrolment
 
 pytestmark = pytest.mark.cluster
 
@@ -278,3 +278,48 @@ def test_drill_s3_store_stopped_during_rendering(cluster):
     assert pending_while_stopped == len(enrolment_ids)
     assert all(r[3] == 1 for r in rows), rows
     assert all(r[4] == 1 for r in rows), rows
+
+
+def upstream_port(response) -> str:
+    return response.headers.get("X-Academy-Upstream", "").rsplit(":", 1)[-1]
+
+
+def test_drill_a_hung_web_node_is_taken_out_by_its_healthz_and_back_when_it_recovers(cluster):
+    """A node that hangs (SIGSTOP: its port still accepts connections, nothing answers) fails its
+    /healthz; bin/cluster's health check takes it out of nginx, so every request is answered by the
+    other node at once, and brings it back when /healthz answers again."""
+    node2_port = str(int(cluster.url.rsplit(":", 1)[-1]) + 2)  # bin/cluster: web node n on base + n
+    browser = cluster.browser()
+    pid = cluster.pids()["web2"]
+    os.killpg(pid, signal.SIGSTOP)
+    stopped_at = time.monotonic()
+    try:
+
+        def all_answered_by_node_1():
+            for _ in range(6):
+                response = browser.get(f"{cluster.url}/courses/", timeout=3)
+                if response.status_code != 200 or upstream_port(response) == node2_port:
+                    return False
+            return True
+
+        taken_out = wait_until(all_answered_by_node_1, 30, 0.5)
+        out_after = time.monotonic() - stopped_at
+        assert taken_out, "requests still went to the hung node"
+        assert "node2_down=1" in (CLUSTER_DIR / "health.env").read_text()
+        # Taken out, not merely lucky: ten requests in a row, each answered at once by node 1.
+        for _ in range(10):
+            response = browser.get(f"{cluster.url}/courses/", timeout=3)
+            assert response.status_code == 200 and upstream_port(response) != node2_port
+    finally:
+        os.killpg(pid, signal.SIGCONT)
+    resumed_at = time.monotonic()
+    back = wait_until(
+        lambda: any(upstream_port(browser.get(f"{cluster.url}/healthz", timeout=5)) == node2_port for _ in range(4)),
+        30,
+        0.5,
+    )
+    print(
+        f"\nDRILL hung web node: out of nginx {out_after:.1f} s after SIGSTOP; "
+        f"back {time.monotonic() - resumed_at:.1f} s after SIGCONT"
+    )
+    assert back, "node 2 did not come back after its /healthz recovered"
