@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 import uuid
 
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -26,9 +27,8 @@ def _check_database() -> str:
 
 
 def _check_broker() -> str:
-    from lms.celery import app
-
-    with app.connection_for_write() as conn:
+    # The project's Celery app (lms/__init__.py loads it first), without importing the wiring package.
+    with current_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 
