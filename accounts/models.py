@@ -15,11 +15,12 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
+
+from common.i18n import bilingual, reader_is_english
 
 from .panels import MembersPanel
 
@@ -93,7 +94,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_full_name(self) -> str:
         """The name in the reader's language, falling back to the other one, then the e-mail."""
-        if (get_language() or "ko").startswith("en"):
+        if reader_is_english():
             return self.name_en or self.name_ko or self.email
         return self.name_ko or self.name_en or self.email
 
@@ -142,9 +143,7 @@ class Organisation(ClusterableModel):
         ordering = ["name_ko"]
 
     def __str__(self) -> str:
-        if (get_language() or "ko").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name_ko
+        return bilingual(self.name_ko, self.name_en)
 
 
 class MembershipQuerySet(models.QuerySet):

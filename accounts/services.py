@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from common.mail import bilingual_body
+
 from .models import (
     Consent,
     Membership,
@@ -163,7 +165,6 @@ def login_failure_record(*, email: str) -> bool:
 
 def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> None:
     from django.core.mail import send_mail
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
@@ -175,17 +176,17 @@ def _login_failure_notice_send(*, user: User, failures: int, minutes: int) -> No
         "reset_url": base_url + reverse("account_reset_password"),
         "security_url": base_url + reverse("mfa_index"),
     }
-    parts = []
-    for language in ("ko", "en"):
-        name = (user.name_en if language == "en" else user.name_ko) or user.name_ko or user.email
-        with translation.override(language):
-            parts.append(
-                render_to_string("accounts/email/login_failures_notice.txt", {**context, "name": name}).strip()
-            )
+    body = bilingual_body(
+        "accounts/email/login_failures_notice.txt",
+        context,
+        per_language=lambda language: {
+            "name": (user.name_en if language == "en" else user.name_ko) or user.name_ko or user.email
+        },
+    )
     with translation.override("ko"):
         subject = _("Failed sign-in attempts on your account")
     with transaction.atomic():
-        send_mail(subject, "\n\n----------\n\n".join(parts), None, [user.email])
+        send_mail(subject, body, None, [user.email])
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,7 +216,6 @@ def organisation_invite(
     from datetime import timedelta
 
     from django.core.mail import send_mail
-    from django.template.loader import render_to_string
     from django.utils import translation
 
     if role not in Membership.Role.values:
@@ -238,21 +238,13 @@ def organisation_invite(
             invited_by=actor,
             expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
         )
-        parts = []
-        for language in ("ko", "en"):
-            with translation.override(language):
-                parts.append(
-                    render_to_string(
-                        "accounts/email/organisation_invitation.txt",
-                        {
-                            "invitation": invitation,
-                            "url": f"{base_url}/accounts/organisations/join/{invitation.token}/",
-                        },
-                    ).strip()
-                )
+        body = bilingual_body(
+            "accounts/email/organisation_invitation.txt",
+            {"invitation": invitation, "url": f"{base_url}/accounts/organisations/join/{invitation.token}/"},
+        )
         with translation.override("ko"):
             subject = _("Invitation to join %(organisation)s") % {"organisation": organisation.name_ko}
-        send_mail(subject, "\n\n----------\n\n".join(parts), None, [email])
+        send_mail(subject, body, None, [email])
         log(instance=organisation, action=INVITE_ACTION, user=actor, data={"email": email, "role": role})
     return invitation
 

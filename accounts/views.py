@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.account import AccountView, BaseSettingsPanel, NameEmailSettingsPanel
 
+from common.i18n import reader_is_english
+
 from .forms import NameForm
 
 
@@ -71,14 +73,12 @@ def organisation_join(request, token):
 
 def policy_page(request, slug: str):
     """이용약관 and 개인정보처리방침, in the reader's language, with the version consents refer to."""
-    from django.utils.translation import get_language
-
     from .policies import POLICIES
 
     policy = POLICIES.get(slug)
     if policy is None:
         raise Http404
-    language = "en" if (get_language() or "ko").startswith("en") else "ko"
+    language = "en" if reader_is_english() else "ko"
     return render(
         request,
         "accounts/policy.html",

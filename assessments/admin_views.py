@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.exports import table_response
+from common.exports import table_response
 from courses.models import Enrolment
 from courses.permissions import is_institute_staff
 from courses.selectors import staff_courses, staff_runs

@@ -23,11 +23,11 @@ from django.core.files.storage import default_storage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from common.mail import bilingual_body
 from courses.models import Enrolment
 
 from . import codes, selectors
@@ -205,14 +205,6 @@ def certificate_render(*, certificate_id: int) -> bool:
     return True
 
 
-def _bilingual_email(template: str, context: dict) -> str:
-    parts = []
-    for language in ("ko", "en"):
-        with translation.override(language):
-            parts.append(render_to_string(template, context).strip())
-    return "\n\n----------\n\n".join(parts)
-
-
 def _email_issued(certificate: Certificate) -> None:
     """Tell the trainee the certificate is ready (sent through the outbox, in this transaction)."""
     user = certificate.enrolment.user
@@ -223,7 +215,7 @@ def _email_issued(certificate: Certificate) -> None:
         "learn_url": site_url("/learn/#certificates"),
         "verify_url": verification_url(certificate.code),
     }
-    body = _bilingual_email("certificates/email/issued.txt", context)
+    body = bilingual_body("certificates/email/issued.txt", context)
     with translation.override("ko"):
         subject = _("Your certificate is ready: %(course)s") % {"course": certificate.course_title_ko}
     send_mail(subject, body, None, [user.email])
@@ -379,7 +371,7 @@ def _send_reminder(*, certificate: Certificate, threshold: int, today: datetime.
                 "reenrol_url": site_url(course.url or "/courses/"),
                 "verify_url": verification_url(certificate.code),
             }
-            body = _bilingual_email("certificates/email/expiry_reminder.txt", context)
+            body = bilingual_body("certificates/email/expiry_reminder.txt", context)
             with translation.override("ko"):
                 subject = _("Your certificate expires on %(date)s: %(course)s") % {
                     "date": certificate.expires_on.isoformat(),
@@ -387,7 +379,7 @@ def _send_reminder(*, certificate: Certificate, threshold: int, today: datetime.
                 }
             send_mail(subject, body, None, [user.email], fail_silently=False)
             if hr_emails:
-                hr_body = _bilingual_email("certificates/email/expiry_reminder_hr.txt", context)
+                hr_body = bilingual_body("certificates/email/expiry_reminder_hr.txt", context)
                 send_mail(subject, hr_body, None, hr_emails)
     except IntegrityError:
         return False  # already sent for this threshold

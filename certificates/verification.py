@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.names import mask_name, names_match, normalise_name
-from courses.exports import csv_text
-from courses.uploads import UploadError, read_csv
+from common.exports import csv_text
+from common.uploads import UploadError, read_csv
 
 from . import codes
 from .models import Certificate, SupersededPdf, VerificationLog

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from courses.exports import csv_response
-from courses.uploads import UploadError
+from common.exports import csv_response
+from common.uploads import UploadError
 
 from . import presenters, ratelimit, verification
 

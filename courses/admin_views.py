@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from common.exports import table_response
+
 from . import selectors, services
-from .exports import table_response
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
 from .permissions import is_institute_staff
 

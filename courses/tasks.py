@@ -8,6 +8,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from common.mail import bilingual_body
+
 from .models import EnrolmentEvent
 
 
@@ -23,22 +25,17 @@ def enrolment_notify(event_id: int) -> bool:
         return False
     event = EnrolmentEvent.objects.select_related("enrolment__user", "enrolment__run__course").get(pk=event_id)
     enrolment = event.enrolment
-    parts = []
-    for language in ("ko", "en"):
-        with translation.override(language):
-            parts.append(
-                render_to_string(
-                    "courses/email/enrolment_status.txt",
-                    {
-                        "event": event,
-                        "enrolment": enrolment,
-                        "course": enrolment.run.course,
-                        "run": enrolment.run,
-                        "base_url": settings.WAGTAILADMIN_BASE_URL,
-                    },
-                ).strip()
-            )
+    body = bilingual_body(
+        "courses/email/enrolment_status.txt",
+        {
+            "event": event,
+            "enrolment": enrolment,
+            "course": enrolment.run.course,
+            "run": enrolment.run,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+        },
+    )
     with translation.override("ko"):
         subject = render_to_string("courses/email/enrolment_status_subject.txt", {"event": event, "run": enrolment.run})
-    send_mail(" ".join(subject.split()), "\n\n----------\n\n".join(parts), None, [enrolment.user.email])
+    send_mail(" ".join(subject.split()), body, None, [enrolment.user.email])
     return True

@@ -15,7 +15,7 @@ from home import views as home_views
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("learn/", home_views.learn_dashboard, name="learn"),
-    path("hr/", include("home.hr_urls")),
+    path("hr/", include("hr.urls")),
     path("api/v1/", api.urls),
     path("verify/", verify_views.verify_form, name="verify"),
     path("verify/pdf/", verify_views.verify_pdf, name="verify_pdf"),

@@ -6,12 +6,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
+
+from common.i18n import bilingual
 
 
 class PracticalAssessment(ClusterableModel):
@@ -42,7 +43,7 @@ class PracticalAssessment(ClusterableModel):
 
     @property
     def display_title(self) -> str:
-        return (self.title_en if (get_language() or "ko").startswith("en") else "") or self.title
+        return bilingual(self.title, self.title_en)
 
 
 class RubricCriterion(Orderable):

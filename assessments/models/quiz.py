@@ -10,12 +10,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from common.i18n import bilingual
 from courses.forms import InstitutePageForm
 
 from .bank import Question, QuestionBank
@@ -110,7 +110,7 @@ class QuizPage(Page):
 
     @property
     def display_title(self) -> str:
-        return (self.title_en if (get_language() or "ko").startswith("en") else "") or self.title
+        return bilingual(self.title, self.title_en)
 
     @cached_property
     def course(self):

@@ -8,14 +8,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.i18n import bilingual
+
 from .choices import DeliveryMode
-
-
-def _english() -> bool:
-    return (get_language() or "ko").startswith("en")
 
 
 class CourseRunQuerySet(models.QuerySet):
@@ -72,11 +69,11 @@ class CourseRun(models.Model):
     @property
     def display_title(self) -> str:
         """The run's name in the reader's language (the Korean one when no English name is set)."""
-        return (self.title_en if _english() else "") or self.title
+        return bilingual(self.title, self.title_en)
 
     @property
     def display_location(self) -> str:
-        return (self.location_en if _english() else "") or self.location
+        return bilingual(self.location, self.location_en)
 
     @property
     def effective_delivery_mode(self) -> str:

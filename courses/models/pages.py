@@ -12,7 +12,6 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -29,14 +28,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.widgets import UserEmailInput
+from common.i18n import bilingual
 from courses.blocks import BaseStreamBlock
 from courses.forms import InstitutePageForm
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
-
-
-def _english() -> bool:
-    return (get_language() or "ko").startswith("en")
 
 
 class BilingualTitleMixin:
@@ -44,7 +40,7 @@ class BilingualTitleMixin:
 
     @property
     def display_title(self) -> str:
-        return (getattr(self, "title_en", "") if _english() else "") or self.title
+        return bilingual(self.title, getattr(self, "title_en", ""))
 
 
 class Tab(ObjectList):
@@ -164,7 +160,7 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     @property
     def display_description(self) -> str:
-        return (self.description_en if _english() else "") or self.description
+        return bilingual(self.description, self.description_en)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import catalog_page
@@ -297,11 +293,11 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
 
     @property
     def display_summary(self) -> str:
-        return (self.summary_en if _english() else "") or self.summary
+        return bilingual(self.summary, self.summary_en)
 
     @property
     def outcome_list(self) -> list[str]:
-        text = (self.outcomes_en if _english() else "") or self.outcomes
+        text = bilingual(self.outcomes, self.outcomes_en)
         return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
 
     @cached_property

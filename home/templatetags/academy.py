@@ -1,7 +1,8 @@
 """Template helpers shared by every page."""
 
 from django import template
-from django.utils.translation import get_language
+
+from common import i18n
 
 register = template.Library()
 
@@ -15,11 +16,7 @@ def bilingual(obj, field: str):
     """
     if obj is None:
         return ""
-    if (get_language() or "ko").startswith("en"):
-        english = getattr(obj, f"{field}_en", None)
-        if english:
-            return english
-    return getattr(obj, field, "")
+    return i18n.bilingual(getattr(obj, field, ""), getattr(obj, f"{field}_en", None))
 
 
 @register.filter
@@ -29,7 +26,7 @@ def korean_fallback(obj, fields: str = "") -> bool:
     ``fields`` is a comma-separated list (``"title,body"``); without it the model's
     ``ENGLISH_FIELDS``. A field empty in both languages does not count: nothing Korean is shown.
     """
-    if obj is None or not _english():
+    if obj is None or not i18n.reader_is_english():
         return False
     names = [name.strip() for name in fields.split(",") if name.strip()] or list(getattr(obj, "ENGLISH_FIELDS", ()))
     return any(getattr(obj, name, None) and not getattr(obj, f"{name}_en", None) for name in names)
@@ -38,12 +35,7 @@ def korean_fallback(obj, fields: str = "") -> bool:
 @register.simple_tag(takes_context=True)
 def other_language(context):
     """The language the switch offers: English on Korean pages, Korean on English ones."""
-    current = (get_language() or "ko")[:2]
-    return ("en", "English") if current == "ko" else ("ko", "한국어")
-
-
-def _english() -> bool:
-    return (get_language() or "ko").startswith("en")
+    return ("ko", "한국어") if i18n.reader_is_english() else ("en", "English")
 
 
 @register.filter
@@ -60,7 +52,7 @@ def kdate(value) -> str:
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-    if _english():
+    if i18n.reader_is_english():
         return f"{value.day} {value:%b %Y}"
     return f"{value:%Y.%m.%d}"
 
@@ -73,6 +65,6 @@ def kdatetime(value) -> str:
     if value in (None, ""):
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    if _english():
+    if i18n.reader_is_english():
         return f"{local.day} {local:%b %Y}, {local:%H:%M} KST"
     return f"{local:%Y.%m.%d %H:%M}"

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "home",
+    "hr",
     "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

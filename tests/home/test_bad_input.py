@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from assessments.models import Attempt
-from courses.uploads import UploadError, upload_bytes
+from common.uploads import UploadError, upload_bytes
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Every app of ours (a folder with apps.py); with ``lms`` and ``templates``, every source of strings.
+#: Every app of ours (a folder with apps.py); with ``common`` (helpers, no app), ``lms`` and
+#: ``templates``, every source of strings.
 APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
-SOURCES = [*APPS, "lms", "templates"]
+SOURCES = [*APPS, "common", "lms", "templates"]
 
 
 def makemessages_on_copy(tmp_path: Path, names: list[str]) -> subprocess.CompletedProcess:

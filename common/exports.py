@@ -2,7 +2,7 @@
 
 Every table the Academy hands out as a file goes through here, so text someone else typed (a name,
 a code in an uploaded CSV) never runs as a formula when the file is opened in a spreadsheet.
-Reading uploaded tables is ``courses.uploads``.
+Reading uploaded tables is ``common.uploads``.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@
   never closed) is reported with its row number, never raised as a server error.
 
 Every problem is an ``UploadError`` with a translated message meant for the person who uploaded.
-Writing tables is ``courses.exports``.
+Writing tables is ``common.exports``.
 """
 
 from __future__ import annotations

@@ -29,15 +29,6 @@ class ResendLimited(InvitationError):
     pass
 
 
-def pending_invitations(organisation):
-    """The employee invitations of an organisation that can still be accepted, newest first."""
-    return (
-        OrganisationInvitation.objects.pending()
-        .filter(organisation=organisation, role=Membership.Role.EMPLOYEE)
-        .select_related("invited_by")
-    )
-
-
 def invitation_send(*, organisation, email: str, actor, role: str = Membership.Role.EMPLOYEE) -> OrganisationInvitation:
     """Invite ``email`` (again): a new link by e-mail, any pending one replaced. Sending from the invite
     form and resending count against the same limits, per address and per organisation."""
