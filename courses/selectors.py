@@ -202,14 +202,14 @@ CATALOG_SECONDS = 60
 def catalog_html(*, catalog: CourseIndexPage, request, page_size: int) -> str:
     """The catalog's filters, cards and pages, the same for everyone: rendered once a minute per
     query and language (and again at once after any page is published), then served from the
-    cache to logged-in visitors too (anonymous ones get the whole page from ``home.middleware``)."""
+    cache to logged-in visitors too (anonymous ones get the whole page from ``pagecache.middleware``)."""
     import hashlib
 
     from django.core.cache import cache
     from django.template.loader import render_to_string
     from django.utils.translation import get_language
 
-    from home.middleware import GENERATION_KEY
+    from pagecache.generation import GENERATION_KEY
 
     generation = cache.get_or_set(GENERATION_KEY, 1, None)
     raw = f"{catalog.pk}|{sorted(request.GET.items())}|{get_language()}|{generation}"
@@ -413,12 +413,12 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
     syllabus, prerequisites and instructors.
 
     Found by the course or by its tree ``path`` (a lesson knows its course's path without a query)
-    and cached under the page-tree generation (``home.middleware``), which any saved, published,
+    and cached under the page-tree generation (``pagecache.generation``), which any saved, published,
     moved or deleted page renews: one cache read replaces seven queries.
     """
     from django.core.cache import cache
 
-    from home.middleware import current_generation
+    from pagecache.generation import current_generation
 
     if course is not None and "_academy_structure" in course.__dict__:  # read once per request
         return course.__dict__["_academy_structure"]

@@ -112,7 +112,7 @@ def institute_setup(*, institute: InstitutePage) -> InstitutePage:
     InstitutePage.objects.filter(pk=institute.pk).update(
         instructors_group=instructors, managers_group=managers, collection=institute.collection
     )
-    from home.middleware import bump_generation
+    from pagecache.generation import bump_generation
 
     bump_generation()  # update() sends no signal; cached routes and course structures hold this page
     institute.refresh_from_db()

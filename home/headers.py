@@ -3,8 +3,8 @@
 The policies themselves are settings (``lms/settings/base.py``, "Content-Security-Policy"): the
 public one in ``CONTENT_SECURITY_POLICY`` and the Wagtail admin's in
 ``ACADEMY_ADMIN_CONTENT_SECURITY_POLICY``, chosen here by path. Personal pages are the path
-prefixes in ``ACADEMY_PERSONAL_PATH_PREFIXES``; the anonymous page cache (``home/middleware.py``)
-asks the same question before it stores anything.
+prefixes in ``ACADEMY_PERSONAL_PATH_PREFIXES``; the anonymous page cache (``pagecache/middleware.py``)
+asks the same question (``pagecache.middleware.is_personal_path``) before it stores anything.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
 
+from pagecache.middleware import is_personal_path
+
 PERSONAL_CACHE_CONTROL = "private, no-store"
-
-
-def is_personal_path(path: str) -> bool:
-    """Whether ``path`` is a personal page: never cached by anyone but the user's own browser tab."""
-    return path.startswith(tuple(settings.ACADEMY_PERSONAL_PATH_PREFIXES))
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

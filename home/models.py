@@ -1,18 +1,17 @@
 """The home page and the site-wide settings."""
 
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.url_routing import RouteResult
 
 from courses.blocks import BaseStreamBlock
+from pagecache.restrictions import ViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The Academy's front page: a hero with the main call to action, featured courses and a free body.
 
     Text fields come in Korean and English; the English one is shown to English readers when set.
@@ -85,20 +84,33 @@ class HomePage(Page):
         return context
 
     def route(self, request, path_components):
-        """Find any page below the home page in one lookup by its ``url_path``.
+        """Find the pages along the path in one lookup by their ``url_path``, then let Wagtail route
+        from there.
 
-        Wagtail walks the tree one level at a time, two queries per level; none of the Academy's
-        page types has sub-routes of its own, so the path identifies the page.
+        Wagtail walks the tree one level at a time, two queries per level. Here one query finds
+        every page whose ``url_path`` is a prefix of the path; the walk then goes on with Wagtail's
+        own ``route`` of the deepest page found, or of the first one whose model routes its own
+        sub-paths (a ``RoutablePageMixin`` page: its sub-routes win over its children, as in
+        Wagtail's walk), with the rest of the path. A path that goes beyond every page found is
+        Wagtail's walk from there (a 404 unless a page routes it).
         """
         if not path_components:
             return super().route(request, path_components)
-        page = Page.objects.filter(url_path=f"{self.url_path}{'/'.join(path_components)}/").first()
-        if page is None:
-            raise Http404
-        page = page.specific
-        if not page.live:
-            raise Http404
-        return RouteResult(page)
+        prefixes = [
+            f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in range(1, len(path_components) + 1)
+        ]
+        found = {page.url_path: page for page in Page.objects.filter(url_path__in=prefixes)}
+        start, rest = None, path_components
+        for depth, prefix in enumerate(prefixes, start=1):
+            page = found.get(prefix)
+            if page is None:
+                break
+            start, rest = page, path_components[depth:]
+            if page.specific_class is not None and page.specific_class.route is not Page.route:
+                break
+        if start is None:
+            return super().route(request, path_components)
+        return start.specific.route(request, rest)
 
     def get_featured_courses(self):
         """Courses to show on the front page (the catalog fills this in once courses exist)."""

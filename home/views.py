@@ -123,9 +123,6 @@ def learn_dashboard(request):
     from certificates.verification import verification_counts
     from courses.selectors import learn_dashboard as course_dashboard
 
-    from .routing import find_site
-
-    find_site(request)  # the page links below need the site: from the cache, not a query
     context = course_dashboard(user=request.user)
     certificates = learn_certificates(user=request.user)
     counts = verification_counts([item.certificate.pk for item in certificates]) if certificates else {}

@@ -9,8 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from certificates import verify_views
 from certificates.api import api
-from home import routing as home_routing
 from home import views as home_views
+from pagecache import routing as page_routing
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
@@ -52,9 +52,9 @@ if getattr(settings, "ACADEMY_SERVE_MEDIA", False):
     ]
 
 urlpatterns += [
-    # Wagtail's page serving with the route cache in front (home/routing.py); Wagtail's own URLs
+    # Wagtail's page serving with the route cache in front (pagecache/routing.py); Wagtail's own URLs
     # (password-protected pages, its login) follow.
-    re_path(wagtail_urls.serve_pattern, home_routing.serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, page_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 
 from common.i18n import bilingual
 from courses.forms import InstitutePageForm
+from pagecache.restrictions import ViewRestrictionsMixin
 
 from .bank import Question, QuestionBank
 
@@ -35,7 +36,7 @@ class ReviewPolicy(models.TextChoices):
     AFTER_SUBMIT = "after_submit", _("Score at once; answers and feedback once the trainee has no attempt left")
 
 
-class QuizPage(Page):
+class QuizPage(ViewRestrictionsMixin, Page):
     """온라인평가: a quiz in a course. Only enrolled trainees and the institute's staff open it.
 
     Questions are fixed (chosen below) or drawn at random for each attempt from a bank, or from one

@@ -31,6 +31,7 @@ from accounts.widgets import UserEmailInput
 from common.i18n import bilingual
 from courses.blocks import BaseStreamBlock
 from courses.forms import InstitutePageForm
+from pagecache.restrictions import ViewRestrictionsMixin
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
 
@@ -75,7 +76,7 @@ def with_english_tab(content_panels, english_panels) -> TabbedInterface:
 
 
 class PublicPageCacheMixin:
-    """Anonymous visitors may get this page from the whole-page cache (``home.middleware``)."""
+    """Anonymous visitors may get this page from the whole-page cache (``pagecache.middleware``)."""
 
     anonymous_cache_seconds = 60
 
@@ -85,7 +86,7 @@ class PublicPageCacheMixin:
         return response
 
 
-class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, Page):
+class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """교육과정 안내: the catalog of every live course, with search and filters (at /courses/)."""
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
@@ -110,7 +111,7 @@ class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, Page):
         return context
 
 
-class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
+class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """교육기관: an institute of the cluster that runs courses.
 
     The title is the Korean name. Create courses inside the institute's page: its instructors and
@@ -170,7 +171,7 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
         return context
 
 
-class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, Page):
+class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """교육과정: a course of an institute, with its lessons below it.
 
     The completion rule (수료기준) defaults to the Korean rule for employer training: progress of
@@ -348,7 +349,7 @@ class CourseInstructor(Orderable):
         verbose_name = _("instructor")
 
 
-class ModulePage(BilingualTitleMixin, Page):
+class ModulePage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """단원: groups a course's lessons. Trainees see it as a heading in the syllabus."""
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
@@ -374,7 +375,7 @@ class ModulePage(BilingualTitleMixin, Page):
         return redirect(f"{course.url}#syllabus")
 
 
-class LessonPage(BilingualTitleMixin, Page):
+class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """차시: one lesson of a course. Only enrolled trainees and the institute's staff can open it."""
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)

@@ -22,8 +22,8 @@ from courses.models import (
     LessonPage,
     ModulePage,
 )
-from home.middleware import bump_generation
 from home.models import HomePage
+from pagecache.generation import bump_generation
 
 from . import catalog_content as content
 from .people import DemoPerson, ensure_user

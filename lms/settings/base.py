@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "certificates",
     "home",
     "hr",
+    "pagecache",
     "ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -80,7 +81,7 @@ MIDDLEWARE = [
     "courses.admin_guard.AdminObjectGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so every other middleware still shapes the responses it serves from the cache.
-    "home.middleware.AnonymousPageCacheMiddleware",
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"

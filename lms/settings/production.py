@@ -38,7 +38,9 @@ CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "am
 REDIS_URL = env_url("REDIS_URL", schemes=("redis", "rediss"))
 CACHES = {
     "default": {
-        "BACKEND": "lms.cache.RedisCache",  # Django's, with one client per pool (lms/cache.py)
+        # django-redis keeps one redis-py client per server; Django's own backend builds a new
+        # one for every operation (about 0.2 ms each, six to ten per page).
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "academy",
     }

@@ -83,7 +83,7 @@ def test_production_defaults_are_strict():
         "False",
         "mandatory",
         "True",
-        "lms.cache.RedisCache",
+        "django_redis.cache.RedisCache",
         "True",
     ]
 

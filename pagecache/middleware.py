@@ -3,39 +3,29 @@
 Pages opt in by setting ``response.academy_cache_seconds`` (the catalog, institute and course
 pages do). A response is cached only for a GET without a session or messages cookie (so nothing
 personal, no CSRF token and no flash message is in it), per host, path with query, and language;
-never on a personal path (``home.headers.is_personal_path``) nor when the view's Cache-Control
-says ``private``, ``no-store`` or ``no-cache``.
-Saving, publishing, moving or deleting any page (and any change to a site or a view restriction)
-starts a new cache generation, so editors see their change at once; seats left on a cached course
-page are at most a minute old. The same generation keys the route cache (``home/routing.py``) and
-the course structures (``courses.selectors.course_structure``).
+never on a personal path (``is_personal_path``) nor when the view's Cache-Control says
+``private``, ``no-store`` or ``no-cache``. Keyed by the page-tree generation
+(``pagecache.generation``), so a saved, published, moved or deleted page shows at once; seats left
+on a cached course page are at most a minute old, and so is a change made with
+``QuerySet.update()``, which starts no generation.
 """
 
 from __future__ import annotations
 
 import hashlib
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from .headers import is_personal_path
-
-GENERATION_KEY = "academy:page-cache-generation"
+from .generation import current_generation
 
 
-#: The generation read at the start of this request by the route cache (``home/routing.py``), so
-#: the course structure and the syllabus do not read it again.
-request_generation: ContextVar[int | None] = ContextVar("academy_request_generation", default=None)
-
-
-def current_generation() -> int:
-    """The generation of everything cached from the page tree (pages, routes, course structures)."""
-    seen = request_generation.get()
-    return seen if seen is not None else cache.get_or_set(GENERATION_KEY, 1, None)
+def is_personal_path(path: str) -> bool:
+    """Whether ``path`` is a personal page (the prefixes in ``ACADEMY_PERSONAL_PATH_PREFIXES``):
+    never cached by anyone but the user's own browser tab."""
+    return path.startswith(tuple(settings.ACADEMY_PERSONAL_PATH_PREFIXES))
 
 
 def _key(request) -> str | None:
@@ -47,23 +37,6 @@ def _key(request) -> str | None:
     generation = current_generation()
     raw = f"{request.get_host()}|{request.get_full_path()}|{get_language()}|{generation}"
     return "academy:page:" + hashlib.sha256(raw.encode()).hexdigest()
-
-
-def _incr() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
-
-
-def bump_generation(**kwargs) -> None:
-    """Start a new generation now and again when the transaction commits.
-
-    The second bump closes a race: a request in another process that reads the old rows between
-    the first bump and the commit would otherwise cache them under the new generation.
-    """
-    _incr()
-    transaction.on_commit(_incr, robust=True)
 
 
 def _shareable(response) -> bool:

@@ -1,7 +1,10 @@
-"""The route cache (home/routing.py) and the cached course structure: fewer queries, never stale.
+"""The route cache (pagecache/routing.py) and the cached course structure: fewer queries, never stale.
 
-Every cached route is checked against the page's row on use, and any change to a page, a site or a
-view restriction starts a new generation: these tests change each in turn between two requests.
+Every cached route is checked against the page's row on use (so a change made with
+``QuerySet.update()``, which sends no signal, is never served stale either), and any change to a
+page, a site or a view restriction starts a new generation: these tests change each in turn
+between two requests. ``HomePage.route`` finds the pages along a path in one query and leaves the
+rest of the path to Wagtail's own routing, so a page that routes its own sub-paths keeps them.
 """
 
 import re
@@ -10,7 +13,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
+from courses.models import LessonPage
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -37,17 +42,19 @@ def queries(client, url):
     return response, [q["sql"] for q in captured]
 
 
-def test_a_second_visit_skips_site_route_restrictions_and_course_queries(client, studying):
+def test_a_second_visit_skips_route_restrictions_and_course_queries(client, studying):
     course, lessons = studying
     first, cold = queries(client, lessons[0].url)
     second, warm = queries(client, lessons[0].url)
 
     assert first.status_code == second.status_code == 200
     assert without_csrf_tokens(second.content) == without_csrf_tokens(first.content)
-    assert not any("wagtailcore_site" in sql for sql in warm)
+    # Wagtail's own site lookup for the page links ({% pageurl %}), once: only Wagtail may keep
+    # the site on the request, so the route cache no longer hands it over.
+    assert sum("wagtailcore_site" in sql for sql in warm) <= 1
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in warm)
-    # The lesson's own row, the trainee, the enrolment and the progress: nothing else.
-    assert len(warm) <= 4, warm
+    # The site, the lesson's own row, the trainee, the enrolment and the progress: nothing else.
+    assert len(warm) <= 5, warm
     assert len(cold) > len(warm)
 
 
@@ -130,3 +137,74 @@ def test_a_renamed_course_shows_on_its_lessons_at_once(client, studying):
     course.save_revision().publish()
 
     assert "군용드론 정비 실무 (개정판)" in client.get(lessons[0].url).content.decode()
+
+
+def test_a_slug_changed_with_update_is_not_served_at_its_old_address(client, studying):
+    _course, lessons = studying
+    old_url = lessons[1].url
+    assert client.get(old_url).status_code == 200  # the route is kept
+
+    new_url_path = lessons[1].url_path.replace(f"/{lessons[1].slug}/", "/battery-care/")
+    Page.objects.filter(pk=lessons[1].pk).update(slug="battery-care", url_path=new_url_path)
+
+    assert client.get(old_url).status_code == 404
+    moved = client.get(old_url.replace(f"/{lessons[1].slug}/", "/battery-care/"))
+    assert moved.status_code == 200
+    assert "2차시 배터리 관리" in moved.content.decode()
+
+
+def test_a_page_unpublished_with_update_is_gone_at_once(client, studying):
+    _course, lessons = studying
+    assert client.get(lessons[0].url).status_code == 200  # the route is kept
+
+    Page.objects.filter(pk=lessons[0].pk).update(live=False)
+
+    assert client.get(lessons[0].url).status_code == 404
+
+
+def test_a_path_beyond_a_page_is_left_to_wagtails_walk_from_that_page(client, studying, monkeypatch):
+    _course, lessons = studying
+    walked = []
+    wagtails_route = Page.route
+
+    def route(self, request, path_components):
+        walked.append((self.pk, list(path_components)))
+        return wagtails_route(self, request, path_components)
+
+    monkeypatch.setattr(Page, "route", route)
+
+    assert client.get(lessons[0].url + "appendix/").status_code == 404
+    assert walked == [(lessons[0].pk, ["appendix"])]
+
+
+def test_a_page_that_routes_its_own_sub_paths_keeps_them(client, studying, monkeypatch):
+    """As a ``RoutablePageMixin`` page does: the page's own ``route`` answers for the paths below
+    it, before its children, every time (such a route is never kept)."""
+    _course, lessons = studying
+    wagtails_route = Page.route
+    asked = []
+
+    def route(self, request, path_components):
+        asked.append(list(path_components))
+        if path_components == ["print"]:
+            return RouteResult(self, kwargs={"printable": True})
+        return wagtails_route(self, request, path_components)
+
+    monkeypatch.setattr(LessonPage, "route", route)
+    monkeypatch.setattr(LessonPage, "serve", _marking_serve(LessonPage.serve))
+
+    for _ in range(2):
+        response = client.get(lessons[0].url + "print/")
+        assert response.status_code == 200
+        assert response["X-Printable"] == "True"
+    assert client.get(lessons[0].url)["X-Printable"] == "False"
+    assert asked == [["print"], ["print"], []]
+
+
+def _marking_serve(serve):
+    def marking(self, request, *args, printable=False, **kwargs):
+        response = serve(self, request, *args, **kwargs)
+        response["X-Printable"] = str(printable)
+        return response
+
+    return marking
