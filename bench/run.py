@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--duration 15] [--connections 16] [--locust-seconds 120]
 
-1. The synthetic data set (``generate_scale_data``) in the PostgreSQL database ``academy_scale``
+1. The synthetic data set (``bench/scale_data.py``) in the PostgreSQL database ``academy_scale``
    (made once; ``--fresh`` rebuilds it), plus bench fixtures (trainees with sessions, quizzes).
 2. The Academy under gunicorn with the production settings (PostgreSQL and Redis on 127.0.0.1)
    and, in the same run, a trivial Django view under the same gunicorn set-up.
@@ -93,7 +93,7 @@ def prepare(args, env) -> dict:
     data_seconds = None
     if counts[1] < 20_000 or counts[0] < 100_000:
         # The generator refuses the production settings; the same database with the dev settings.
-        run([PYTHON, "manage.py", "generate_scale_data"], env={**env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"})
+        run([PYTHON, "bench/scale_data.py"], env={**env, "DJANGO_SETTINGS_MODULE": "lms.settings.dev"})
         data_seconds = round(time.monotonic() - started, 1)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env=env)
     for db in ("10", "11"):

@@ -3,7 +3,7 @@
     .venv/bin/python bench/verify_api.py [--database academy_scale] [--repeat 5]
 
 Runs in-process through Django's full request stack (middleware, django-ninja, PostgreSQL) against
-the synthetic data set of ``manage.py generate_scale_data`` (100,000 certificates), in the
+the synthetic data set of ``bench/scale_data.py`` (100,000 certificates), in the
 database given (created and filled first if it is empty). Reports the wall time of each request
 and the number of SQL queries it ran. Target (issue 7): 10,000 codes within 2 seconds.
 """
@@ -46,7 +46,9 @@ def main() -> int:
 
     call_command("migrate", verbosity=0)
     if Certificate.objects.count() < args.codes:
-        call_command("generate_scale_data")
+        from bench import scale_data
+
+        scale_data.generate()
     codes = list(Certificate.objects.order_by("?").values_list("code", flat=True)[: args.codes])
     # Half as printed, half as a person might type them (lower case, spaces): parsing is part of the work.
     typed = [code if i % 2 else code.lower().replace("-", " ") for i, code in enumerate(codes)]

@@ -1,7 +1,8 @@
 """Demo assessments: a question bank and a final quiz for every demo course, and the flight test.
 
-Content lives in ``quiz_content.py``. Existing banks, quizzes and rubrics are left alone, so a
-second run changes nothing.
+Content lives in ``data/quizzes/<course slug>.json`` (a final assessment and its questions) and
+``data/assessments.json`` (what every quiz shares, and the practical assessments). Existing banks,
+quizzes and rubrics are left alone, so a second run changes nothing.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from assessments.models import (
 )
 from courses.models import CoursePage
 
-from . import quiz_content as content
+from . import content
 
 QUIZ_SLUG = "final-assessment"
 
@@ -32,12 +33,12 @@ def _weights(choices: list[dict], multiple: bool) -> list[Decimal]:
     return [share if c["correct"] else -share for c in choices]
 
 
-def ensure_bank(course: CoursePage, data: dict) -> QuestionBank:
+def ensure_bank(course: CoursePage, data: dict, *, description: str) -> QuestionBank:
     bank = QuestionBank.objects.filter(course=course).first()
     if bank is not None:
         return bank
     bank = QuestionBank.objects.create(
-        institute=course.institute, course=course, title=f"{course.title} 문제은행", description="데모 문제은행"
+        institute=course.institute, course=course, title=f"{course.title} 문제은행", description=description
     )
     for item in data["questions"]:
         multiple = item["type"] == "multiple"
@@ -64,7 +65,13 @@ def ensure_bank(course: CoursePage, data: dict) -> QuestionBank:
     return bank
 
 
-def ensure_quiz(course: CoursePage, data: dict, bank: QuestionBank) -> QuizPage:
+def ensure_quiz(course: CoursePage, data: dict, bank: QuestionBank, *, shared: dict) -> QuizPage:
+    """The course's final assessment; ``shared`` holds the intro and the rules every demo quiz has.
+
+    The rules are safe on a site anyone may try: a limited number of attempts, questions and choices
+    shuffled per attempt, and the answer key shown only once a trainee can start no further attempt
+    (``assessments.selectors.answers_visible``).
+    """
     quiz = QuizPage.objects.child_of(course).filter(slug=QUIZ_SLUG).first()
     if quiz is not None:
         return quiz
@@ -73,11 +80,11 @@ def ensure_quiz(course: CoursePage, data: dict, bank: QuestionBank) -> QuizPage:
             title=data["title"],
             title_en=data["title_en"],
             slug=QUIZ_SLUG,
-            intro="교육과정에서 배운 내용을 확인하는 최종평가입니다. 제한시간이 지나면 저장된 답안으로 자동 제출됩니다.",
+            intro=shared["quiz_intro"],
             pass_mark=data["pass_mark"],
             time_limit_minutes=data["time_limit_minutes"],
             required=True,
-            **content.QUIZ_SETTINGS,
+            **shared["quiz_settings"],
         )
     )
     for index, question in enumerate(bank.questions.order_by("pk")):
@@ -106,10 +113,13 @@ def ensure_practical(course: CoursePage, data: dict) -> PracticalAssessment:
 
 
 def load_assessments(courses: dict[str, CoursePage]) -> dict[str, QuizPage]:
+    """Every course's final assessment (``data/quizzes/<slug>.json``), in catalog order."""
+    shared = content.read("assessments")
     quizzes = {}
-    for slug, data in content.QUIZZES.items():
-        course = courses[slug]
-        quizzes[slug] = ensure_quiz(course, data, ensure_bank(course, data))
-    for slug, data in content.PRACTICAL.items():
+    for slug, course in courses.items():
+        data = content.read(f"quizzes/{slug}")
+        bank = ensure_bank(course, data, description=shared["bank_description"])
+        quizzes[slug] = ensure_quiz(course, data, bank, shared=shared)
+    for slug, data in shared["practical"].items():
         ensure_practical(courses[slug], data)
     return quizzes

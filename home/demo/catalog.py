@@ -1,7 +1,9 @@
 """The demo catalog: institutes with their staff, courses, modules, lessons and runs.
 
-Content lives in ``catalog_content.py``; this module only puts it in place. Existing pages are
-found by slug and left alone, so a second run changes nothing.
+Content lives in ``data/catalog.json`` (the catalog page, the institutes, the order of the courses
+and their runs) and ``data/courses/<slug>.json`` (a course with its modules and lessons); this module
+only puts it in place. Existing pages are found by slug and left alone, so a second run changes
+nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from courses.models import (
 from home.models import HomePage
 from pagecache.generation import bump_generation
 
-from . import catalog_content as content
+from . import content
 from .people import DemoPerson, ensure_user
 
 
@@ -37,16 +39,16 @@ def _publish(page) -> None:
     page.save_revision().publish()
 
 
-def ensure_catalog(home: HomePage) -> CourseIndexPage:
+def ensure_catalog(home: HomePage, data: dict) -> CourseIndexPage:
     catalog = _child(home, CourseIndexPage, "courses")
     if catalog is None:
         catalog = home.add_child(
             instance=CourseIndexPage(
-                title="교육과정 안내",
-                title_en="Course catalog",
+                title=data["title"],
+                title_en=data["title_en"],
                 slug="courses",
-                intro="대전 방산혁신클러스터의 교육기관이 운영하는 군용 드론 분야 교육과정입니다.",
-                intro_en="Military drone courses run by the institutes of the Daejeon Defense Innovation Cluster.",
+                intro=data["intro"],
+                intro_en=data["intro_en"],
             )
         )
         _publish(catalog)
@@ -77,7 +79,9 @@ def _person(data: dict) -> DemoPerson:
     return DemoPerson(key=data["email"], email=data["email"], name_ko=data["name_ko"], name_en=data["name_en"])
 
 
-def ensure_course(institute: InstitutePage, data: dict, instructor: User) -> tuple[CoursePage, bool]:
+def ensure_course(
+    institute: InstitutePage, data: dict, instructor: User, *, instructor_role: str
+) -> tuple[CoursePage, bool]:
     """The course with its modules and lessons; its own first revision is published by the caller."""
     course = _child(institute, CoursePage, data["slug"])
     if course is not None:
@@ -99,7 +103,7 @@ def ensure_course(institute: InstitutePage, data: dict, instructor: User) -> tup
             overview=data["overview"],
         )
     )
-    course.instructor_links.add(CourseInstructor(user=instructor, role="책임강사"))
+    course.instructor_links.add(CourseInstructor(user=instructor, role=instructor_role))
     for module_data in data["modules"]:
         parent = course
         if len(data["modules"]) > 1:
@@ -125,26 +129,22 @@ def ensure_course(institute: InstitutePage, data: dict, instructor: User) -> tup
     return course, True
 
 
-def ensure_runs(course: CoursePage) -> list[CourseRun]:
+def ensure_runs(course: CoursePage, data: dict) -> list[CourseRun]:
     """A run under way (2026년 2차) and the next one, at fixed dates around today."""
     today = timezone.localdate()
+    on_site = course.delivery_mode != "online"
     runs = []
-    for title, title_en, start_offset, length, capacity in (
-        ("2026년 2차", "2026 Run 2", -14, 75, 30),
-        ("2027년 1차", "2027 Run 1", 90, 60, 25),
-    ):
+    for run_data in data["runs"]:
         run, created = CourseRun.objects.get_or_create(
             course=course,
-            title=title,
+            title=run_data["title"],
             defaults={
-                "starts_on": today + datetime.timedelta(days=start_offset),
-                "ends_on": today + datetime.timedelta(days=start_offset + length),
-                "capacity": capacity,
-                "title_en": title_en,
-                "location": "대전 유성구 방산혁신클러스터 교육장" if course.delivery_mode != "online" else "",
-                "location_en": "Cluster training centre, Yuseong-gu, Daejeon"
-                if course.delivery_mode != "online"
-                else "",
+                "starts_on": today + datetime.timedelta(days=run_data["starts_in_days"]),
+                "ends_on": today + datetime.timedelta(days=run_data["starts_in_days"] + run_data["length_days"]),
+                "capacity": run_data["capacity"],
+                "title_en": run_data["title_en"],
+                "location": data["run_location"] if on_site else "",
+                "location_en": data["run_location_en"] if on_site else "",
             },
         )
         runs.append(run)
@@ -153,9 +153,10 @@ def ensure_runs(course: CoursePage) -> list[CourseRun]:
 
 def load_catalog(home: HomePage, *, instructor: User, manager: User) -> dict[str, CoursePage]:
     """Build the catalog; the demo instructor and manager join the first institute."""
-    catalog = ensure_catalog(home)
+    catalog_data = content.read("catalog")
+    catalog = ensure_catalog(home, catalog_data["index_page"])
     institutes = {}
-    for index, data in enumerate(content.INSTITUTES):
+    for index, data in enumerate(catalog_data["institutes"]):
         institute = ensure_institute(catalog, data)
         institutes[data["slug"]] = institute
         staff_instructor = ensure_user(_person(data["instructor"]))
@@ -166,19 +167,22 @@ def load_catalog(home: HomePage, *, instructor: User, manager: User) -> dict[str
             course_services.institute_add_staff(institute=institute, user=instructor, role="instructor")
             course_services.institute_add_staff(institute=institute, user=manager, role="manager")
 
+    course_data = [content.read(f"courses/{slug}") for slug in catalog_data["courses"]]
     courses, created = {}, set()
-    for data in content.COURSES:
+    for data in course_data:
         institute = institutes[data["institute"]]
         first_instructor = User.objects.get(
-            email=next(i for i in content.INSTITUTES if i["slug"] == data["institute"])["instructor"]["email"]
+            email=next(i for i in catalog_data["institutes"] if i["slug"] == data["institute"])["instructor"]["email"]
         )
-        course, is_new = ensure_course(institute, data, first_instructor)
+        course, is_new = ensure_course(
+            institute, data, first_instructor, instructor_role=catalog_data["lead_instructor_role"]
+        )
         courses[data["slug"]] = course
         if is_new:
             created.add(data["slug"])
-        ensure_runs(course)
+        ensure_runs(course, catalog_data)
     # Prerequisites point at other courses, so new courses are published once all exist.
-    for data in content.COURSES:
+    for data in course_data:
         if data["slug"] in created:
             course = courses[data["slug"]]
             for slug in data["prerequisites"]:

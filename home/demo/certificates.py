@@ -4,7 +4,9 @@
 demo trainee completes ``defense-quality-management`` uses its institute's template;
 ``load_certificates`` then renders it at once (the demo worker would too, a little later) and adds
 a second completed course whose certificate the institute's manager revoked, so the dashboard and
-the admin show every state. Everything goes through the services; a second run changes nothing.
+the admin show every state. The templates' signatories, colours and validity and the revocation's
+reason are in ``data/certificates.json``. Everything goes through the services; a second run
+changes nothing.
 """
 
 from __future__ import annotations
@@ -25,22 +27,11 @@ from certificates.models import Certificate, CertificateSignatory, CertificateTe
 from courses import services as course_services
 from courses.models import CoursePage, Enrolment, InstitutePage
 
-from . import learning
+from . import content, learning
 
 #: Second completed course of the demo trainee, whose certificate its institute's manager revoked.
 #: (Not ``mission-sw-px4-ardupilot``: the browser test enrols the demo trainee there.)
 REVOKED_COURSE = "counter-drone-intro"
-REVOCATION_REASON = "수료 요건 재확인 결과 실습 과제 대리 제출이 확인되어 수료증을 취소합니다."
-
-TEMPLATES = {
-    "dcti": {"head": ("김도윤", "Doyun Kim", "원장", "President"), "validity": 24, "colours": ("#1F3A68", "#B08D57")},
-    "usti": {
-        "head": ("이서준", "Seojun Lee", "교육센터장", "Director of Education"),
-        "validity": 36,
-        "colours": ("#24483E", "#A3864F"),
-    },
-    "dqsi": {"head": ("박지아", "Jia Park", "소장", "Director"), "validity": 24, "colours": ("#5A1E2B", "#B08D57")},
-}
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
@@ -94,34 +85,36 @@ def _image(institute: InstitutePage, title: str, data: bytes, filename: str) -> 
     )
 
 
-def ensure_template(institute: InstitutePage, data: dict) -> CertificateTemplate:
-    template = CertificateTemplate.objects.filter(institute=institute, name="표준 수료증").first()
+def ensure_template(institute: InstitutePage, data: dict, *, name: str) -> CertificateTemplate:
+    template = CertificateTemplate.objects.filter(institute=institute, name=name).first()
     if template is not None:
         return template
-    name_ko, name_en, title_ko, title_en = data["head"]
+    signatory = data["signatory"]
     seal = _image(institute, f"{institute.title} 직인", _seal_png(institute.title[:3]), f"seal-{institute.slug}.png")
     signature = _image(
-        institute, f"{name_ko} 서명", _signature_png(len(institute.slug)), f"signature-{institute.slug}.png"
+        institute,
+        f"{signatory['name_ko']} 서명",
+        _signature_png(len(institute.slug)),
+        f"signature-{institute.slug}.png",
     )
     template = CertificateTemplate.objects.create(
         institute=institute,
-        name="표준 수료증",
+        name=name,
         seal=seal,
-        primary_colour=data["colours"][0],
-        accent_colour=data["colours"][1],
-        validity_months=data["validity"],
+        primary_colour=data["primary_colour"],
+        accent_colour=data["accent_colour"],
+        validity_months=data["validity_months"],
     )
-    CertificateSignatory.objects.create(
-        template=template, name_ko=name_ko, name_en=name_en, title_ko=title_ko, title_en=title_en, signature=signature
-    )
+    CertificateSignatory.objects.create(template=template, **signatory, signature=signature)
     return template
 
 
 def load_certificate_templates(courses: dict[str, CoursePage]) -> None:
+    data = content.read("certificates")
     institutes = {course.institute.slug: course.institute for course in courses.values()}
-    for slug, data in TEMPLATES.items():
+    for slug, template_data in data["templates"].items():
         if slug in institutes:
-            ensure_template(institutes[slug], data)
+            ensure_template(institutes[slug], template_data, name=data["template_name"])
 
 
 def _render_pending(trainee: User) -> None:
@@ -146,5 +139,8 @@ def load_certificates(trainee: User, courses: dict[str, CoursePage], quizzes: di
     certificate = Certificate.objects.filter(enrolment=enrolment).first()
     if certificate is not None and certificate.state != Certificate.State.REVOKED:
         certificate_services.certificate_revoke(
-            certificate=certificate, actor=manager, reason=REVOCATION_REASON, category=RevocationCategory.MISCONDUCT
+            certificate=certificate,
+            actor=manager,
+            reason=content.read("certificates")["revocation_reason"],
+            category=RevocationCategory.MISCONDUCT,
         )

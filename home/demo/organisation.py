@@ -1,7 +1,8 @@
 """More employees of the demo organisation, at different stages, for the HR screens.
 
 Everything goes through the services (each employee is invited by the demo HR person and
-accepts); existing people, memberships and enrolments are left alone.
+accepts); existing people, memberships and enrolments are left alone. Who they are is in
+``data/people.json``.
 """
 
 from __future__ import annotations
@@ -11,19 +12,12 @@ from courses import services as course_services
 from courses.models import CoursePage, Enrolment
 
 from .learning import _pass_quiz, _study
-from .people import HR, ORGANISATION, DemoPerson, ensure_member, ensure_user
-
-EMPLOYEES = [
-    DemoPerson("studying", "jung.studying@hanbit-drone.example.kr", "정학습", "Haksup Jung"),
-    DemoPerson("completed", "lee.done@hanbit-drone.example.kr", "이수료", "Suryo Lee"),
-    DemoPerson("requested", "choi.request@hanbit-drone.example.kr", "최신청", "Sincheong Choi"),
-    DemoPerson("new", "han.new@hanbit-drone.example.kr", "한신입", "Sinip Han"),
-]
+from .people import EMPLOYEES, ORGANISATION, PEOPLE, ensure_member, ensure_user
 
 
 def load_organisation(courses: dict[str, CoursePage], quizzes: dict, manager) -> None:
     organisation = Organisation.objects.get(name_ko=ORGANISATION["name_ko"])
-    hr = User.objects.get(email=HR.email)
+    hr = User.objects.get(email=next(person.email for person in PEOPLE if person.key == "hr"))
     people = {}
     for person in EMPLOYEES:
         user = ensure_user(person)

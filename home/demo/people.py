@@ -1,4 +1,4 @@
-"""Demo accounts, one per role, and the demo organisation."""
+"""Demo accounts, one per role, and the demo organisation; who they are is in ``data/people.json``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, Permission
 from accounts import services as account_services
 from accounts.models import Membership, Organisation, User
 
+from . import content
+
 DEFAULT_DEMO_PASSWORD = "academy-demo-2026"
 
 
@@ -23,18 +25,16 @@ class DemoPerson:
     name_en: str
 
 
-TRAINEE = DemoPerson("trainee", "trainee@example.com", "김하늘", "Haneul Kim")
-INSTRUCTOR = DemoPerson("instructor", "instructor@example.com", "박정비", "Jeongbi Park")
-MANAGER = DemoPerson("manager", "manager@example.com", "이관리", "Gwanri Lee")
-HR = DemoPerson("hr", "hr@example.com", "최인사", "Insa Choi")
-ADMIN = DemoPerson("admin", "admin@example.com", "정운영", "Unyeong Jung")
-PEOPLE = [TRAINEE, INSTRUCTOR, MANAGER, HR, ADMIN]
+def _people(records: list[dict]) -> list[DemoPerson]:
+    return [DemoPerson(**record) for record in records]
 
-ORGANISATION = {
-    "name_ko": "(주)한빛드론시스템",
-    "name_en": "Hanbit Drone Systems Co., Ltd.",
-    "business_number": "314-81-00001",
-}
+
+_DATA = content.read("people")
+#: One account per role, keyed ``trainee``, ``instructor``, ``manager``, ``hr`` and ``admin``.
+PEOPLE = _people(_DATA["accounts"])
+ORGANISATION = _DATA["organisation"]
+#: More employees of the demo organisation (``organisation.py``).
+EMPLOYEES = _people(_DATA["employees"])
 
 
 def demo_password() -> str:
@@ -77,7 +77,7 @@ def ensure_staff_group(name: str) -> Group:
 
 
 def load_people() -> dict[str, User]:
-    users = {person.key: ensure_user(person, superuser=person is ADMIN) for person in PEOPLE}
+    users = {person.key: ensure_user(person, superuser=person.key == "admin") for person in PEOPLE}
     organisation, _ = Organisation.objects.get_or_create(
         name_ko=ORGANISATION["name_ko"],
         defaults={"name_en": ORGANISATION["name_en"], "business_number": ORGANISATION["business_number"]},

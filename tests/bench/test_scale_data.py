@@ -1,11 +1,11 @@
-"""generate_scale_data builds a synthetic set; page query counts do not grow with it."""
+"""bench/scale_data.py builds a synthetic set; page query counts do not grow with it."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
+from bench import scale_data
 from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
 from tests import factories as f
 
@@ -13,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def generate(**sizes):
-    args = [f"--{name}={value}" for name, value in sizes.items()]
-    call_command("generate_scale_data", *args, stdout=open("/dev/null", "w"))
+    scale_data.generate(**sizes, stdout=open("/dev/null", "w"))
 
 
 def test_generates_graded_quiz_attempts_with_their_answers():

@@ -1,23 +1,39 @@
-"""``manage.py generate_scale_data``: a large synthetic data set for benchmarks.
+"""The large synthetic data set the benchmarks run on:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/academy_scale .venv/bin/python bench/scale_data.py [--delete]
+
 
 Defaults: 20,000 trainees, 200 courses of 10 lessons (2,000 lessons), 5 enrolments per trainee
 (100,000), 10 progress rows per enrolment (1,000,000), 100,000 issued certificates (rows
 only, no PDF) and a 10-question final quiz per course with a graded attempt for every completed
 enrolment (100,000 attempts, 1,000,000 answers). Rows are written with ``bulk_create``
-in batches, so the whole set takes minutes on PostgreSQL. Refuses the production settings.
-Everything it creates is marked (e-mail ``scale-…@scale.example``, slugs ``scale-…``) and
-``--delete`` removes it again.
+in batches, so the whole set takes minutes on PostgreSQL. Refuses the production settings; run as a
+script it uses the development settings unless ``DJANGO_SETTINGS_MODULE`` says otherwise (as
+``manage.py`` does). Everything it creates is marked (e-mail ``scale-…@scale.example``, slugs
+``scale-…``) and ``--delete`` removes it again. ``bench/run.py`` and ``bench/verify_api.py`` make it
+when their database lacks it; the tests call ``generate()``.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
+import os
 import random
+import sys
 import time
+from pathlib import Path
+from typing import TextIO
+
+import django
+
+if __name__ == "__main__":  # run as a script: Django is set up before the models are imported
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    django.setup()
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -41,48 +57,70 @@ BATCH = 5000
 EMAIL_DOMAIN = "scale.example"
 
 
-class Command(BaseCommand):
-    help = "Create a large synthetic data set for benchmarks (marked, and removable with --delete)."
+#: The default sizes, as named on the command line (``--trainees`` …) and taken by ``generate()``.
+SIZES = {
+    "trainees": 20_000,
+    "courses": 200,
+    "lessons": 10,  # per course
+    "enrolments": 5,  # per trainee
+    "progress": 10,  # progress rows per enrolment
+    "institutes": 5,
+    "certificates": 100_000,  # completed enrolments with a certificate
+    "attempts": 100_000,  # graded quiz attempts (10 answers each)
+}
 
-    def add_arguments(self, parser):
-        parser.add_argument("--trainees", type=int, default=20_000)
-        parser.add_argument("--courses", type=int, default=200)
-        parser.add_argument("--lessons", type=int, default=10, help="lessons per course")
-        parser.add_argument("--enrolments", type=int, default=5, help="enrolments per trainee")
-        parser.add_argument("--progress", type=int, default=10, help="progress rows per enrolment")
-        parser.add_argument("--institutes", type=int, default=5)
-        parser.add_argument("--certificates", type=int, default=100_000, help="completed enrolments with a certificate")
-        parser.add_argument("--attempts", type=int, default=100_000, help="graded quiz attempts (10 answers each)")
-        parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument("--delete", action="store_true", help="remove the synthetic data instead")
 
-    def handle(self, *args, **options):
-        if settings.ACADEMY_ENVIRONMENT == "production":
-            raise CommandError("Refusing to create synthetic data with the production settings.")
-        if options["delete"]:
-            self.delete()
-            return
-        if options["progress"] > options["lessons"]:
-            raise CommandError("--progress cannot exceed --lessons.")
-        if options["enrolments"] > options["courses"]:
-            raise CommandError("--enrolments cannot exceed --courses.")
-        self.random = random.Random(options["seed"])
+class Refused(Exception):
+    """The settings or the sizes asked for cannot make a data set."""
+
+
+def _refuse_production() -> None:
+    if settings.ACADEMY_ENVIRONMENT == "production":
+        raise Refused("Refusing to create synthetic data with the production settings.")
+
+
+def generate(*, seed: int = 2026, stdout: TextIO | None = None, **sizes: int) -> None:
+    """Make the data set (sizes not given take their ``SIZES`` default); a second call adds nothing."""
+    _refuse_production()
+    unknown = set(sizes) - set(SIZES)
+    if unknown:
+        raise TypeError(f"Unknown sizes: {', '.join(sorted(unknown))}")
+    sizes = {**SIZES, **sizes}
+    if sizes["progress"] > sizes["lessons"]:
+        raise Refused("--progress cannot exceed --lessons.")
+    if sizes["enrolments"] > sizes["courses"]:
+        raise Refused("--enrolments cannot exceed --courses.")
+    _Generator(seed=seed, stdout=stdout or sys.stdout).run(sizes)
+
+
+def delete(*, stdout: TextIO | None = None) -> None:
+    """Remove everything ``generate()`` made."""
+    _refuse_production()
+    _Generator(seed=0, stdout=stdout or sys.stdout).delete()
+
+
+class _Generator:
+    def __init__(self, *, seed: int, stdout: TextIO) -> None:
+        self.random = random.Random(seed)
+        self.stdout = stdout
+
+    def run(self, sizes: dict[str, int]) -> None:
         started = time.monotonic()
-        courses = self.create_courses(options["institutes"], options["courses"], options["lessons"])
+        courses = self.create_courses(sizes["institutes"], sizes["courses"], sizes["lessons"])
         self.step("courses and lessons", started)
-        users = self.create_trainees(options["trainees"])
+        users = self.create_trainees(sizes["trainees"])
         self.step("trainees", started)
-        enrolments = self.create_enrolments(users, courses, options["enrolments"])
+        enrolments = self.create_enrolments(users, courses, sizes["enrolments"])
         self.step("enrolments", started)
-        self.create_progress(enrolments, courses, options["progress"])
+        self.create_progress(enrolments, courses, sizes["progress"])
         self.step("progress", started)
-        self.create_certificates(enrolments[: options["certificates"]])
+        self.create_certificates(enrolments[: sizes["certificates"]])
         self.step("certificates", started)
-        self.create_attempts(courses, enrolments[: options["attempts"]])
+        self.create_attempts(courses, enrolments[: sizes["attempts"]])
         self.step("quiz attempts", started)
 
     def step(self, name: str, started: float) -> None:
-        self.stdout.write(f"{time.monotonic() - started:7.1f}s  {name}")
+        self.stdout.write(f"{time.monotonic() - started:7.1f}s  {name}\n")
 
     def create_courses(self, n_institutes: int, n_courses: int, n_lessons: int) -> list[dict]:
         home = HomePage.objects.get()
@@ -319,4 +357,33 @@ class Command(BaseCommand):
         User.objects.filter(email__endswith=f"@{EMAIL_DOMAIN}").delete()
         for institute in InstitutePage.objects.filter(slug__startswith="scale-institute-"):
             institute.delete()
-        self.stdout.write("Synthetic data removed.")
+        self.stdout.write("Synthetic data removed.\n")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    helps = {
+        "lessons": "lessons per course",
+        "enrolments": "enrolments per trainee",
+        "progress": "progress rows per enrolment",
+        "certificates": "completed enrolments with a certificate",
+        "attempts": "graded quiz attempts (10 answers each)",
+    }
+    for name, default in SIZES.items():
+        parser.add_argument(f"--{name}", type=int, default=default, help=helps.get(name))
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--delete", action="store_true", help="remove the synthetic data instead")
+    args = vars(parser.parse_args())
+    seed, remove = args.pop("seed"), args.pop("delete")
+    try:
+        if remove:
+            delete()
+        else:
+            generate(seed=seed, **args)
+    except Refused as error:
+        parser.exit(1, f"{error}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
