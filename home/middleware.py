@@ -8,7 +8,7 @@ says ``private``, ``no-store`` or ``no-cache``.
 Saving, publishing, moving or deleting any page (and any change to a site or a view restriction)
 starts a new cache generation, so editors see their change at once; seats left on a cached course
 page are at most a minute old. The same generation keys the route cache (``home/routing.py``) and
-the course structures (``courses.selectors.course_structure``).
+the course structures (``courses.presenters.course_structure``).
 """
 
 from __future__ import annotations

@@ -78,10 +78,6 @@ class CourseRun(models.Model):
     def display_location(self) -> str:
         return (self.location_en if _english() else "") or self.location
 
-    @property
-    def effective_delivery_mode(self) -> str:
-        return self.delivery_mode or self.course.delivery_mode
-
     def enrolment_is_open(self, now=None) -> bool:
         now = now or timezone.now()
         if self.enrolment_opens_at and now < self.enrolment_opens_at:
