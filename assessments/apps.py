@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import completion, services
+        from courses import completion, institutes
         from courses.permissions import register_institute_policy
 
         from .models import PracticalAssessment, Question, QuestionBank
@@ -16,7 +16,7 @@ class AssessmentsConfig(AppConfig):
         from .services import grant_authoring_permissions
 
         completion.register_requirement_provider(assessment_requirements)
-        services.register_institute_setup_listener(grant_authoring_permissions)
+        institutes.register_institute_setup_listener(grant_authoring_permissions)
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")

@@ -1,9 +1,12 @@
-"""Grading: one function for every question type, on the server only.
+"""Grading: one function for every question type, on the server only, and the pass rule.
 
 ``grade(question, choices, response)`` returns the share of the question's points earned, a
 ``Decimal`` between 0 and 1. Responses are what ``parse_response`` accepted: a list of choice
 ids, a bool, a string, or a ``Decimal``. The browser never sees choice ids: it sends the attempt's
 opaque identifiers, which ``parse_response`` maps back.
+
+``passes(item, course=..., score=...)`` is the pass rule (합격) of a quiz or practical assessment:
+grading stores its answer, and the gradebook, the trainee's pages and completion ask it.
 """
 
 from __future__ import annotations
@@ -24,6 +27,28 @@ MAX_NUMBER = Decimal("1e15")
 
 # Punctuation ignored in short answers, Korean and English alike (plus spacing and case).
 _PUNCTUATION = re.compile(r"[\s\.,!?;:'\"`´‘’“”()\[\]{}<>·•…~\-_/\\|、。「」『』《》〈〉【】〔〕・ㆍ]+")
+
+
+# --------------------------------------------------------------------------------------------
+# The pass rule
+# --------------------------------------------------------------------------------------------
+
+
+def required_score(item, course) -> int:
+    """The score a quiz or practical assessment needs: its pass mark or the course's minimum
+    (``CoursePage.min_assessment_score``), whichever is higher."""
+    return max(item.pass_mark, course.min_assessment_score)
+
+
+def passes(item, *, course, score: Decimal | None) -> bool:
+    """Does ``score`` pass ``item`` (a quiz or a practical assessment) in ``course``? The one answer
+    for grading, the gradebook, the review and quiz pages and completion; no score passes nothing."""
+    return score is not None and score >= required_score(item, course)
+
+
+# --------------------------------------------------------------------------------------------
+# Answers
+# --------------------------------------------------------------------------------------------
 
 
 class ResponseError(ValueError):

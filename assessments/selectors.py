@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.completion import Requirement
-from courses.models import CoursePage, Enrolment
+from courses.models import Enrolment
 from courses.permissions import policy_for
+from courses.selectors import studying_enrolment
 
+from .grading import passes, required_score
 from .models import (
     Attempt,
     AttemptAnswer,
@@ -41,11 +43,6 @@ def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
     if quiz.grading_method == GradingMethod.LAST:
         return max(closed, key=lambda a: (a.number, a.pk))
     return max(closed, key=lambda a: (a.score, -a.number))
-
-
-def required_score(quiz_or_assessment, course: CoursePage) -> int:
-    """An assessment counts as passed for completion at its pass mark or the course's minimum, whichever is higher."""
-    return max(quiz_or_assessment.pass_mark, course.min_assessment_score)
 
 
 def _course_filter(courses) -> Q:
@@ -101,7 +98,11 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                     "current": _format(kept.score),
                 }
             result[enrolment.pk].append(
-                Requirement(key=f"quiz:{quiz.pk}", label=label, met=kept is not None and kept.score >= threshold)
+                Requirement(
+                    key=f"quiz:{quiz.pk}",
+                    label=label,
+                    met=passes(quiz, course=course, score=kept.score if kept else None),
+                )
             )
         for practical in practicals:
             if practical.course_id != course.pk:
@@ -121,7 +122,9 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                 }
             result[enrolment.pk].append(
                 Requirement(
-                    key=f"practical:{practical.pk}", label=label, met=graded is not None and graded.score >= threshold
+                    key=f"practical:{practical.pk}",
+                    label=label,
+                    met=passes(practical, course=course, score=graded.score if graded else None),
                 )
             )
     return result
@@ -194,13 +197,7 @@ class AttemptRow:
 def quiz_page_context(*, quiz: QuizPage, user) -> dict:
     """The quiz page of one trainee: their attempts in every run, what they may do next, the grade
     kept for their current run."""
-    from courses.models import Enrolment
-
-    enrolment = (
-        Enrolment.objects.studying().filter(user=user, run__course=quiz.course).order_by("-created_at").first()
-        if user.is_authenticated
-        else None
-    )
+    enrolment = studying_enrolment(user=user, course=quiz.course)
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number")) if enrolment else []
     in_progress = next((a for a in attempts if a.is_open), None)
     used = len(attempts)
@@ -219,6 +216,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
         "kept": kept,
         "cannot_start_reason": reason,
         "required_score": required_score(quiz, quiz.course),
+        "kept_passes": kept is not None and passes(quiz, course=quiz.course, score=kept.score),
     }
 
 
@@ -428,7 +426,7 @@ def gradebook(*, run) -> dict:
             row.cells.append(
                 {
                     "score": kept.score if kept else None,
-                    "passed": kept.passed if kept else None,
+                    "passed": passes(quiz, course=course, score=kept.score) if kept else None,
                     "attempts": len(tries),
                     "in_progress": any(a.is_open for a in tries),
                 }
@@ -438,7 +436,7 @@ def gradebook(*, run) -> dict:
             row.cells.append(
                 {
                     "score": result.score if result else None,
-                    "passed": result.passed if result else None,
+                    "passed": passes(practical, course=course, score=result.score) if result else None,
                     "attempts": 1 if result else 0,
                     "in_progress": False,
                 }

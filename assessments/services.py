@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrolment
+from courses.selectors import studying_enrolment
 from courses.services import enrolment_evaluate_completion
 
 from . import grading
@@ -98,11 +99,6 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
 # --------------------------------------------------------------------------------------------
 
 
-def _studying_enrolment(*, user, quiz: QuizPage) -> Enrolment | None:
-    """The run a new attempt counts for: the trainee's latest enrolment in the quiz's course that studies."""
-    return Enrolment.objects.studying().filter(user=user, run__course=quiz.course).order_by("-created_at").first()
-
-
 def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
     fixed = list(quiz.quiz_questions.order_by("sort_order").values_list("question_id", flat=True))
     if fixed or quiz.draw_bank_id is None:
@@ -129,7 +125,7 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
 
     now = now or timezone.now()
     get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
-    enrolment = _studying_enrolment(user=user, quiz=quiz)
+    enrolment = studying_enrolment(user=user, course=quiz.course)  # the run a new attempt counts for
     if enrolment is None:
         raise AssessmentError(_("Enrol in this course to take its assessments."))
     attempts = list(Attempt.objects.filter(quiz=quiz, user=user).order_by("number"))
@@ -313,7 +309,7 @@ def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: boo
     attempt.score = (
         (earned * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if possible else Decimal("0")
     )
-    attempt.passed = attempt.score >= attempt.quiz.pass_mark
+    attempt.passed = grading.passes(attempt.quiz, course=attempt.quiz.course, score=attempt.score)
     attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
     attempt.closed_at = now
     attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "state", "closed_at"])
@@ -370,7 +366,7 @@ def practical_grade(
             "comments": {str(k): v.strip()[:2000] for k, v in comments.items() if v.strip()},
             "overall_comment": overall_comment.strip()[:4000],
             "score": score,
-            "passed": score >= assessment.pass_mark,
+            "passed": grading.passes(assessment, course=assessment.course, score=score),
             "graded_by": actor,
             "graded_at": timezone.now(),
         },

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .grading import passes
 from .models import Attempt, QuizPage
 
 
@@ -117,6 +118,6 @@ def review(request, attempt_id):
             "attempt": attempt,
             "quiz": quiz,
             **selectors.attempt_review_context(attempt=attempt),
-            "required_score": selectors.required_score(quiz, quiz.course),
+            "passes": passes(quiz, course=quiz.course, score=attempt.score),
         },
     )

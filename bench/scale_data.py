@@ -38,7 +38,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from courses import services as course_services
+from courses.institutes import institute_setup
 from courses.models import (
     Category,
     CourseIndexPage,
@@ -136,7 +136,7 @@ class _Generator:
                 institute = catalog.add_child(
                     instance=InstitutePage(title=f"합성 교육기관 {i}", title_en=f"Synthetic institute {i}", slug=slug)
                 )
-                institute = course_services.institute_setup(institute=institute)
+                institute = institute_setup(institute=institute)
             institutes.append(institute)
         today = timezone.localdate()
         courses = []

@@ -23,7 +23,7 @@ for every model at once, with the same policies:
   history, usage, inspect, ``chosen/`` of any viewset or chooser, the admin API's detail): the
   object must be one the user has some permission for under the model's policy, else a 404.
 - **Workflows and tasks** are managed by administrators only; the institutes' review workflows
-  are set up by ``courses.services.institute_setup``.
+  are set up by ``courses.institutes.institute_setup``.
 - **The admin API** lists and shows only the documents and images the user may choose.
 """
 

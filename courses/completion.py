@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from .models import AttendanceRecord, AttendanceSession, Enrolment
+from .models import AttendanceRecord, AttendanceSession, CourseRun, DeliveryMode, Enrolment
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,24 @@ def completion_listeners() -> list[CompletionListener]:
     return list(_listeners)
 
 
+#: Delivery modes with on-site sessions, whose attendance the completion rule requires.
+ATTENDANCE_MODES = (DeliveryMode.BLENDED, DeliveryMode.ONSITE)
+
+
+def effective_delivery_mode(run: CourseRun) -> str:
+    """How a run is held: its own delivery mode, or its course's when the run leaves it empty.
+
+    The one answer for completion (is attendance required?) and the course page (what each run
+    offers, which completion rule applies). The run needs its ``course`` loaded.
+    """
+    return run.delivery_mode or run.course.delivery_mode
+
+
+def requires_attendance(run: CourseRun) -> bool:
+    """Blended and on-site runs require attendance of ``CoursePage.min_attendance_percent``."""
+    return effective_delivery_mode(run) in ATTENDANCE_MODES
+
+
 def attendance_percents(enrolments: list[Enrolment]) -> dict[int, int | None]:
     """Share of each run's on-site sessions that each trainee attended (None: the run has none)."""
     if not enrolments:
@@ -77,7 +95,7 @@ def requirements_for(enrolments: list[Enrolment]) -> dict[int, list[Requirement]
     number of queries.
     """
     result: dict[int, list[Requirement]] = {}
-    needs_attendance = [e for e in enrolments if e.run.effective_delivery_mode in ("blended", "onsite")]
+    needs_attendance = [e for e in enrolments if requires_attendance(e.run)]
     attendance = attendance_percents(needs_attendance)
     for enrolment in enrolments:
         course = enrolment.run.course

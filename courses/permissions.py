@@ -8,7 +8,7 @@ the same question: index, edit, copy, delete, history, usage, inspect, bulk acti
 their ``chosen/`` endpoints, and the site-history report.
 
 - **Pages** keep Wagtail's page policy: the institute's groups hold page permissions on the
-  institute page only (``courses.services.institute_setup``).
+  institute page only (``courses.institutes.institute_setup``).
 - **Images and documents** keep Wagtail's collection policies: the institute's groups hold
   permissions on the institute's collection only.
 - **Everything else** an institute owns uses :class:`InstitutePermissionPolicy`, which reads the

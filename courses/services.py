@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
 
+from . import completion
 from .models import (
     AttendanceRecord,
     AttendanceSession,
@@ -29,106 +20,12 @@ from .models import (
     Enrolment,
     EnrolmentEvent,
     EnrolmentPolicy,
-    InstitutePage,
     LessonPage,
     LessonProgress,
     StudyClock,
 )
-from .permissions import forget_institute_roles
-
-INSTRUCTOR_PAGE_PERMISSIONS = ("add", "change")
-MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
-COLLECTION_PERMISSIONS = (
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "change_document"),
-    ("wagtaildocs", "choose_document"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "change_image"),
-    ("wagtailimages", "choose_image"),
-)
-
-
-InstituteListener = Callable[[InstitutePage], None]
-_institute_listeners: list[InstituteListener] = []
-
-
-def register_institute_setup_listener(listener: InstituteListener) -> None:
-    """Other apps give an institute's groups what they need (e.g. question banks, certificate
-    templates) when ``institute_setup`` runs; listeners must be safe to run again."""
-    if listener not in _institute_listeners:
-        _institute_listeners.append(listener)
-
-
-def _permission(app_label: str, codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-@transaction.atomic
-def institute_setup(*, institute: InstitutePage) -> InstitutePage:
-    """Give an institute its instructors and managers groups, media collection and review workflow.
-
-    Instructors may add and edit pages in the institute's part of the tree and submit them for
-    review; managers may also publish. Every change goes through the institute's workflow, in
-    which a manager approves or rejects it. Safe to run again: existing pieces are kept.
-    """
-    institute = InstitutePage.objects.select_for_update().get(pk=institute.pk)
-    name = institute.title
-    access_admin = _permission("wagtailadmin", "access_admin")
-    created_groups = {}
-    # Group and workflow names are data shown to administrators: in Korean, whatever the language
-    # of the request that created the institute.
-    for attribute, label in (("instructors_group", "강사"), ("managers_group", "기관 관리자")):
-        group = getattr(institute, attribute)
-        if group is None:
-            group_name = f"{name} · {label}"
-            group, _created = Group.objects.get_or_create(name=group_name[:150])
-            setattr(institute, attribute, group)
-        group.permissions.add(access_admin)
-        created_groups[attribute] = group
-    instructors, managers = created_groups["instructors_group"], created_groups["managers_group"]
-
-    for group, types in ((instructors, INSTRUCTOR_PAGE_PERMISSIONS), (managers, MANAGER_PAGE_PERMISSIONS)):
-        for permission_type in types:
-            permission = _permission("wagtailcore", f"{permission_type}_page")
-            GroupPagePermission.objects.get_or_create(group=group, page=institute, permission=permission)
-
-    if institute.collection is None:
-        root = Collection.get_first_root_node()
-        institute.collection = root.add_child(name=name)
-    for group in (instructors, managers):
-        for app_label, codename in COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=institute.collection, permission=_permission(app_label, codename)
-            )
-
-    workflow_page = WorkflowPage.objects.filter(page=institute).select_related("workflow").first()
-    if workflow_page is None:
-        workflow = Workflow.objects.create(name=f"{name} · 과정 검토"[:255], active=True)
-        task = GroupApprovalTask.objects.create(name=f"{name} · 기관 관리자 승인"[:255], active=True)
-        task.groups.set([managers])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-        WorkflowPage.objects.create(page=institute, workflow=workflow)
-
-    InstitutePage.objects.filter(pk=institute.pk).update(
-        instructors_group=instructors, managers_group=managers, collection=institute.collection
-    )
-    from pagecache.generation import bump_generation
-
-    bump_generation()  # update() sends no signal; cached routes and course structures hold this page
-    institute.refresh_from_db()
-    for listener in _institute_listeners:
-        listener(institute)
-    return institute
-
-
-def institute_add_staff(*, institute: InstitutePage, user, role: str) -> None:
-    """Put a user in the institute's instructors (``role="instructor"``) or managers group."""
-    group = institute.instructors_group if role == "instructor" else institute.managers_group
-    if group is None:
-        raise ValueError("Run institute_setup first.")
-    user.groups.add(group)
-    forget_institute_roles(user)
-
+from .selectors import missing_prerequisites, seats_cache_key
+from .tasks import enrolment_notify
 
 # --------------------------------------------------------------------------------------------
 # Enrolment
@@ -150,15 +47,9 @@ def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "
         enrolment=enrolment, from_status=from_status, to_status=to_status, actor=actor, reason=reason
     )
     if (from_status in Enrolment.SEAT_HOLDING) != (to_status in Enrolment.SEAT_HOLDING):
-        from django.core.cache import cache
-
-        from .selectors import seats_cache_key
-
         run_id = enrolment.run_id
         transaction.on_commit(lambda: cache.delete(seats_cache_key(run_id)), robust=True)
     if notify and to_status in NOTIFIED_STATUSES:
-        from .tasks import enrolment_notify
-
         # robust: a broker that is down must not fail the request nor skip the other callbacks
         # (the certificate task); the trainee is told on /learn/ anyway.
         transaction.on_commit(lambda: enrolment_notify.delay(event.pk), robust=True)
@@ -186,8 +77,6 @@ def _seats_free(run: CourseRun) -> bool:
 
 
 def _missing_prerequisites(user, course: CoursePage) -> list[CoursePage]:
-    from .selectors import missing_prerequisites
-
     prerequisites = [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")]
     return missing_prerequisites(user=user, course=course, prerequisites=prerequisites)
 
@@ -350,7 +239,7 @@ def enrolment_add(*, run: CourseRun, user, actor) -> Enrolment:
 # Progress and completion
 # --------------------------------------------------------------------------------------------
 
-#: Heartbeats are sent every ``selectors.HEARTBEAT_SECONDS`` while a lesson is on screen; a gap longer than
+#: Heartbeats are sent every ``presenters.HEARTBEAT_SECONDS`` while a lesson is on screen; a gap longer than
 #: ``MAX_CREDIT_SECONDS`` (a hidden tab, a closed laptop) is not study time.
 MAX_CREDIT_SECONDS = 40
 
@@ -446,8 +335,6 @@ def enrolment_evaluate_completion(*, enrolment: Enrolment) -> bool:
     Called whenever progress, grades or attendance change (never by a batch job). The
     ``enrolment_completed`` listeners (the certificate) run in the same transaction.
     """
-    from . import completion
-
     enrolment = Enrolment.objects.select_for_update().select_related("run__course").get(pk=enrolment.pk)
     if enrolment.status == Enrolment.Status.COMPLETED:
         return True

@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
+from . import presenters, selectors, services
+from .access import may_study
 from .models import CourseRun, Enrolment, LessonPage
 
 
@@ -24,7 +25,7 @@ def enrol(request, run_id):
     except services.EnrolmentError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, selectors.enrolment_status_message(enrolment))
+        messages.success(request, presenters.enrolment_status_message(enrolment))
     return redirect(run.course.url)
 
 
@@ -49,7 +50,10 @@ def withdraw(request, enrolment_id):
 
 def _lesson_for(request, lesson_id) -> LessonPage:
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not selectors.user_can_study(user=request.user, course=lesson.course):
+    course = lesson.course
+    if not may_study(
+        user=request.user, course=course, enrolment=selectors.studying_enrolment(user=request.user, course=course)
+    ):
         raise Http404
     return lesson
 

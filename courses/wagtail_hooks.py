@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import selectors, services
+from . import access, institutes
 from .admin_guard import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet, limit_page_chooser
 from .models import InstituteLogEntry, InstitutePage
 from .permissions import institute_models, is_institute_staff
@@ -39,13 +39,13 @@ def log_institute_models_apart(actions):
 def set_up_new_institute(request, page):
     """A new institute gets its groups, collection and review workflow at once."""
     if isinstance(page.specific, InstitutePage):
-        services.institute_setup(institute=page.specific)
+        institutes.institute_setup(institute=page.specific)
 
 
 @hooks.register("before_serve_document")
 def protect_course_documents(document, request):
     """Documents of a course open only for its enrolled trainees and its institute's staff."""
-    if selectors.user_can_download_document(user=request.user, document=document):
+    if access.user_can_download_document(user=request.user, document=document):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())

@@ -1,7 +1,7 @@
 """Reads for the pages that show everything."""
 
 from courses.models import CoursePage
-from courses.selectors import CatalogCard, course_cards
+from courses.presenters import CatalogCard, course_cards
 
 
 def featured_courses(limit: int = 4) -> list[CatalogCard]:

@@ -121,7 +121,7 @@ def learn_dashboard(request):
     """나의 강의실: the trainee's own enrolments, progress, requests, waitlists, completions and certificates."""
     from certificates.selectors import learn_certificates
     from certificates.verification import verification_counts
-    from courses.selectors import learn_dashboard as course_dashboard
+    from courses.presenters import learn_dashboard as course_dashboard
 
     context = course_dashboard(user=request.user)
     certificates = learn_certificates(user=request.user)

@@ -3,7 +3,7 @@
 Saving, publishing, moving or deleting any page (and any change to a site or a view restriction)
 starts a new generation (``pagecache.apps``), so editors see their change at once. It keys the
 anonymous page cache (``pagecache.middleware``), the route cache and the restricted tree paths
-(``pagecache.routing``), and the course structures (``courses.selectors.course_structure``).
+(``pagecache.routing``), and the course structures (``courses.presenters.course_structure``).
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ import datetime  # noqa: E402
 
 from django.utils import timezone  # noqa: E402
 
-from courses import services as course_services  # noqa: E402
+from courses.institutes import institute_add_staff, institute_setup  # noqa: E402
 from courses.models import (  # noqa: E402
     CourseIndexPage,
     CoursePage,
@@ -103,7 +103,7 @@ def institute_page(title: str | None = None, **fields) -> InstitutePage:
             **fields,
         )
     )
-    return course_services.institute_setup(institute=page)
+    return institute_setup(institute=page)
 
 
 def course_page(institute: InstitutePage, title: str | None = None, **fields) -> CoursePage:
@@ -155,13 +155,13 @@ def enrolment(run: CourseRun, user=None, status: str = Enrolment.Status.ACTIVE, 
 
 def instructor_of(institute: InstitutePage, **user_fields):
     user = UserFactory(**user_fields)
-    course_services.institute_add_staff(institute=institute, user=user, role="instructor")
+    institute_add_staff(institute=institute, user=user, role="instructor")
     return user
 
 
 def manager_of(institute: InstitutePage, **user_fields):
     user = UserFactory(**user_fields)
-    course_services.institute_add_staff(institute=institute, user=user, role="manager")
+    institute_add_staff(institute=institute, user=user, role="manager")
     return user
 
 

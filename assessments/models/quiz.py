@@ -16,7 +16,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from common.i18n import bilingual
+from courses.access import may_study
 from courses.forms import InstitutePageForm
+from courses.selectors import studying_enrolment
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from .bank import Question, QuestionBank
@@ -129,9 +131,10 @@ class QuizPage(ViewRestrictionsMixin, Page):
         return bool(self.closes_at and (now or timezone.now()) > self.closes_at)
 
     def serve(self, request, *args, **kwargs):
-        from courses.selectors import user_can_study
-
-        if not user_can_study(user=request.user, course=self.course):
+        course = self.course
+        if not may_study(
+            user=request.user, course=course, enrolment=studying_enrolment(user=request.user, course=course)
+        ):
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login
 

@@ -4,6 +4,7 @@ from .audit import InstituteLogEntry
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
 from .enrolment import CourseRun, Enrolment, EnrolmentEvent
 from .pages import (
+    COURSE_DEPTH,
     CourseIndexPage,
     CourseInstructor,
     CoursePage,
@@ -15,6 +16,7 @@ from .pages import (
 from .progress import AttendanceRecord, AttendanceSession, LessonProgress, StudyClock
 
 __all__ = [
+    "COURSE_DEPTH",
     "AttendanceRecord",
     "AttendanceSession",
     "LessonProgress",

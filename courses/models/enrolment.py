@@ -75,10 +75,6 @@ class CourseRun(models.Model):
     def display_location(self) -> str:
         return bilingual(self.location, self.location_en)
 
-    @property
-    def effective_delivery_mode(self) -> str:
-        return self.delivery_mode or self.course.delivery_mode
-
     def enrolment_is_open(self, now=None) -> bool:
         now = now or timezone.now()
         if self.enrolment_opens_at and now < self.enrolment_opens_at:

@@ -1,7 +1,7 @@
 """The catalog's page tree: catalog → institute → course → (module →) lesson.
 
 Each institute's part of the tree is where its instructors and managers have page permissions;
-``courses.services.institute_setup`` creates their groups, collection and review workflow.
+``courses.institutes.institute_setup`` creates their groups, collection and review workflow.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ from courses.forms import InstitutePageForm
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
+
+#: Depth of course pages in the tree: root (1) → home (2) → catalog (3) → institute (4) → course.
+COURSE_DEPTH = 5
 
 
 class BilingualTitleMixin:
@@ -104,7 +107,7 @@ class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestriction
         verbose_name = _("course catalog")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalog_html
+        from courses.presenters import catalog_html  # the presenters import this module
 
         context = super().get_context(request, *args, **kwargs)
         context["catalog_html"] = catalog_html(catalog=self, request=request, page_size=self.page_size)
@@ -164,7 +167,7 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsM
         return bilingual(self.description, self.description_en)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalog_page
+        from courses.presenters import catalog_page  # the presenters import this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalog_page(catalog=self.get_parent(), params={"institute": self.slug}, page_size=100))
@@ -305,16 +308,12 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
     def institute(self) -> InstitutePage:
         return InstitutePage.objects.ancestor_of(self).get()
 
-    @property
-    def requires_attendance(self) -> bool:
-        return self.delivery_mode in (DeliveryMode.BLENDED, DeliveryMode.ONSITE)
-
     def lessons(self):
         """Every live lesson of the course, in syllabus order."""
         return LessonPage.objects.live().descendant_of(self).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_page_context
+        from courses.presenters import course_page_context  # the presenters import this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(course=self, user=request.user))
@@ -419,7 +418,7 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
 
     @cached_property
     def course(self) -> CoursePage:
-        from courses.selectors import COURSE_DEPTH, course_structure
+        from courses.presenters import course_structure  # the presenters import this module
 
         if self.depth > COURSE_DEPTH:  # the course's path is the start of the lesson's: no query
             try:
@@ -429,10 +428,11 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         return CoursePage.objects.ancestor_of(self).get()
 
     def serve(self, request, *args, **kwargs):
-        from courses.selectors import study_access
+        from courses.access import may_study  # both import this module
+        from courses.selectors import studying_enrolment
 
-        allowed, enrolment = study_access(user=request.user, course=self.course)
-        if not allowed:
+        enrolment = studying_enrolment(user=request.user, course=self.course)
+        if not may_study(user=request.user, course=self.course, enrolment=enrolment):
             from django.contrib import messages
 
             if request.user.is_authenticated:
@@ -445,7 +445,7 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_page_context
+        from courses.presenters import lesson_page_context  # the presenters import this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(

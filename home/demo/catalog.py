@@ -13,7 +13,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from courses import services as course_services
+from courses.institutes import institute_add_staff, institute_setup
 from courses.models import (
     CourseIndexPage,
     CourseInstructor,
@@ -72,7 +72,7 @@ def ensure_institute(catalog: CourseIndexPage, data: dict) -> InstitutePage:
             )
         )
         _publish(institute)
-    return course_services.institute_setup(institute=institute)
+    return institute_setup(institute=institute)
 
 
 def _person(data: dict) -> DemoPerson:
@@ -161,11 +161,11 @@ def load_catalog(home: HomePage, *, instructor: User, manager: User) -> dict[str
         institutes[data["slug"]] = institute
         staff_instructor = ensure_user(_person(data["instructor"]))
         staff_manager = ensure_user(_person(data["manager"]))
-        course_services.institute_add_staff(institute=institute, user=staff_instructor, role="instructor")
-        course_services.institute_add_staff(institute=institute, user=staff_manager, role="manager")
+        institute_add_staff(institute=institute, user=staff_instructor, role="instructor")
+        institute_add_staff(institute=institute, user=staff_manager, role="manager")
         if index == 0:
-            course_services.institute_add_staff(institute=institute, user=instructor, role="instructor")
-            course_services.institute_add_staff(institute=institute, user=manager, role="manager")
+            institute_add_staff(institute=institute, user=instructor, role="instructor")
+            institute_add_staff(institute=institute, user=manager, role="manager")
 
     course_data = [content.read(f"courses/{slug}") for slug in catalog_data["courses"]]
     courses, created = {}, set()

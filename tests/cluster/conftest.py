@@ -124,12 +124,13 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from accounts.models import User
 from courses import services
+from courses.institutes import institute_setup
 from courses.models import CourseIndexPage, CoursePage, CourseRun, Enrolment, InstitutePage, LessonPage
 from home.models import HomePage
 tag = uuid.uuid4().hex[:8]
 catalog = CourseIndexPage.objects.first() or HomePage.objects.get().add_child(
     instance=CourseIndexPage(title="교육과정 안내", title_en="Course catalog", slug="courses"))
-institute = services.institute_setup(institute=catalog.add_child(
+institute = institute_setup(institute=catalog.add_child(
     instance=InstitutePage(title=f"클러스터연구원 {tag}", title_en=f"Cluster Institute {tag}", slug=f"cluster-{tag}")))
 course = institute.add_child(instance=CoursePage(
     title="드론 정비", title_en="Drone maintenance", slug=f"course-{tag}", summary="과정", summary_en="Course",

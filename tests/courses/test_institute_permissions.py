@@ -36,7 +36,7 @@ def test_setup_gives_each_institute_groups_a_collection_and_a_workflow(two_insti
 
 
 def test_setup_runs_twice_without_duplicates(two_institutes):
-    from courses.services import institute_setup
+    from courses.institutes import institute_setup
 
     alpha = two_institutes["alpha"]
     again = institute_setup(institute=alpha)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from certificates.models import Certificate
 from courses import services as course_services
+from courses.institutes import institute_setup
 from courses.models import CourseIndexPage, CoursePage, CourseRun, Enrolment, InstitutePage
 from home.models import HomePage
 
@@ -25,7 +26,7 @@ tag = uuid.uuid4().hex[:8]
 catalog = CourseIndexPage.objects.first() or HomePage.objects.get().add_child(
     instance=CourseIndexPage(title="교육과정 안내", title_en="Course catalog", slug="courses")
 )
-institute = course_services.institute_setup(
+institute = institute_setup(
     institute=catalog.add_child(
         instance=InstitutePage(title=f"스모크연구원 {tag}", title_en=f"Smoke Institute {tag}", slug=f"smoke-{tag}")
     )
