@@ -1,4 +1,4 @@
-"""Open Badges 3.0: every certificate is also a signed ``OpenBadgeCredential`` (VC-JWT, Ed25519).
+"""Open Badges 3.0: every certificate is also a signed ``OpenBadgeCredential`` (VC-JWT, Ed25519, signed with PyJWT).
 
 The credential is signed when it is downloaded, so it always says what the certificate is now:
 a revoked certificate gets no credential (and is listed at the revocation list that every
@@ -18,10 +18,11 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
+import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.utils import timezone
+from jwt.algorithms import OKPAlgorithm
 
 from .keys import b64url as _b64url
 from .keys import development_key_text, load_private_key
@@ -64,8 +65,8 @@ def signing_key() -> Ed25519PrivateKey:
 def public_jwk(key: Ed25519PrivateKey | None = None) -> dict:
     """The public key as a JWK (OKP, Ed25519) with its RFC 7638 thumbprint as ``kid``."""
     key = key or signing_key()
-    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    members = {"crv": "Ed25519", "kty": "OKP", "x": _b64url(raw)}
+    public = OKPAlgorithm.to_jwk(key.public_key(), as_dict=True)
+    members = {name: public[name] for name in ("crv", "kty", "x")}  # the members RFC 7638 hashes
     thumbprint = _b64url(hashlib.sha256(json.dumps(members, separators=(",", ":"), sort_keys=True).encode()).digest())
     return {**members, "kid": thumbprint, "alg": "EdDSA", "use": "sig"}
 
@@ -167,14 +168,7 @@ def credential_jwt(certificate: Certificate, *, now: datetime.datetime | None = 
     }
     if certificate.expires_on:
         claims["exp"] = int(_end_of_day(certificate.expires_on).timestamp())
-    header = {"alg": "EdDSA", "typ": "JWT", "kid": jwk["kid"]}
-    signing_input = (
-        _b64url(json.dumps(header, separators=(",", ":")).encode())
-        + "."
-        + _b64url(json.dumps(claims, separators=(",", ":"), ensure_ascii=False).encode())
-    )
-    signature = key.sign(signing_input.encode("ascii"))
-    return f"{signing_input}.{_b64url(signature)}"
+    return jwt.encode(claims, key, algorithm="EdDSA", headers={"typ": "JWT", "kid": jwk["kid"]})
 
 
 def revocation_list() -> dict:

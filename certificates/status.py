@@ -7,9 +7,9 @@ trainee's dashboard, the verification page, the API and the Open Badge.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,18 +40,12 @@ def certificate_status(certificate, *, today: datetime.date | None = None) -> St
     return Status.VALID
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day ``months`` later, or the month's last day when it is shorter (31 Jan + 1 → 28 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def expiry_date(completed_on: datetime.date, validity_months: int | None) -> datetime.date | None:
     """Last day of validity: valid for ``validity_months`` from the completion date, that day excluded.
 
-    Completed on 2026-03-15 with 12 months: valid to 2027-03-14. ``None``: no expiry.
+    Completed on 2026-03-15 with 12 months: valid to 2027-03-14; a month shorter than the day is
+    cut to its last day (31 Jan + 1 month is 28 Feb). ``None``: no expiry.
     """
     if not validity_months:
         return None
-    return add_months(completed_on, validity_months) - datetime.timedelta(days=1)
+    return completed_on + relativedelta(months=validity_months) - datetime.timedelta(days=1)
