@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.completion import Requirement
 from courses.models import CoursePage, Enrolment
-from courses.permissions import policy_for
+from courses.permissions import policy_for, under_paths
 
 from .models import (
     Attempt,
@@ -48,13 +48,6 @@ def required_score(quiz_or_assessment, course: CoursePage) -> int:
     return max(quiz_or_assessment.pass_mark, course.min_assessment_score)
 
 
-def _course_filter(courses) -> Q:
-    condition = Q(pk__in=[])
-    for course in courses:
-        condition |= Q(path__startswith=course.path)
-    return condition
-
-
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
     """Completion requirements of the assessments app for a batch of enrolments, in four queries.
 
@@ -66,7 +59,11 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
     if not enrolments:
         return result
     courses = {e.run.course.pk: e.run.course for e in enrolments}
-    quizzes = list(QuizPage.objects.live().filter(_course_filter(courses.values()), required=True).order_by("path"))
+    quizzes = list(
+        QuizPage.objects.live()
+        .filter(under_paths([course.path for course in courses.values()]), required=True)
+        .order_by("path")
+    )
     practicals = list(PracticalAssessment.objects.filter(course_id__in=list(courses), required=True).order_by("pk"))
     attempts: dict[tuple[int, int], list[Attempt]] = {}
     if quizzes:

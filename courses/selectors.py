@@ -27,7 +27,14 @@ from .models import (
     Level,
     ModulePage,
 )
-from .permissions import institute_of_collection, policy_for, staff_institute_ids, user_is_institute_staff
+from .permissions import (
+    institute_of_collection,
+    policy_for,
+    staff_institute_ids,
+    staff_tree_scope,
+    under_paths,
+    user_is_institute_staff,
+)
 
 #: How often the lesson page reports that it is on screen (see ``services.progress_heartbeat``).
 HEARTBEAT_SECONDS = 15
@@ -599,11 +606,9 @@ def user_can_download_document(*, user, document) -> bool:
     )
     if not course_paths:
         return False
-    in_courses = Q()
-    for path in course_paths:
-        in_courses |= Q(path__startswith=path)
     wanted = (get_document_model(), str(document.pk))
-    return any(wanted in references_of(lesson) for lesson in LessonPage.objects.live().filter(in_courses))
+    lessons = LessonPage.objects.live().filter(under_paths(course_paths))
+    return any(wanted in references_of(lesson) for lesson in lessons)
 
 
 # --------------------------------------------------------------------------------------------
@@ -682,9 +687,7 @@ def learn_dashboard(*, user) -> dict:
 
     active = by_status.get(Enrolment.Status.ACTIVE, [])
     if active:
-        course_filter = Q()
-        for entry in active:
-            course_filter |= Q(path__startswith=entry.course.path)
+        course_filter = under_paths([entry.course.path for entry in active])
         lessons = list(
             LessonPage.objects.live()
             .filter(course_filter, depth__gt=COURSE_DEPTH)
@@ -757,9 +760,7 @@ def staff_courses(user):
     institutes = staff_institutes(user)
     if not institutes:
         return CoursePage.objects.none()
-    scope = Q()
-    for institute in institutes:
-        scope |= Q(path__startswith=institute.path)
+    scope = under_paths([institute.path for institute in institutes])
     return CoursePage.objects.filter(scope, depth=COURSE_DEPTH).order_by("title")
 
 
@@ -795,18 +796,6 @@ def pending_requests(user):
 # --------------------------------------------------------------------------------------------
 
 
-def _staff_tree_scope(user) -> Q | None:
-    """Pages of the user's institutes (None: every page, for administrators)."""
-    if user.is_superuser:
-        return None
-    from .permissions import institute_roles
-
-    scope = Q(pk__in=[])
-    for role in institute_roles(user).values():
-        scope |= Q(path__startswith=role.path)
-    return scope
-
-
 def pages_awaiting_review(user):
     """Pages of the user's institutes submitted for review and not decided yet, oldest first."""
     from django.contrib.contenttypes.models import ContentType
@@ -820,7 +809,7 @@ def pages_awaiting_review(user):
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
     pages = Page.objects.filter(Exists(in_review))
-    scope = _staff_tree_scope(user)
+    scope = staff_tree_scope(user)
     if scope is not None:
         pages = pages.filter(scope)
     return pages.only("id", "title", "path", "depth").order_by("latest_revision_created_at", "pk")
