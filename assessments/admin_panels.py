@@ -40,7 +40,7 @@ class PracticalsToGradePanel(WorkPanel):
         return _PendingRow(item["assessment_id"], item["run_id"], item["waiting"])
 
     def all_url(self) -> str:
-        return reverse("assessments_admin:gradebook_index")
+        return reverse("gradebook:index")
 
 
 class _PendingRow:
@@ -51,7 +51,7 @@ class _PendingRow:
         assessment, run = assessments[self.assessment_id], runs[self.run_id]
         return PanelRow(
             label=f"{assessment.title} · {run.course.title} · {run.title}",
-            url=reverse("assessments_admin:practical_grading", args=[run.pk, assessment.pk]),
+            url=reverse("gradebook:practical_grading", args=[run.pk, assessment.pk]),
             date=run.starts_on,
             meta=ngettext("%(count)s trainee to grade", "%(count)s trainees to grade", self.waiting)
             % {"count": self.waiting},

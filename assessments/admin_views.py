@@ -1,29 +1,30 @@
-"""Staff screens: question import, gradebook with exports, item analysis, practical grading."""
+"""Staff screens: question import, gradebook with exports, item analysis, practical grading.
+
+Two viewsets (``courses.viewsets.InstituteStaffViewSet``): the question import asks the question
+banks' policy for "add", the gradebook screens ask the runs' policy for "change"; each view reads
+its run, quiz or practical assessment through the user's institutes, so another's is a 404.
+"""
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.exports import table_response
-from courses.models import Enrolment
-from courses.permissions import is_institute_staff
+from courses.models import CourseRun, Enrolment
+from courses.permissions import under_paths
 from courses.selectors import staff_courses, staff_runs
+from courses.viewsets import InstituteStaffViewSet, StaffView
 
 from . import selectors, services
-from .models import QuizPage
+from .models import QuestionBank, QuizPage
 
 MAX_UPLOAD = 5 * 1024 * 1024
-
-
-def _require_staff(request):
-    if not is_institute_staff(request.user):
-        raise PermissionDenied
 
 
 class ImportForm(forms.Form):
@@ -47,139 +48,156 @@ class ImportForm(forms.Form):
         return upload
 
 
-def bank_import(request):
+class QuestionImportView(StaffView):
     """Import a question bank: every question is checked first, then all are written or none."""
-    _require_staff(request)
-    form = ImportForm(request.POST or None, request.FILES or None, user=request.user)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        from . import importers
 
-        upload = form.cleaned_data["file"]
-        result = importers.parse_question_bank(upload.name, upload.read())
-        if result.errors:
-            messages.error(request, _("Nothing was imported: correct the problems listed below and try again."))
-        elif result.unsupported and not form.cleaned_data["skip_unsupported"]:
-            messages.warning(
-                request,
-                _(
-                    "Some questions are of types the Academy does not support. Nothing was imported yet: tick the box to import the others."
-                ),
-            )
-        elif not result.questions:
-            messages.error(request, _("The file contains no question."))
-        else:
-            try:
-                created = services.bank_import(bank=form.cleaned_data["bank"], questions=result.questions)
-            except services.AssessmentError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(
+    template_name = "assessments/admin/import.html"
+    page_title = gettext_lazy("Import questions")
+    header_icon = "upload"
+
+    def get(self, request):
+        return self.render(form=ImportForm(user=request.user), result=None)
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES, user=request.user)
+        result = None
+        if form.is_valid():
+            from . import importers
+
+            upload = form.cleaned_data["file"]
+            result = importers.parse_question_bank(upload.name, upload.read())
+            if result.errors:
+                messages.error(request, _("Nothing was imported: correct the problems listed below and try again."))
+            elif result.unsupported and not form.cleaned_data["skip_unsupported"]:
+                messages.warning(
                     request,
-                    _("%(n)s questions were imported into %(bank)s.")
-                    % {"n": len(created), "bank": form.cleaned_data["bank"]},
+                    _(
+                        "Some questions are of types the Academy does not support. Nothing was imported yet: tick the box to import the others."
+                    ),
                 )
-                return redirect("assessments_admin:bank_import")
-    return render(
-        request,
-        "assessments/admin/import.html",
-        {"form": form, "result": result, "page_title": _("Import questions"), "header_icon": "upload"},
-    )
+            elif not result.questions:
+                messages.error(request, _("The file contains no question."))
+            else:
+                try:
+                    created = services.bank_import(bank=form.cleaned_data["bank"], questions=result.questions)
+                except services.AssessmentError as error:
+                    messages.error(request, str(error))
+                else:
+                    messages.success(
+                        request,
+                        _("%(n)s questions were imported into %(bank)s.")
+                        % {"n": len(created), "bank": form.cleaned_data["bank"]},
+                    )
+                    return redirect("question_import:index")
+        return self.render(form=form, result=result)
 
 
-def gradebook_index(request):
-    _require_staff(request)
-    runs = staff_runs(request.user).order_by("-starts_on", "pk")
-    quizzes = QuizPage.objects.filter(pk__in=[]) if not request.user.is_superuser else QuizPage.objects.all()
-    if not request.user.is_superuser:
-        from django.db.models import Q
+class GradebookIndexView(StaffView):
+    template_name = "assessments/admin/gradebook_index.html"
+    page_title = gettext_lazy("Gradebook")
+    header_icon = "table"
 
-        condition = Q(pk__in=[])
-        for course in staff_courses(request.user):
-            condition |= Q(path__startswith=course.path)
-        quizzes = QuizPage.objects.filter(condition)
-    return render(
-        request,
-        "assessments/admin/gradebook_index.html",
-        {
-            "runs": runs,
-            "quizzes": quizzes.order_by("path"),
-            "practicals": selectors.practicals_for_user(request.user),
-            "page_title": _("Gradebook"),
-            "header_icon": "table",
-        },
-    )
+    def get(self, request):
+        quizzes = QuizPage.objects.all()
+        if not request.user.is_superuser:
+            quizzes = quizzes.filter(under_paths([course.path for course in staff_courses(request.user)]))
+        return self.render(
+            runs=staff_runs(request.user).order_by("-starts_on", "pk"),
+            quizzes=quizzes.order_by("path"),
+            practicals=selectors.practicals_for_user(request.user),
+        )
 
 
-def gradebook(request, run_id):
-    """성적부 of one run, with CSV and XLSX exports."""
-    _require_staff(request)
-    run = get_object_or_404(staff_runs(request.user), pk=run_id)
-    book = selectors.gradebook(run=run)
-    file_format = request.GET.get("format")
-    if file_format in ("csv", "xlsx"):
-        assessments = [q.title for q in book["quizzes"]] + [p.title for p in book["practicals"]]
-        header = [_("Korean name"), _("English name"), _("E-mail"), _("Status"), _("Progress (%)")]
-        score_label, result_label = _("Score"), _("Result")
-        for title in assessments:
-            header += [f"{title} · {score_label}", f"{title} · {result_label}"]
-        rows = []
-        for row in book["rows"]:
-            line = [
-                row.enrolment.user.name_ko,
-                row.enrolment.user.name_en,
-                row.enrolment.user.email,
-                row.enrolment.get_status_display(),
-                row.enrolment.progress_percent,
-            ]
-            for cell in row.cells:
-                line.append(float(cell["score"]) if cell["score"] is not None else "")
-                line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
-            rows.append(line)
-        return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
-    return render(
-        request,
-        "assessments/admin/gradebook.html",
-        {**book, "run": run, "page_title": _("Gradebook: %(run)s") % {"run": run}, "header_icon": "table"},
-    )
+class GradebookView(StaffView):
+    """성적부 of one run, with CSV and XLSX exports.
+
+    The export keeps ``courses.exports.table_response`` rather than an ``IndexView``'s
+    ``list_export``: its columns (a score and a result per quiz and practical assessment of the
+    course) are not fields of a model, so ``list_export`` cannot name them.
+    """
+
+    template_name = "assessments/admin/gradebook.html"
+    header_icon = "table"
+
+    def setup_objects(self, run_id):
+        self.run = get_object_or_404(staff_runs(self.request.user), pk=run_id)
+
+    def get_page_title(self):
+        return _("Gradebook: %(run)s") % {"run": self.run}
+
+    def get(self, request, run_id):
+        run = self.run
+        book = selectors.gradebook(run=run)
+        file_format = request.GET.get("format")
+        if file_format in ("csv", "xlsx"):
+            assessments = [q.title for q in book["quizzes"]] + [p.title for p in book["practicals"]]
+            header = [_("Korean name"), _("English name"), _("E-mail"), _("Status"), _("Progress (%)")]
+            score_label, result_label = _("Score"), _("Result")
+            for title in assessments:
+                header += [f"{title} · {score_label}", f"{title} · {result_label}"]
+            rows = []
+            for row in book["rows"]:
+                line = [
+                    row.enrolment.user.name_ko,
+                    row.enrolment.user.name_en,
+                    row.enrolment.user.email,
+                    row.enrolment.get_status_display(),
+                    row.enrolment.progress_percent,
+                ]
+                for cell in row.cells:
+                    line.append(float(cell["score"]) if cell["score"] is not None else "")
+                    line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
+                rows.append(line)
+            return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
+        return self.render(**book, run=run)
 
 
-def item_analysis(request, quiz_id):
-    _require_staff(request)
-    quiz = get_object_or_404(QuizPage, pk=quiz_id)
-    if not (request.user.is_superuser or staff_courses(request.user).filter(pk=quiz.course.pk).exists()):
-        raise Http404
-    return render(
-        request,
-        "assessments/admin/item_analysis.html",
-        {
-            "quiz": quiz,
-            "items": selectors.item_analysis(quiz=quiz),
-            "page_title": _("Item analysis: %(quiz)s") % {"quiz": quiz.title},
-            "header_icon": "view",
-        },
-    )
+class ItemAnalysisView(StaffView):
+    template_name = "assessments/admin/item_analysis.html"
+    header_icon = "view"
+
+    def setup_objects(self, quiz_id):
+        self.quiz = get_object_or_404(QuizPage, pk=quiz_id)
+        user = self.request.user
+        if not (user.is_superuser or staff_courses(user).filter(pk=self.quiz.course.pk).exists()):
+            raise Http404
+
+    def get_page_title(self):
+        return _("Item analysis: %(quiz)s") % {"quiz": self.quiz.title}
+
+    def get(self, request, quiz_id):
+        return self.render(quiz=self.quiz, items=selectors.item_analysis(quiz=self.quiz))
 
 
-def practical_grading(request, run_id, assessment_id):
+class PracticalGradingView(StaffView):
     """실기평가 grading: the run's instructors record points per criterion and comments for each trainee."""
-    _require_staff(request)
-    run = get_object_or_404(staff_runs(request.user), pk=run_id)
-    assessment = get_object_or_404(
-        selectors.practicals_for_user(request.user), pk=assessment_id, course_id=run.course_id
-    )
-    criteria = list(assessment.criteria.all())
-    enrolments = list(
-        Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
-        .select_related("user")
-        .order_by("user__name_ko", "pk")
-    )
-    if request.method == "POST":
+
+    template_name = "assessments/admin/practical_grading.html"
+    header_icon = "clipboard-list"
+
+    def setup_objects(self, run_id, assessment_id):
+        user = self.request.user
+        self.run = get_object_or_404(staff_runs(user), pk=run_id)
+        self.assessment = get_object_or_404(
+            selectors.practicals_for_user(user), pk=assessment_id, course_id=self.run.course_id
+        )
+        self.criteria = list(self.assessment.criteria.all())
+        self.enrolments = list(
+            Enrolment.objects.filter(run=self.run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+            .select_related("user")
+            .order_by("user__name_ko", "pk")
+        )
+
+    def get_page_title(self):
+        return f"{self.assessment.title} · {self.run.title}"
+
+    def post(self, request, run_id, assessment_id):
+        run, assessment = self.run, self.assessment
         enrolment_id = request.POST.get("enrolment", "")
         enrolment = get_object_or_404(Enrolment, pk=enrolment_id if enrolment_id.isdigit() else None, run=run)
         scores, comments = {}, {}
         try:
-            for criterion in criteria:
+            for criterion in self.criteria:
                 scores[criterion.pk] = int(request.POST.get(f"score-{criterion.pk}", ""))
                 comments[criterion.pk] = request.POST.get(f"comment-{criterion.pk}", "")
         except ValueError:
@@ -197,34 +215,69 @@ def practical_grading(request, run_id, assessment_id):
                 messages.success(request, _("Saved the result of %(name)s.") % {"name": enrolment.user.get_full_name()})
             except services.AssessmentError as error:
                 messages.error(request, str(error))
-        return redirect("assessments_admin:practical_grading", run.pk, assessment.pk)
-    results = {r.enrolment_id: r for r in assessment.results.filter(enrolment__in=enrolments)}
-    rows = []
-    for enrolment in enrolments:
-        result = results.get(enrolment.pk)
-        rows.append(
-            {
-                "enrolment": enrolment,
-                "result": result,
-                "criteria": [
-                    {
-                        "criterion": c,
-                        "score": (result.scores.get(str(c.pk)) if result else None),
-                        "comment": (result.comments.get(str(c.pk), "") if result else ""),
-                    }
-                    for c in criteria
-                ],
-            }
-        )
-    return render(
-        request,
-        "assessments/admin/practical_grading.html",
-        {
-            "run": run,
-            "assessment": assessment,
-            "criteria": criteria,
-            "rows": rows,
-            "page_title": f"{assessment.title} · {run.title}",
-            "header_icon": "clipboard-list",
-        },
-    )
+        return redirect("gradebook:practical_grading", run.pk, assessment.pk)
+
+    def get(self, request, run_id, assessment_id):
+        criteria = self.criteria
+        results = {r.enrolment_id: r for r in self.assessment.results.filter(enrolment__in=self.enrolments)}
+        rows = []
+        for enrolment in self.enrolments:
+            result = results.get(enrolment.pk)
+            rows.append(
+                {
+                    "enrolment": enrolment,
+                    "result": result,
+                    "criteria": [
+                        {
+                            "criterion": c,
+                            "score": (result.scores.get(str(c.pk)) if result else None),
+                            "comment": (result.comments.get(str(c.pk), "") if result else ""),
+                        }
+                        for c in criteria
+                    ],
+                }
+            )
+        return self.render(run=self.run, assessment=self.assessment, criteria=criteria, rows=rows)
+
+
+# --------------------------------------------------------------------------------------------
+# The viewsets (registered in ``assessments.wagtail_hooks``)
+# --------------------------------------------------------------------------------------------
+
+
+class QuestionImportViewSet(InstituteStaffViewSet):
+    """GIFT and Moodle XML import into a question bank of the user's institutes."""
+
+    model = QuestionBank
+    permission_required = "add"
+    name = "question_import"
+    url_prefix = "assessments/import"
+    icon = "upload"
+    menu_label = gettext_lazy("Import questions")
+    menu_order = 222
+
+    def get_urlpatterns(self):
+        return [path("", self.construct_view(QuestionImportView), name="index")]
+
+
+class GradebookViewSet(InstituteStaffViewSet):
+    """성적부 of the user's institutes' runs, item analysis of their quizzes, practical grading."""
+
+    model = CourseRun
+    name = "gradebook"
+    url_prefix = "assessments"
+    icon = "table"
+    menu_label = gettext_lazy("Gradebook")
+    menu_order = 221
+
+    def get_urlpatterns(self):
+        return [
+            path("gradebook/", self.construct_view(GradebookIndexView), name="index"),
+            path("runs/<int:run_id>/gradebook/", self.construct_view(GradebookView), name="run"),
+            path("quizzes/<int:quiz_id>/analysis/", self.construct_view(ItemAnalysisView), name="item_analysis"),
+            path(
+                "runs/<int:run_id>/practical/<int:assessment_id>/",
+                self.construct_view(PracticalGradingView),
+                name="practical_grading",
+            ),
+        ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.completion import Requirement
 from courses.models import Enrolment
-from courses.permissions import policy_for
+from courses.permissions import policy_for, under_paths
 from courses.selectors import studying_enrolment
 
 from .grading import passes, required_score
@@ -45,11 +45,6 @@ def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
     return max(closed, key=lambda a: (a.score, -a.number))
 
 
-def _course_filter(courses) -> Q:
-    condition = Q(pk__in=[])
-    for course in courses:
-        condition |= Q(path__startswith=course.path)
-    return condition
 
 
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
@@ -63,7 +58,11 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
     if not enrolments:
         return result
     courses = {e.run.course.pk: e.run.course for e in enrolments}
-    quizzes = list(QuizPage.objects.live().filter(_course_filter(courses.values()), required=True).order_by("path"))
+    quizzes = list(
+        QuizPage.objects.live()
+        .filter(under_paths([course.path for course in courses.values()]), required=True)
+        .order_by("path")
+    )
     practicals = list(PracticalAssessment.objects.filter(course_id__in=list(courses), required=True).order_by("pk"))
     attempts: dict[tuple[int, int], list[Attempt]] = {}
     if quizzes:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
@@ -11,7 +10,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from courses.viewsets import InstituteSnippetViewSet
-from courses.wagtail_hooks import StaffMenuItem
 
 from . import forms
 from .models import PracticalAssessment, Question, QuestionBank
@@ -54,32 +52,11 @@ class AssessmentsGroup(SnippetViewSetGroup):
 register_snippet(AssessmentsGroup)
 
 
-@hooks.register("register_admin_urls")
-def register_assessment_admin_urls():
-    from . import admin_views
+@hooks.register("register_admin_viewset")
+def register_assessment_staff_viewsets():
+    from .admin_views import GradebookViewSet, QuestionImportViewSet
 
-    urls = [
-        path("import/", admin_views.bank_import, name="bank_import"),
-        path("gradebook/", admin_views.gradebook_index, name="gradebook_index"),
-        path("runs/<int:run_id>/gradebook/", admin_views.gradebook, name="gradebook"),
-        path("quizzes/<int:quiz_id>/analysis/", admin_views.item_analysis, name="item_analysis"),
-        path(
-            "runs/<int:run_id>/practical/<int:assessment_id>/",
-            admin_views.practical_grading,
-            name="practical_grading",
-        ),
-    ]
-    return [path("assessments/", include((urls, "assessments_admin"), namespace="assessments_admin"))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return StaffMenuItem(_("Import questions"), reverse("assessments_admin:bank_import"), icon_name="upload", order=222)
-
-
-@hooks.register("register_admin_menu_item")
-def register_gradebook_menu_item():
-    return StaffMenuItem(_("Gradebook"), reverse("assessments_admin:gradebook_index"), icon_name="table", order=221)
+    return [GradebookViewSet(), QuestionImportViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

@@ -3,7 +3,8 @@
 Templates are a ``ModelViewSet`` scoped to the institutes the user manages: the list shows only
 theirs, and opening, editing, deleting or previewing another institute's template is a 404, on the
 server, whatever URL is typed. Certificates of the institute can be listed by its staff and
-revoked or reissued by its managers.
+revoked or reissued by its managers: a :class:`~courses.viewsets.InstituteStaffViewSet` asking the
+certificates' policy.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 
-from courses.permissions import is_institute_staff, policy_for
-from courses.viewsets import InstituteModelViewSet
+from courses.permissions import policy_for
+from courses.viewsets import InstituteModelViewSet, InstituteStaffViewSet, StaffView
 
 from . import selectors, services
 from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
@@ -64,13 +64,15 @@ class CertificateTemplateViewSet(InstituteModelViewSet):
     edit_handler = ObjectList(CertificateTemplate.panels, base_form_class=CertificateTemplateForm)
 
 
-def template_preview(request, template_id):
+class TemplatePreviewView(StaffView):
     """The template as a PDF with sample data (견본), for its institute's managers only."""
-    template = template_for_user(request.user, template_id)
-    response = HttpResponse(render_pdf(selectors.sample_document(template)), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-template-{template.pk}-preview.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+
+    def get(self, request, template_id):
+        template = template_for_user(request.user, template_id)
+        response = HttpResponse(render_pdf(selectors.sample_document(template)), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="certificate-template-{template.pk}-preview.pdf"'
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 # --------------------------------------------------------------------------------------------
@@ -78,92 +80,119 @@ def template_preview(request, template_id):
 # --------------------------------------------------------------------------------------------
 
 
-def _require_staff(request) -> None:
-    if not is_institute_staff(request.user):
-        raise PermissionDenied
-
-
-def certificate_list(request):
+class CertificateIndexView(StaffView):
     """발급 현황: the certificates of the user's institutes, with their live status."""
-    _require_staff(request)
-    query = " ".join(request.GET.get("q", "").split())[:100]
-    certificates = selectors.staff_certificates(request.user).order_by("-created_at", "-pk")
-    if query:
-        certificates = certificates.filter(
-            Q(code__icontains=query)
-            | Q(holder_name_ko__icontains=query)
-            | Q(holder_name_en__icontains=query)
-            | Q(enrolment__user__email__icontains=query)
-            | Q(course_title_ko__icontains=query)
-        )
-    rows = [{"certificate": c, "status": certificate_status(c)} for c in certificates[:200]]
-    return render(
-        request,
-        "certificates/admin/certificate_list.html",
-        {"rows": rows, "query": query, "page_title": _("Certificates"), "header_icon": "doc-full"},
-    )
 
+    template_name = "certificates/admin/certificate_list.html"
+    page_title = gettext_lazy("Certificates")
+    header_icon = "doc-full"
 
-def certificate_detail(request, certificate_id):
-    _require_staff(request)
-    certificate = get_object_or_404(selectors.staff_certificates(request.user), pk=certificate_id)
-    may_manage = selectors.user_may_manage_certificate(user=request.user, certificate=certificate)
-    return render(
-        request,
-        "certificates/admin/certificate_detail.html",
-        {
-            "certificate": certificate,
-            "status": certificate_status(certificate),
-            "Status": Status,
-            "events": certificate.events.select_related("actor"),
-            "superseded": certificate.superseded_pdfs.all(),
-            "may_manage": may_manage,
-            "revoke_form": RevokeForm(),
-            "reissue_form": ReissueForm(),
-            "page_title": certificate.code,
-            "header_icon": "doc-full",
-        },
-    )
-
-
-def _managed_certificate(request, certificate_id) -> Certificate:
-    _require_staff(request)
-    certificate = get_object_or_404(selectors.staff_certificates(request.user), pk=certificate_id)
-    if not selectors.user_may_manage_certificate(user=request.user, certificate=certificate):
-        raise PermissionDenied
-    return certificate
-
-
-@require_POST
-def certificate_revoke(request, certificate_id):
-    certificate = _managed_certificate(request, certificate_id)
-    form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.certificate_revoke(
-                certificate=certificate,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                category=form.cleaned_data["category"],
+    def get(self, request):
+        query = " ".join(request.GET.get("q", "").split())[:100]
+        certificates = selectors.staff_certificates(request.user).order_by("-created_at", "-pk")
+        if query:
+            certificates = certificates.filter(
+                Q(code__icontains=query)
+                | Q(holder_name_ko__icontains=query)
+                | Q(holder_name_en__icontains=query)
+                | Q(enrolment__user__email__icontains=query)
+                | Q(course_title_ko__icontains=query)
             )
-            messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
+        rows = [{"certificate": c, "status": certificate_status(c)} for c in certificates[:200]]
+        return self.render(rows=rows, query=query)
+
+
+class CertificateViewMixin:
+    def setup_objects(self, certificate_id):
+        self.certificate = get_object_or_404(selectors.staff_certificates(self.request.user), pk=certificate_id)
+
+
+class CertificateDetailView(CertificateViewMixin, StaffView):
+    template_name = "certificates/admin/certificate_detail.html"
+    header_icon = "doc-full"
+
+    def get_page_title(self):
+        return self.certificate.code
+
+    def get(self, request, certificate_id):
+        certificate = self.certificate
+        return self.render(
+            certificate=certificate,
+            status=certificate_status(certificate),
+            Status=Status,
+            events=certificate.events.select_related("actor"),
+            superseded=certificate.superseded_pdfs.all(),
+            may_manage=selectors.user_may_manage_certificate(user=request.user, certificate=certificate),
+            revoke_form=RevokeForm(),
+            reissue_form=ReissueForm(),
+        )
+
+
+class ManageCertificateView(CertificateViewMixin, StaffView):
+    """A POST-only action on a certificate; the policy's "change" on it (its institute's managers)."""
+
+    def setup_objects(self, certificate_id):
+        super().setup_objects(certificate_id)
+        if not self.user_has_permission_for_instance("change", self.certificate):
+            raise PermissionDenied
+
+
+class CertificateRevokeView(ManageCertificateView):
+    def post(self, request, certificate_id):
+        certificate = self.certificate
+        form = RevokeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.certificate_revoke(
+                    certificate=certificate,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    category=form.cleaned_data["category"],
+                )
+                messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
+            except services.CertificateError as error:
+                messages.error(request, str(error))
+        else:
+            messages.error(request, _("Choose the reason category and give the reason for the revocation."))
+        return redirect("certificates_admin:detail", certificate.pk)
+
+
+class CertificateReissueView(ManageCertificateView):
+    def post(self, request, certificate_id):
+        certificate = self.certificate
+        form = ReissueForm(request.POST)
+        form.is_valid()
+        try:
+            services.certificate_reissue(
+                certificate=certificate, actor=request.user, reason=form.cleaned_data.get("reason", "")
+            )
+            messages.success(request, _("Certificate %(code)s is being reissued.") % {"code": certificate.code})
         except services.CertificateError as error:
             messages.error(request, str(error))
-    else:
-        messages.error(request, _("Choose the reason category and give the reason for the revocation."))
-    return redirect("certificates_admin:certificate_detail", certificate.pk)
+        return redirect("certificates_admin:detail", certificate.pk)
 
 
-@require_POST
-def certificate_reissue(request, certificate_id):
-    certificate = _managed_certificate(request, certificate_id)
-    form = ReissueForm(request.POST)
-    form.is_valid()
-    try:
-        services.certificate_reissue(
-            certificate=certificate, actor=request.user, reason=form.cleaned_data.get("reason", "")
-        )
-        messages.success(request, _("Certificate %(code)s is being reissued.") % {"code": certificate.code})
-    except services.CertificateError as error:
-        messages.error(request, str(error))
-    return redirect("certificates_admin:certificate_detail", certificate.pk)
+class CertificateViewSet(InstituteStaffViewSet):
+    """Certificates of the user's institutes (their staff list them, their managers revoke and
+    reissue), and the preview of a template (its managers)."""
+
+    model = Certificate
+    permission_required = "view"
+    name = "certificates_admin"
+    url_prefix = "academy/certificates"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Certificates")
+    menu_order = 213
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.construct_view(CertificateIndexView), name="index"),
+            path("<int:certificate_id>/", self.construct_view(CertificateDetailView), name="detail"),
+            path("<int:certificate_id>/revoke/", self.construct_view(CertificateRevokeView), name="revoke"),
+            path("<int:certificate_id>/reissue/", self.construct_view(CertificateReissueView), name="reissue"),
+            path(
+                "templates/<int:template_id>/preview/",
+                self.construct_view(TemplatePreviewView),
+                name="template_preview",
+            ),
+        ]

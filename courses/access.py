@@ -5,11 +5,10 @@ The institute roles themselves (who is an institute's staff or manager) are ``co
 
 from __future__ import annotations
 
-from django.db.models import Q
 from wagtail.documents import get_document_model
 
 from .models import COURSE_DEPTH, CoursePage, Enrolment, LessonPage
-from .permissions import institute_of_collection, user_is_institute_staff
+from .permissions import institute_of_collection, under_paths, user_is_institute_staff
 
 
 def may_study(*, user, course: CoursePage, enrolment: Enrolment | None) -> bool:
@@ -62,8 +61,6 @@ def user_can_download_document(*, user, document) -> bool:
     )
     if not course_paths:
         return False
-    in_courses = Q()
-    for path in course_paths:
-        in_courses |= Q(path__startswith=path)
     wanted = (get_document_model(), str(document.pk))
-    return any(wanted in references_of(lesson) for lesson in LessonPage.objects.live().filter(in_courses))
+    lessons = LessonPage.objects.live().filter(under_paths(course_paths))
+    return any(wanted in references_of(lesson) for lesson in lessons)

@@ -77,13 +77,13 @@ class EnrolmentRequestsPanel(WorkPanel):
     def row(self, enrolment) -> PanelRow:
         return PanelRow(
             label=f"{enrolment.user.get_full_name()} · {enrolment.run.course.title}",
-            url=reverse("courses_admin:run_detail", args=[enrolment.run_id]),
+            url=reverse("course_runs:detail", args=[enrolment.run_id]),
             date=enrolment.created_at,
             meta=enrolment.run.title,
         )
 
     def all_url(self) -> str:
-        return reverse("courses_admin:approvals")
+        return reverse("enrolment_requests:index")
 
 
 class PagesAwaitingReviewPanel(WorkPanel):
@@ -123,13 +123,13 @@ class RunsStartingSoonPanel(WorkPanel):
             ) % {"count": run.requests_waiting}
         return PanelRow(
             label=f"{run.course.title} · {run.title}",
-            url=reverse("courses_admin:run_detail", args=[run.pk]),
+            url=reverse("course_runs:detail", args=[run.pk]),
             date=run.starts_on,
             meta=meta,
         )
 
     def all_url(self) -> str:
-        return reverse("courses_admin:run_list")
+        return reverse("course_runs:index")
 
 
 def staff_panels(request) -> list[WorkPanel]:

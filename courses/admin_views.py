@@ -1,7 +1,8 @@
 """Staff screens in the Wagtail admin: runs, enrolment lists and exports, approvals, attendance.
 
-Every view checks on the server that the run belongs to one of the user's institutes; any other
-run is a 404.
+Two viewsets (``courses.viewsets.InstituteStaffViewSet``) over ``CourseRun``: its institute policy
+decides who opens the screens (the staff of any institute, administrators) and which runs they
+read; any other institute's run or enrolment is a 404.
 """
 
 from __future__ import annotations
@@ -11,27 +12,17 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from common.exports import table_response
 
 from . import selectors, services
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
-from .permissions import is_institute_staff
-
-
-def _require_staff(request):
-    if not is_institute_staff(request.user):
-        raise PermissionDenied
-
-
-def _run(request, run_id) -> CourseRun:
-    _require_staff(request)
-    return get_object_or_404(selectors.staff_runs(request.user), pk=run_id)
+from .viewsets import InstituteStaffViewSet, StaffView
 
 
 class RunForm(forms.ModelForm):
@@ -72,36 +63,50 @@ class RunForm(forms.ModelForm):
         return cleaned
 
 
-def run_list(request):
-    _require_staff(request)
-    runs = (
-        selectors.staff_runs(request.user)
-        .order_by("-starts_on", "pk")
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
-            pending=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
+class RunViewMixin:
+    def get_run(self, run_id) -> CourseRun:
+        return get_object_or_404(selectors.staff_runs(self.request.user), pk=run_id)
+
+
+class RunIndexView(StaffView):
+    template_name = "courses/admin/run_list.html"
+    page_title = gettext_lazy("Course runs")
+    header_icon = "date"
+
+    def get(self, request):
+        runs = (
+            selectors.staff_runs(request.user)
+            .order_by("-starts_on", "pk")
+            .annotate(
+                seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
+                pending=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
+            )
         )
-    )
-    return render(
-        request,
-        "courses/admin/run_list.html",
-        {"runs": runs, "page_title": _("Course runs"), "header_icon": "date"},
-    )
+        return self.render(runs=runs)
 
 
-def run_edit(request, run_id=None):
-    _require_staff(request)
-    run = get_object_or_404(selectors.staff_runs(request.user), pk=run_id) if run_id else None
-    form = RunForm(request.POST or None, instance=run, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        run = form.save()
-        messages.success(request, _("The run %(run)s was saved.") % {"run": run})
-        return redirect("courses_admin:run_detail", run.pk)
-    return render(
-        request,
-        "courses/admin/run_form.html",
-        {"form": form, "run": run, "page_title": run or _("New course run"), "header_icon": "date"},
-    )
+class RunEditView(StaffView):
+    """A new run (no ``run_id``) or one of the user's institutes' runs."""
+
+    template_name = "courses/admin/run_form.html"
+    header_icon = "date"
+
+    def setup_objects(self, run_id=None):
+        self.run = get_object_or_404(selectors.staff_runs(self.request.user), pk=run_id) if run_id else None
+
+    def get_page_title(self):
+        return self.run or _("New course run")
+
+    def get(self, request, run_id=None):
+        return self.render(form=RunForm(instance=self.run, user=request.user), run=self.run)
+
+    def post(self, request, run_id=None):
+        form = RunForm(request.POST, instance=self.run, user=request.user)
+        if form.is_valid():
+            run = form.save()
+            messages.success(request, _("The run %(run)s was saved.") % {"run": run})
+            return redirect("course_runs:detail", run.pk)
+        return self.render(form=form, run=self.run)
 
 
 class AddTraineeForm(forms.Form):
@@ -117,106 +122,78 @@ class AddTraineeForm(forms.Form):
         return email
 
 
-def run_detail(request, run_id):
-    """The enrolment list of a run: status, progress, completion; filters and exports."""
-    run = _run(request, run_id)
-    status = request.GET.get("status", "")
-    query = " ".join(request.GET.get("q", "").split())[:100]
-    enrolments = selectors.run_enrolments(run=run, status=status, query=query)
-    file_format = request.GET.get("format")
-    if file_format in ("csv", "xlsx"):
-        header = [
-            _("Korean name"),
-            _("English name"),
-            _("E-mail"),
-            _("Status"),
-            _("Progress (%)"),
-            _("Requested at"),
-            _("Completed at"),
-        ]
-        rows = (
-            [
-                e.user.name_ko,
-                e.user.name_en,
-                e.user.email,
-                e.get_status_display(),
-                e.progress_percent,
-                timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(e.completed_at).strftime("%Y-%m-%d %H:%M") if e.completed_at else "",
+class RunDetailView(RunViewMixin, StaffView):
+    """The enrolment list of a run: status, progress, completion; filters and exports.
+
+    The export keeps ``courses.exports.table_response`` rather than an ``IndexView``'s
+    ``list_export``: this screen is a run's page (its add-a-trainee form beside the list), not a
+    model listing, and the same exporter writes the gradebook's columns, which are not fields.
+    """
+
+    template_name = "courses/admin/run_detail.html"
+    header_icon = "group"
+
+    def setup_objects(self, run_id):
+        self.run = self.get_run(run_id)
+
+    def get_page_title(self):
+        return str(self.run)
+
+    def get(self, request, run_id):
+        return self.respond(AddTraineeForm())
+
+    def post(self, request, run_id):
+        form = AddTraineeForm(request.POST)
+        if form.is_valid():
+            try:
+                if form.cleaned_data["invite"]:
+                    services.enrolment_invite(run=self.run, user=form.user, actor=request.user)
+                    messages.success(request, _("%(name)s was invited.") % {"name": form.user.get_full_name()})
+                else:
+                    services.enrolment_add(run=self.run, user=form.user, actor=request.user)
+                    messages.success(request, _("%(name)s was enrolled.") % {"name": form.user.get_full_name()})
+                return redirect("course_runs:detail", self.run.pk)
+            except services.EnrolmentError as error:
+                form.add_error(None, str(error))
+        return self.respond(form)
+
+    def respond(self, form):
+        run = self.run
+        status = self.request.GET.get("status", "")
+        query = " ".join(self.request.GET.get("q", "").split())[:100]
+        enrolments = selectors.run_enrolments(run=run, status=status, query=query)
+        file_format = self.request.GET.get("format")
+        if file_format in ("csv", "xlsx"):
+            header = [
+                _("Korean name"),
+                _("English name"),
+                _("E-mail"),
+                _("Status"),
+                _("Progress (%)"),
+                _("Requested at"),
+                _("Completed at"),
             ]
-            for e in enrolments.iterator(chunk_size=2000)
+            rows = (
+                [
+                    e.user.name_ko,
+                    e.user.name_en,
+                    e.user.email,
+                    e.get_status_display(),
+                    e.progress_percent,
+                    timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
+                    timezone.localtime(e.completed_at).strftime("%Y-%m-%d %H:%M") if e.completed_at else "",
+                ]
+                for e in enrolments.iterator(chunk_size=2000)
+            )
+            return table_response(filename=f"enrolments-{run.pk}", header=header, rows=rows, file_format=file_format)
+        return self.render(
+            run=run,
+            enrolments=enrolments,
+            statuses=Enrolment.Status.choices,
+            status=status,
+            query=query,
+            form=form,
         )
-        return table_response(filename=f"enrolments-{run.pk}", header=header, rows=rows, file_format=file_format)
-
-    form = AddTraineeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if form.cleaned_data["invite"]:
-                services.enrolment_invite(run=run, user=form.user, actor=request.user)
-                messages.success(request, _("%(name)s was invited.") % {"name": form.user.get_full_name()})
-            else:
-                services.enrolment_add(run=run, user=form.user, actor=request.user)
-                messages.success(request, _("%(name)s was enrolled.") % {"name": form.user.get_full_name()})
-            return redirect("courses_admin:run_detail", run.pk)
-        except services.EnrolmentError as error:
-            form.add_error(None, str(error))
-    return render(
-        request,
-        "courses/admin/run_detail.html",
-        {
-            "run": run,
-            "enrolments": enrolments,
-            "statuses": Enrolment.Status.choices,
-            "status": status,
-            "query": query,
-            "form": form,
-            "page_title": str(run),
-            "header_icon": "group",
-        },
-    )
-
-
-def approvals(request):
-    """승인 대기: every request awaiting a decision in the user's institutes."""
-    _require_staff(request)
-    return render(
-        request,
-        "courses/admin/approvals.html",
-        {
-            "requests": selectors.pending_requests(request.user),
-            "page_title": _("Enrolment requests"),
-            "header_icon": "tasks",
-        },
-    )
-
-
-@require_POST
-def enrolment_action(request, enrolment_id, action):
-    _require_staff(request)
-    enrolment = get_object_or_404(
-        Enrolment.objects.select_related("run__course", "user"),
-        pk=enrolment_id,
-        run__in=selectors.staff_runs(request.user),
-    )
-    reason = request.POST.get("reason", "")
-    try:
-        if action == "approve":
-            services.enrolment_approve(enrolment=enrolment, actor=request.user)
-            messages.success(request, _("Approved: %(name)s") % {"name": enrolment.user.get_full_name()})
-        elif action == "reject":
-            services.enrolment_reject(enrolment=enrolment, actor=request.user, reason=reason)
-            messages.success(request, _("Rejected: %(name)s") % {"name": enrolment.user.get_full_name()})
-        elif action == "remove":
-            services.enrolment_remove(enrolment=enrolment, actor=request.user, reason=reason)
-            messages.success(request, _("Removed: %(name)s") % {"name": enrolment.user.get_full_name()})
-        else:
-            raise PermissionDenied
-    except services.EnrolmentError as error:
-        messages.error(request, str(error))
-    next_url = request.POST.get("next", "")
-    if next_url == "approvals":
-        return redirect("courses_admin:approvals")
-    return redirect("courses_admin:run_detail", enrolment.run_id)
 
 
 class SessionForm(forms.ModelForm):
@@ -226,51 +203,141 @@ class SessionForm(forms.ModelForm):
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 
 
-def attendance(request, run_id):
+class AttendanceView(RunViewMixin, StaffView):
     """출석: on-site sessions of a run and who attended, recorded by its instructors."""
-    run = _run(request, run_id)
-    sessions = list(run.sessions.all())
-    enrolments = list(
-        Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
-        .select_related("user")
-        .order_by("user__name_ko", "pk")
-    )
-    session_form = SessionForm(request.POST if request.POST.get("form") == "session" else None)
-    if request.method == "POST":
+
+    template_name = "courses/admin/attendance.html"
+    header_icon = "tick"
+
+    def setup_objects(self, run_id):
+        self.run = self.get_run(run_id)
+        self.enrolments = list(
+            Enrolment.objects.filter(run=self.run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+            .select_related("user")
+            .order_by("user__name_ko", "pk")
+        )
+
+    def get_page_title(self):
+        return _("Attendance: %(run)s") % {"run": self.run}
+
+    def get(self, request, run_id):
+        return self.respond(SessionForm())
+
+    def post(self, request, run_id):
+        run = self.run
         if request.POST.get("form") == "session":
-            if session_form.is_valid():
-                session = session_form.save(commit=False)
-                session.run = run
-                session.save()
-                messages.success(request, _("Session added."))
-                return redirect("courses_admin:attendance", run.pk)
-        else:
-            session_id = request.POST.get("session", "")
-            session = get_object_or_404(AttendanceSession, pk=session_id if session_id.isdigit() else None, run=run)
-            present_ids = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
-            for enrolment in enrolments:
-                services.attendance_record(
-                    session=session, enrolment=enrolment, present=enrolment.pk in present_ids, actor=request.user
-                )
-            messages.success(request, _("Attendance saved for %(session)s.") % {"session": session.title})
-            return redirect("courses_admin:attendance", run.pk)
-    records = {
-        (record.session_id, record.enrolment_id): record.present
-        for record in AttendanceRecord.objects.filter(session__run=run)
-    }
-    grid = [
-        {"enrolment": e, "cells": [{"session": s, "present": records.get((s.pk, e.pk), False)} for s in sessions]}
-        for e in enrolments
-    ]
-    return render(
-        request,
-        "courses/admin/attendance.html",
-        {
-            "run": run,
-            "sessions": sessions,
-            "grid": grid,
-            "session_form": session_form,
-            "page_title": _("Attendance: %(run)s") % {"run": run},
-            "header_icon": "tick",
-        },
-    )
+            session_form = SessionForm(request.POST)
+            if not session_form.is_valid():
+                return self.respond(session_form)
+            session = session_form.save(commit=False)
+            session.run = run
+            session.save()
+            messages.success(request, _("Session added."))
+            return redirect("course_runs:attendance", run.pk)
+        session_id = request.POST.get("session", "")
+        session = get_object_or_404(AttendanceSession, pk=session_id if session_id.isdigit() else None, run=run)
+        present_ids = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
+        for enrolment in self.enrolments:
+            services.attendance_record(
+                session=session, enrolment=enrolment, present=enrolment.pk in present_ids, actor=request.user
+            )
+        messages.success(request, _("Attendance saved for %(session)s.") % {"session": session.title})
+        return redirect("course_runs:attendance", run.pk)
+
+    def respond(self, session_form):
+        sessions = list(self.run.sessions.all())
+        records = {
+            (record.session_id, record.enrolment_id): record.present
+            for record in AttendanceRecord.objects.filter(session__run=self.run)
+        }
+        grid = [
+            {"enrolment": e, "cells": [{"session": s, "present": records.get((s.pk, e.pk), False)} for s in sessions]}
+            for e in self.enrolments
+        ]
+        return self.render(run=self.run, sessions=sessions, grid=grid, session_form=session_form)
+
+
+class EnrolmentRequestsView(StaffView):
+    """승인 대기: every request awaiting a decision in the user's institutes."""
+
+    template_name = "courses/admin/approvals.html"
+    page_title = gettext_lazy("Enrolment requests")
+    header_icon = "tasks"
+
+    def get(self, request):
+        return self.render(requests=selectors.pending_requests(request.user))
+
+
+class EnrolmentActionView(StaffView):
+    """Approve, reject or remove one enrolment of a run of the user's institutes (POST only)."""
+
+    def post(self, request, enrolment_id, action):
+        enrolment = get_object_or_404(
+            Enrolment.objects.select_related("run__course", "user"),
+            pk=enrolment_id,
+            run__in=selectors.staff_runs(request.user),
+        )
+        reason = request.POST.get("reason", "")
+        try:
+            if action == "approve":
+                services.enrolment_approve(enrolment=enrolment, actor=request.user)
+                messages.success(request, _("Approved: %(name)s") % {"name": enrolment.user.get_full_name()})
+            elif action == "reject":
+                services.enrolment_reject(enrolment=enrolment, actor=request.user, reason=reason)
+                messages.success(request, _("Rejected: %(name)s") % {"name": enrolment.user.get_full_name()})
+            elif action == "remove":
+                services.enrolment_remove(enrolment=enrolment, actor=request.user, reason=reason)
+                messages.success(request, _("Removed: %(name)s") % {"name": enrolment.user.get_full_name()})
+            else:
+                raise PermissionDenied
+        except services.EnrolmentError as error:
+            messages.error(request, str(error))
+        if request.POST.get("next", "") == "approvals":
+            return redirect("enrolment_requests:index")
+        return redirect("course_runs:detail", enrolment.run_id)
+
+
+# --------------------------------------------------------------------------------------------
+# The viewsets (registered in ``courses.wagtail_hooks``)
+# --------------------------------------------------------------------------------------------
+
+
+class CourseRunViewSet(InstituteStaffViewSet):
+    """Runs of the user's institutes: list, add, edit, enrolments (with exports), attendance."""
+
+    model = CourseRun
+    name = "course_runs"
+    url_prefix = "academy/runs"
+    icon = "date"
+    menu_label = gettext_lazy("Course runs")
+    menu_order = 210
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.construct_view(RunIndexView), name="index"),
+            path("add/", self.construct_view(RunEditView), name="add"),
+            path("<int:run_id>/", self.construct_view(RunDetailView), name="detail"),
+            path("<int:run_id>/edit/", self.construct_view(RunEditView), name="edit"),
+            path("<int:run_id>/attendance/", self.construct_view(AttendanceView), name="attendance"),
+        ]
+
+
+class EnrolmentRequestViewSet(InstituteStaffViewSet):
+    """Requests awaiting a decision, and the decisions (on the requests screen and a run's list)."""
+
+    model = CourseRun
+    name = "enrolment_requests"
+    url_prefix = "academy"
+    icon = "tasks"
+    menu_label = gettext_lazy("Enrolment requests")
+    menu_order = 211
+
+    def get_urlpatterns(self):
+        return [
+            path("approvals/", self.construct_view(EnrolmentRequestsView), name="index"),
+            path(
+                "enrolments/<int:enrolment_id>/<slug:action>/",
+                self.construct_view(EnrolmentActionView),
+                name="action",
+            ),
+        ]

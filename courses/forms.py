@@ -30,7 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .permissions import InstitutePermissionPolicy, institute_of_collection, institute_roles, policy_for
+from .permissions import InstitutePermissionPolicy, institute_of_collection, institute_roles, policy_for, under_paths
 
 
 def _library_models() -> tuple:
@@ -77,10 +77,7 @@ def choosable(user, model, queryset, *, owner_policy=None):
             )
         return queryset.filter(pk__in=list(roles))
     if issubclass(model, CoursePage):
-        condition = models.Q(pk__in=[])
-        for role in roles.values():
-            condition |= models.Q(path__startswith=role.path)
-        return queryset.filter(condition)
+        return queryset.filter(under_paths([role.path for role in roles.values()]))
     policy = policy_for(model)
     if isinstance(policy, InstitutePermissionPolicy) or issubclass(model, _library_models()):
         return queryset.filter(pk__in=policy.instances_user_has_any_permission_for(user, ["choose"]).values("pk"))

@@ -104,6 +104,25 @@ def user_is_institute_manager(*, user, institute) -> bool:
     return user.is_superuser or (role is not None and role.manager)
 
 
+def under_paths(paths, *, field: str = "path") -> Q:
+    """Rows whose page-tree ``field`` lies at or below one of ``paths`` (no paths: no row).
+
+    The one way to scope by the page tree: an institute's or a course's pages are those whose path
+    starts with its own."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def staff_tree_scope(user, *, field: str = "path") -> Q | None:
+    """Rows in the part of the page tree of the institutes the user works for (None: every row,
+    for administrators)."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return None
+    return under_paths([role.path for role in institute_roles(user).values()], field=field)
+
+
 def institute_for_path(user, path: str) -> InstituteRole | None:
     """The user's role in the institute whose part of the tree holds ``path`` (None: not theirs)."""
     return next((role for role in institute_roles(user).values() if path.startswith(role.path)), None)
@@ -214,10 +233,7 @@ class InstitutePermissionPolicy(BasePermissionPolicy):
             return Q(pk__in=[])
         if self.institute_field is not None:
             return Q(**{f"{self.institute_field}_id__in": [role.institute_id for role in roles]})
-        condition = Q()
-        for role in roles:
-            condition |= Q(**{f"{self.course_field}__path__startswith": role.path})
-        return condition
+        return under_paths([role.path for role in roles], field=f"{self.course_field}__path")
 
     # -- Wagtail's interface -----------------------------------------------------------------
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -40,6 +39,7 @@ from .models import (
     Level,
     ModulePage,
 )
+from .permissions import under_paths
 from .selectors import (
     completed_lesson_ids,
     continue_lesson,
@@ -486,9 +486,7 @@ def learn_dashboard(*, user) -> dict:
 
     active = by_status.get(Enrolment.Status.ACTIVE, [])
     if active:
-        course_filter = Q()
-        for entry in active:
-            course_filter |= Q(path__startswith=entry.course.path)
+        course_filter = under_paths([entry.course.path for entry in active])
         lessons = list(
             LessonPage.objects.live()
             .filter(course_filter, depth__gt=COURSE_DEPTH)

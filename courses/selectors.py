@@ -25,7 +25,7 @@ from .models import (
     LessonPage,
     LessonProgress,
 )
-from .permissions import institute_roles, policy_for, staff_institute_ids
+from .permissions import policy_for, staff_institute_ids, staff_tree_scope, under_paths
 
 # --------------------------------------------------------------------------------------------
 # Runs and seats
@@ -191,9 +191,7 @@ def staff_courses(user):
     institutes = staff_institutes(user)
     if not institutes:
         return CoursePage.objects.none()
-    scope = Q()
-    for institute in institutes:
-        scope |= Q(path__startswith=institute.path)
+    scope = under_paths([institute.path for institute in institutes])
     return CoursePage.objects.filter(scope, depth=COURSE_DEPTH).order_by("title")
 
 
@@ -229,16 +227,6 @@ def pending_requests(user):
 # --------------------------------------------------------------------------------------------
 
 
-def _staff_tree_scope(user) -> Q | None:
-    """Pages of the user's institutes (None: every page, for administrators)."""
-    if user.is_superuser:
-        return None
-    scope = Q(pk__in=[])
-    for role in institute_roles(user).values():
-        scope |= Q(path__startswith=role.path)
-    return scope
-
-
 def pages_awaiting_review(user):
     """Pages of the user's institutes submitted for review and not decided yet, oldest first."""
     in_review = WorkflowState.objects.filter(
@@ -247,7 +235,7 @@ def pages_awaiting_review(user):
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
     pages = Page.objects.filter(Exists(in_review))
-    scope = _staff_tree_scope(user)
+    scope = staff_tree_scope(user)
     if scope is not None:
         pages = pages.filter(scope)
     return pages.only("id", "title", "path", "depth").order_by("latest_revision_created_at", "pk")

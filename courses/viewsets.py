@@ -16,13 +16,26 @@ here wrap each view they construct:
 A view added by a later Wagtail release is wrapped too, as long as it is built through
 ``construct_view`` (every Wagtail viewset view is); the permission matrix test enumerates the
 URL patterns each viewset registers, so one that is not would show up there.
+
+Staff screens that are not a listing of one model (a run's enrolments and attendance, the
+gradebook, item analysis, practical grading, question import, certificates) are an
+:class:`InstituteStaffViewSet`: its views are :class:`StaffView` subclasses, which ask the policy
+of the viewset's model (``PermissionCheckedMixin``) before anything else, and its menu item is
+shown to whoever that policy lets in. Each view then reads its objects through the same policy
+(``instances_user_has_permission_for``), so another institute's object is a 404.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.functional import cached_property
+from django.views.generic import View
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -113,3 +126,72 @@ class InstituteSnippetViewSet(InstituteViewSetMixin, SnippetViewSet):
 
 class InstituteModelViewSet(InstituteViewSetMixin, ModelViewSet):
     """A model viewset for an institute-owned model (its policy is registered at start-up)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Staff screens that are not a model listing
+# --------------------------------------------------------------------------------------------
+
+
+class PolicyMenuItem(MenuItem):
+    """A menu item shown to the users a permission policy grants ``permission_required`` to."""
+
+    def __init__(self, *args, permission_policy, permission_required: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission_policy = permission_policy
+        self.permission_required = permission_required
+
+    def is_shown(self, request):
+        return self.permission_policy.user_has_permission(request.user, self.permission_required)
+
+
+class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
+    """A staff screen: the viewset's policy must grant ``permission_required`` (else 403)."""
+
+    permission_policy = None  # given by the viewset
+    permission_required = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied  # before any object named in the URL is read
+        self.setup_objects(**kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup_objects(self, **kwargs) -> None:
+        """Read the objects named in the URL (through the policy: another institute's is a 404)."""
+
+    def render(self, **context):
+        return self.render_to_response(self.get_context_data(**context))
+
+
+class InstituteStaffViewSet(ViewSet):
+    """Staff screens over an institute-owned ``model``: who opens them is its policy's answer.
+
+    Subclasses list their views in :meth:`get_urlpatterns` (built with :meth:`construct_view`);
+    the first is the menu item's target.
+    """
+
+    model = None
+    #: What the policy must grant (on some institute) to open the screens and see the menu item.
+    permission_required = "change"
+    add_to_admin_menu = True
+
+    @cached_property
+    def permission_policy(self):
+        return policy_for(self.model)
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            permission_policy=self.permission_policy, permission_required=self.permission_required, **kwargs
+        )
+
+    def get_menu_item(self, order=None):
+        return PolicyMenuItem(
+            label=self.menu_label,
+            url=self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission_policy=self.permission_policy,
+            permission_required=self.permission_required,
+        )

@@ -2,15 +2,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from . import access, institutes
 from .admin_guard import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet, limit_page_chooser
 from .models import InstituteLogEntry, InstitutePage
-from .permissions import institute_models, is_institute_staff
+from .permissions import institute_models
 
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 
@@ -52,43 +49,11 @@ def protect_course_documents(document, request):
     return HttpResponseForbidden(render_to_string("courses/document_forbidden.html", request=request))
 
 
-@hooks.register("register_admin_urls")
-def register_course_admin_urls():
-    from django.urls import include, path
+@hooks.register("register_admin_viewset")
+def register_course_run_viewsets():
+    from .admin_views import CourseRunViewSet, EnrolmentRequestViewSet
 
-    from . import admin_views
-
-    urls = [
-        path("runs/", admin_views.run_list, name="run_list"),
-        path("runs/add/", admin_views.run_edit, name="run_add"),
-        path("runs/<int:run_id>/", admin_views.run_detail, name="run_detail"),
-        path("runs/<int:run_id>/edit/", admin_views.run_edit, name="run_edit"),
-        path("runs/<int:run_id>/attendance/", admin_views.attendance, name="attendance"),
-        path("approvals/", admin_views.approvals, name="approvals"),
-        path(
-            "enrolments/<int:enrolment_id>/<slug:action>/",
-            admin_views.enrolment_action,
-            name="enrolment_action",
-        ),
-    ]
-    return [path("academy/", include((urls, "courses_admin"), namespace="courses_admin"))]
-
-
-class StaffMenuItem(MenuItem):
-    """A menu item for the institutes' staff and administrators."""
-
-    def is_shown(self, request):
-        return is_institute_staff(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_runs_menu_item():
-    return StaffMenuItem(_("Course runs"), reverse("courses_admin:run_list"), icon_name="date", order=210)
-
-
-@hooks.register("register_admin_menu_item")
-def register_approvals_menu_item():
-    return StaffMenuItem(_("Enrolment requests"), reverse("courses_admin:approvals"), icon_name="tasks", order=211)
+    return [CourseRunViewSet(), EnrolmentRequestViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

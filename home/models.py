@@ -17,6 +17,10 @@ class HomePage(ViewRestrictionsMixin, Page):
     Text fields come in Korean and English; the English one is shown to English readers when set.
     """
 
+    page_description = _(
+        "The Academy's front page: the hero with the main call to action, featured courses and free content. There is one, at the root of the site."
+    )
+
     hero_title = models.CharField(_("Hero title"), max_length=120, blank=True)
     hero_title_en = models.CharField(_("Hero title (English)"), max_length=160, blank=True)
     hero_text = models.TextField(_("Hero text"), blank=True)

@@ -45,6 +45,10 @@ class QuizPage(ViewRestrictionsMixin, Page):
     category of a bank. Time limits, deadlines and grading are enforced on the server.
     """
 
+    page_description = _(
+        "An online quiz of a course, with fixed questions or questions drawn from a bank. Only enrolled trainees and the institute's staff open it."
+    )
+
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     intro = models.TextField(_("Instructions"), blank=True)
     draw_bank = models.ForeignKey(

@@ -92,6 +92,10 @@ class PublicPageCacheMixin:
 class CourseIndexPage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """교육과정 안내: the catalog of every live course, with search and filters (at /courses/)."""
 
+    page_description = _(
+        "The course catalogue: lists every live course with search and filters. There is one, at /courses/."
+    )
+
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     intro = models.TextField(_("Introduction"), blank=True)
     intro_en = models.TextField(_("Introduction (English)"), blank=True)
@@ -120,6 +124,10 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsM
     The title is the Korean name. Create courses inside the institute's page: its instructors and
     managers can only work here.
     """
+
+    page_description = _(
+        "An institute of the cluster that runs courses. Its courses are created inside it; its instructors and managers work only here."
+    )
 
     title_en = models.CharField(_("Name (English)"), max_length=255, blank=True)
     logo = models.ForeignKey(
@@ -181,6 +189,10 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
     at least 80 %, every required assessment passed with at least 60 points and, for blended and
     on-site courses, attendance of at least 80 %.
     """
+
+    page_description = _(
+        "A course of an institute: its description, completion rule and certificate. Its modules, lessons and quizzes go below it."
+    )
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     summary = models.TextField(_("Summary"), max_length=400, help_text=_("One or two sentences for the catalog card."))
@@ -351,6 +363,8 @@ class CourseInstructor(Orderable):
 class ModulePage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """단원: groups a course's lessons. Trainees see it as a heading in the syllabus."""
 
+    page_description = _("A module: groups a course's lessons under a heading of the syllabus.")
+
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     summary = models.TextField(_("Summary"), blank=True)
 
@@ -376,6 +390,10 @@ class ModulePage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
 
 class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """차시: one lesson of a course. Only enrolled trainees and the institute's staff can open it."""
+
+    page_description = _(
+        "One lesson of a course (text, video, documents). Only enrolled trainees and the institute's staff open it."
+    )
 
     title_en = models.CharField(_("Title (English)"), max_length=255, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("Content"))
