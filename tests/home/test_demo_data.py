@@ -6,6 +6,7 @@ from django.core import serializers
 from django.core.management import CommandError, call_command
 
 from accounts.models import Membership, User
+from home.demo import content
 from home.demo.people import DEFAULT_DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,14 @@ def test_refuses_production_unless_told(settings):
 
     call_command("load_demo_data", "--allow-production", stdout=open("/dev/null", "w"))
     assert User.objects.filter(email="admin@example.com").exists()
+
+
+def test_every_course_file_is_in_the_catalog_with_its_final_assessment():
+    """A course file left out of ``catalog.json`` would silently never be loaded."""
+    listed = content.read("catalog")["courses"]
+
+    assert len(set(listed)) == len(listed)
+    assert {path.stem for path in (content.DATA_DIR / "courses").glob("*.json")} == set(listed)
+    assert {path.stem for path in (content.DATA_DIR / "quizzes").glob("*.json")} == set(listed)
+    for slug in listed:
+        assert content.read(f"courses/{slug}")["slug"] == slug
