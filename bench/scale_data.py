@@ -274,6 +274,7 @@ class _Generator:
         graded, submitted attempt with all its answers for each given enrolment."""
         from decimal import Decimal
 
+        from assessments.grading import passes
         from assessments.models import Attempt, AttemptAnswer, Choice, Question, QuestionBank, QuizPage, QuizQuestion
 
         questions_by_institute = {}
@@ -304,7 +305,7 @@ class _Generator:
                     QuizQuestion(quiz=quiz, question_id=q, sort_order=i)
                     for i, (q, _c, _r) in enumerate(questions_by_institute[institute.pk])
                 )
-            quizzes[course["run"].pk] = (quiz.pk, questions_by_institute[institute.pk])
+            quizzes[course["run"].pk] = (quiz, page, questions_by_institute[institute.pk])
         ids = [pk for pk, _run in enrolments]
         if not ids or Attempt.objects.filter(enrolment_id=ids[0]).exists():
             return
@@ -314,12 +315,12 @@ class _Generator:
             chunk = enrolments[start : start + BATCH]
             attempts, answers = [], []
             for enrolment_id, run_id in chunk:
-                quiz_id, questions = quizzes[run_id]
+                quiz, course_page, questions = quizzes[run_id]
                 right = [self.random.random() < 0.8 for _q in questions]
                 earned = Decimal(sum(right))
                 score = earned * 100 / len(questions)
                 attempt = Attempt(
-                    quiz_id=quiz_id,
+                    quiz_id=quiz.pk,
                     enrolment_id=enrolment_id,
                     user_id=users[enrolment_id],
                     number=1,
@@ -331,7 +332,7 @@ class _Generator:
                     points_earned=earned,
                     points_possible=Decimal(len(questions)),
                     score=score,
-                    passed=score >= 60,
+                    passed=passes(quiz, course=course_page, score=score),
                 )
                 attempts.append(attempt)
                 for (question_id, choices, correct), ok in zip(questions, right, strict=True):
