@@ -40,14 +40,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .permissions import ALL_ACTIONS, policy_for
+from .permissions import ALL_ACTIONS, permitted_instances, policy_for
 
 #: What it takes to see an object at all in the admin (else: 404).
 SEE_ACTIONS = ("view", "change", "delete")
-
-
-def visible_queryset(user, model, actions=SEE_ACTIONS):
-    return policy_for(model).instances_user_has_any_permission_for(user, list(actions))
 
 
 def check_object(user, obj, actions) -> None:
@@ -69,7 +65,7 @@ def _view_actions(view) -> list[str]:
 class InstituteIndexMixin:
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
-        return queryset.filter(pk__in=visible_queryset(self.request.user, self.model).values("pk"))
+        return queryset.filter(pk__in=permitted_instances(self.request.user, self.model, SEE_ACTIONS).values("pk"))
 
 
 class InstituteObjectMixin:
@@ -82,7 +78,7 @@ class InstituteObjectMixin:
 
 class InstituteChooserMixin:
     def _choosable(self):
-        return visible_queryset(self.request.user, self.model_class, ["choose"])
+        return permitted_instances(self.request.user, self.model_class, ["choose"])
 
     def get_object_list(self):
         return self._choosable()
