@@ -23,7 +23,7 @@ from wagtail.admin.views.generic import IndexView
 from . import selectors, services
 from .exports import table_response
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
-from .viewsets import InstituteStaffViewSet, StaffView
+from .viewsets import InstituteStaffViewSet, StaffView, TemplateColumn
 
 
 class RunForm(forms.ModelForm):
@@ -67,14 +67,6 @@ class RunForm(forms.ModelForm):
 class RunViewMixin:
     def get_run(self, run_id) -> CourseRun:
         return get_object_or_404(selectors.staff_runs(self.request.user), pk=run_id)
-
-
-class TemplateColumn(Column):
-    """A column whose cell is drawn by a template (``instance`` is the row)."""
-
-    def __init__(self, name, *, template: str, **kwargs):
-        super().__init__(name, **kwargs)
-        self.cell_template_name = template
 
 
 class RunIndexView(IndexView):

@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.views.generic import View
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -139,6 +140,14 @@ class PolicyMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.permission_policy.user_has_permission(request.user, self.permission_required)
+
+
+class TemplateColumn(Column):
+    """A listing column whose cell is drawn by a template (``instance`` is the row)."""
+
+    def __init__(self, name, *, template: str, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template
 
 
 class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
