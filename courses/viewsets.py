@@ -126,7 +126,7 @@ class InstituteModelViewSet(InstituteViewSetMixin, ModelViewSet):
 
 
 # --------------------------------------------------------------------------------------------
-# Staff screens that are not a model listing
+# Staff screens: InstituteStaffViewSet, its views (StaffView, or an IndexView for a listing)
 # --------------------------------------------------------------------------------------------
 
 
