@@ -111,7 +111,7 @@ class GradebookIndexView(StaffView):
 class GradebookView(StaffView):
     """성적부 of one run, with CSV and XLSX exports.
 
-    The export keeps ``courses.exports.table_response`` rather than an ``IndexView``'s
+    The export keeps ``common.exports.table_response`` rather than an ``IndexView``'s
     ``list_export``: its columns (a score and a result per quiz and practical assessment of the
     course) are not fields of a model, so ``list_export`` cannot name them.
     """

@@ -45,8 +45,6 @@ def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
     return max(closed, key=lambda a: (a.score, -a.number))
 
 
-
-
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
     """Completion requirements of the assessments app for a batch of enrolments, in four queries.
 

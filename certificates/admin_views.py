@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -19,10 +18,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 
 from courses.permissions import policy_for
-from courses.viewsets import InstituteModelViewSet, InstituteStaffViewSet, StaffView
+from courses.viewsets import InstituteModelViewSet, InstituteStaffViewSet, StaffView, TemplateColumn
 
 from . import selectors, services
 from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
@@ -80,26 +80,36 @@ class TemplatePreviewView(StaffView):
 # --------------------------------------------------------------------------------------------
 
 
-class CertificateIndexView(StaffView):
-    """발급 현황: the certificates of the user's institutes, with their live status."""
+class CertificateIndexView(IndexView):
+    """발급 현황: the certificates of the user's institutes, with their live status, newest first."""
 
-    template_name = "certificates/admin/certificate_list.html"
+    model = Certificate
     page_title = gettext_lazy("Certificates")
     header_icon = "doc-full"
+    index_url_name = "certificates_admin:index"
+    index_results_url_name = "certificates_admin:index_results"
+    search_fields = ["code", "holder_name_ko", "holder_name_en", "enrolment__user__email", "course_title_ko"]
+    columns = [
+        TitleColumn(
+            "code",
+            label=gettext_lazy("Certificate code"),
+            get_url=lambda certificate: reverse("certificates_admin:detail", args=[certificate.pk]),
+        ),
+        TemplateColumn("holder", label=gettext_lazy("Trainee"), template="certificates/admin/cells/holder.html"),
+        Column("course_title_ko", label=gettext_lazy("Course")),
+        TemplateColumn(
+            "completed_on", label=gettext_lazy("Completed on"), template="certificates/admin/cells/completed_on.html"
+        ),
+        TemplateColumn(
+            "expires_on", label=gettext_lazy("Expiry date"), template="certificates/admin/cells/expires_on.html"
+        ),
+        Column(
+            "status", label=gettext_lazy("Status"), accessor=lambda certificate: certificate_status(certificate).label
+        ),
+    ]
 
-    def get(self, request):
-        query = " ".join(request.GET.get("q", "").split())[:100]
-        certificates = selectors.staff_certificates(request.user).order_by("-created_at", "-pk")
-        if query:
-            certificates = certificates.filter(
-                Q(code__icontains=query)
-                | Q(holder_name_ko__icontains=query)
-                | Q(holder_name_en__icontains=query)
-                | Q(enrolment__user__email__icontains=query)
-                | Q(course_title_ko__icontains=query)
-            )
-        rows = [{"certificate": c, "status": certificate_status(c)} for c in certificates[:200]]
-        return self.render(rows=rows, query=query)
+    def get_base_queryset(self):
+        return selectors.staff_certificates(self.request.user).order_by("-created_at", "-pk")
 
 
 class CertificateViewMixin:
@@ -187,6 +197,7 @@ class CertificateViewSet(InstituteStaffViewSet):
     def get_urlpatterns(self):
         return [
             path("", self.construct_view(CertificateIndexView), name="index"),
+            path("results/", self.construct_view(CertificateIndexView, results_only=True), name="index_results"),
             path("<int:certificate_id>/", self.construct_view(CertificateDetailView), name="detail"),
             path("<int:certificate_id>/revoke/", self.construct_view(CertificateRevokeView), name="revoke"),
             path("<int:certificate_id>/reissue/", self.construct_view(CertificateReissueView), name="reissue"),

@@ -38,7 +38,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .permissions import ALL_ACTIONS, policy_for
+from .permissions import ALL_ACTIONS, permitted_instances, policy_for
 
 #: What it takes to reach a page's admin views at all.
 PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]
@@ -60,7 +60,7 @@ def user_reaches_page(user, page_id) -> bool:
 def _visible(user, model):
     if issubclass(model, Page):
         return page_permission_policy.instances_user_has_any_permission_for(user, PAGE_ACTIONS)
-    return policy_for(model).instances_user_has_any_permission_for(user, list(ALL_ACTIONS))
+    return permitted_instances(user, model, ALL_ACTIONS)
 
 
 def _objects_visible(user, model, ids) -> bool:
@@ -190,10 +190,11 @@ def limit_page_chooser(pages, request):
 
 
 class _ChoosableMixin:
+    """The admin API lists what the choosers offer (``courses.viewsets.InstituteChooserMixin``)."""
+
     def get_queryset(self):
         queryset = super().get_queryset()
-        choosable = policy_for(self.model).instances_user_has_any_permission_for(self.request.user, ["choose"])
-        return queryset.filter(pk__in=choosable.values("pk"))
+        return queryset.filter(pk__in=permitted_instances(self.request.user, self.model, ["choose"]).values("pk"))
 
 
 class ScopedDocumentsAdminAPIViewSet(_ChoosableMixin, DocumentsAdminAPIViewSet):

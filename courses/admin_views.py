@@ -13,16 +13,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic import IndexView
 
 from common.exports import table_response
 
 from . import selectors, services
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
-from .viewsets import InstituteStaffViewSet, StaffView
+from .viewsets import InstituteStaffViewSet, StaffView, TemplateColumn
 
 
 class RunForm(forms.ModelForm):
@@ -68,21 +70,36 @@ class RunViewMixin:
         return get_object_or_404(selectors.staff_runs(self.request.user), pk=run_id)
 
 
-class RunIndexView(StaffView):
-    template_name = "courses/admin/run_list.html"
+class RunIndexView(IndexView):
+    """The runs of the user's institutes, newest first, with seats taken and requests waiting."""
+
+    model = CourseRun
     page_title = gettext_lazy("Course runs")
     header_icon = "date"
+    index_url_name = "course_runs:index"
+    index_results_url_name = "course_runs:index_results"
+    add_url_name = "course_runs:add"
+    search_fields = ["title", "title_en", "course__title"]
+    columns = [
+        TitleColumn(
+            "title", label=gettext_lazy("Run"), get_url=lambda run: reverse("course_runs:detail", args=[run.pk])
+        ),
+        Column("course", label=gettext_lazy("Course"), accessor="course.title"),
+        TemplateColumn("dates", label=gettext_lazy("Dates"), template="courses/admin/cells/run_dates.html"),
+        TemplateColumn("seats", label=gettext_lazy("Seats"), template="courses/admin/cells/run_seats.html"),
+        Column("pending", label=gettext_lazy("Awaiting approval")),
+        TemplateColumn("links", label="", template="courses/admin/cells/run_links.html"),
+    ]
 
-    def get(self, request):
-        runs = (
-            selectors.staff_runs(request.user)
+    def get_base_queryset(self):
+        return (
+            selectors.staff_runs(self.request.user)
             .order_by("-starts_on", "pk")
             .annotate(
                 seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING)),
                 pending=Count("enrolments", filter=Q(enrolments__status=Enrolment.Status.PENDING)),
             )
         )
-        return self.render(runs=runs)
 
 
 class RunEditView(StaffView):
@@ -125,7 +142,7 @@ class AddTraineeForm(forms.Form):
 class RunDetailView(RunViewMixin, StaffView):
     """The enrolment list of a run: status, progress, completion; filters and exports.
 
-    The export keeps ``courses.exports.table_response`` rather than an ``IndexView``'s
+    The export keeps ``common.exports.table_response`` rather than an ``IndexView``'s
     ``list_export``: this screen is a run's page (its add-a-trainee form beside the list), not a
     model listing, and the same exporter writes the gradebook's columns, which are not fields.
     """
@@ -315,6 +332,7 @@ class CourseRunViewSet(InstituteStaffViewSet):
     def get_urlpatterns(self):
         return [
             path("", self.construct_view(RunIndexView), name="index"),
+            path("results/", self.construct_view(RunIndexView, results_only=True), name="index_results"),
             path("add/", self.construct_view(RunEditView), name="add"),
             path("<int:run_id>/", self.construct_view(RunDetailView), name="detail"),
             path("<int:run_id>/edit/", self.construct_view(RunEditView), name="edit"),

@@ -301,6 +301,13 @@ def institute_models() -> list:
     return list(_institute_models)
 
 
+def permitted_instances(user, model, actions):
+    """The objects of ``model`` the user holds any of ``actions`` on, under the model's policy
+    (ours, or Wagtail's collection policy for images and documents). Every admin listing, chooser
+    and API endpoint of an institute-owned model is narrowed by it."""
+    return policy_for(model).instances_user_has_any_permission_for(user, list(actions))
+
+
 def policy_for(model) -> BasePermissionPolicy:
     """The permission policy Wagtail uses for ``model`` (ours, Wagtail's page or collection one)."""
     from wagtail.permissions import policy_registry

@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.views.generic import View
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -40,14 +41,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .permissions import ALL_ACTIONS, policy_for
+from .permissions import ALL_ACTIONS, permitted_instances, policy_for
 
 #: What it takes to see an object at all in the admin (else: 404).
 SEE_ACTIONS = ("view", "change", "delete")
-
-
-def visible_queryset(user, model, actions=SEE_ACTIONS):
-    return policy_for(model).instances_user_has_any_permission_for(user, list(actions))
 
 
 def check_object(user, obj, actions) -> None:
@@ -69,7 +66,7 @@ def _view_actions(view) -> list[str]:
 class InstituteIndexMixin:
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
-        return queryset.filter(pk__in=visible_queryset(self.request.user, self.model).values("pk"))
+        return queryset.filter(pk__in=permitted_instances(self.request.user, self.model, SEE_ACTIONS).values("pk"))
 
 
 class InstituteObjectMixin:
@@ -82,7 +79,7 @@ class InstituteObjectMixin:
 
 class InstituteChooserMixin:
     def _choosable(self):
-        return visible_queryset(self.request.user, self.model_class, ["choose"])
+        return permitted_instances(self.request.user, self.model_class, ["choose"])
 
     def get_object_list(self):
         return self._choosable()
@@ -129,7 +126,7 @@ class InstituteModelViewSet(InstituteViewSetMixin, ModelViewSet):
 
 
 # --------------------------------------------------------------------------------------------
-# Staff screens that are not a model listing
+# Staff screens: InstituteStaffViewSet, its views (StaffView, or an IndexView for a listing)
 # --------------------------------------------------------------------------------------------
 
 
@@ -143,6 +140,14 @@ class PolicyMenuItem(MenuItem):
 
     def is_shown(self, request):
         return self.permission_policy.user_has_permission(request.user, self.permission_required)
+
+
+class TemplateColumn(Column):
+    """A listing column whose cell is drawn by a template (``instance`` is the row)."""
+
+    def __init__(self, name, *, template: str, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template
 
 
 class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
