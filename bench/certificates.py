@@ -25,7 +25,6 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 import uuid
@@ -110,41 +109,10 @@ def complete_enrolments(course, count: int) -> list[int]:
     return list(Certificate.objects.filter(enrolment__in=enrolments).values_list("pk", flat=True))
 
 
-def start_worker(concurrency: int, idle_queue: str, log_path: Path) -> tuple[subprocess.Popen, str]:
-    from lms.celery import app
-
-    node = f"bench-{uuid.uuid4().hex[:6]}@localhost"
-    log = open(log_path, "w")  # noqa: SIM115 - closed when the worker stops
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "lms", "worker", "-Q", idle_queue, "-n", node]
-        + ["-c", str(concurrency), "--without-gossip", "--without-mingle", "-l", "info"],
-        cwd=ROOT,
-        env=os.environ.copy(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while not app.control.ping(destination=[node], timeout=1.0):
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise RuntimeError(log_path.read_text())
-    return process, node
-
-
-def stop_worker(process: subprocess.Popen) -> None:
-    import signal
-
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
 def worker_run(course, count: int, concurrency: int, log_dir: Path) -> dict:
     from certificates.models import Certificate
     from lms.celery import app
+    from tests.support.worker import start_worker, stop_worker
 
     queue = f"bench-certificates-{uuid.uuid4().hex[:8]}"
     app.conf.task_always_eager = False
@@ -155,14 +123,18 @@ def worker_run(course, count: int, concurrency: int, log_dir: Path) -> dict:
         "courses.tasks.*": {"queue": "bench-elsewhere"},
         "accounts.tasks.*": {"queue": "bench-elsewhere"},
     }
-    process, node = start_worker(
-        concurrency, f"bench-idle-{uuid.uuid4().hex[:8]}", log_dir / f"worker-c{concurrency}.log"
+    # The worker starts on an idle queue and is given the real one once the tasks wait in Redis.
+    worker = start_worker(
+        queue=f"bench-idle-{uuid.uuid4().hex[:8]}",
+        log_path=log_dir / f"worker-c{concurrency}.log",
+        concurrency=concurrency,
+        node=f"bench-{uuid.uuid4().hex[:6]}@localhost",
     )
     try:
         ids = complete_enrolments(course, count)  # the tasks wait in Redis: nobody consumes the queue yet
         assert len(ids) == count
         started = time.perf_counter()
-        app.control.add_consumer(queue, destination=[node], reply=True)
+        app.control.add_consumer(queue, destination=[worker.node], reply=True)
         issued = 0
         while issued < count:
             time.sleep(0.05)
@@ -171,7 +143,7 @@ def worker_run(course, count: int, concurrency: int, log_dir: Path) -> dict:
                 raise RuntimeError(f"only {issued} of {count} issued after 30 minutes")
         elapsed = time.perf_counter() - started
     finally:
-        stop_worker(process)
+        stop_worker(worker, timeout=30)
     duplicates = (
         Certificate.objects.filter(pk__in=ids).exclude(events__kind="issued").count(),
         sum(1 for c in Certificate.objects.filter(pk__in=ids) if c.events.filter(kind="issued").count() != 1),

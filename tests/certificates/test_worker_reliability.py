@@ -21,7 +21,8 @@ from courses import services as course_services
 from courses.models import Enrolment
 from lms.celery import app as celery_app
 from tests import factories
-from tests.conftest import ROOT, _database_url, start_celery_worker, stop_celery_worker, wait_for
+from tests.conftest import ROOT, wait_for
+from tests.support.worker import database_url, start_worker, stop_worker, worker_environment
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.celery_worker]
 
@@ -79,14 +80,14 @@ def own_worker(tmp_path):
     workers = []
 
     def start(concurrency: int = 2):
-        workers.append(start_celery_worker(queue=queue, log_path=log_path, concurrency=concurrency))
+        workers.append(start_worker(queue=queue, log_path=log_path, concurrency=concurrency, env=worker_environment()))
         return workers[-1]
 
     try:
         yield {"start": start, "log": log_path, "queue": queue}
     finally:
-        for process in workers:
-            stop_celery_worker(process, kill=True)
+        for worker in workers:
+            stop_worker(worker, kill=True)
         celery_app.conf.task_always_eager, celery_app.conf.task_default_queue = previous
 
 
@@ -102,7 +103,7 @@ def test_worker_killed_mid_render_then_restarted_issues_every_certificate_once(c
         interval=0.02,
         message="the first certificate",
     )
-    stop_celery_worker(worker, kill=True)
+    stop_worker(worker, kill=True)
     issued_before_kill = Certificate.objects.filter(pk__in=ids, state=Certificate.State.ISSUED).count()
     assert issued_before_kill < len(ids), "the worker finished before it could be killed"
     assert "certificate_render_task" in own_worker["log"].read_text()
@@ -147,7 +148,7 @@ def complete_with_broker_down(enrolment):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "lms.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": "redis://127.0.0.1:1/15",
     }
     result = subprocess.run(  # noqa: S603

@@ -16,7 +16,8 @@ from django.db import connection
 from certificates.models import Certificate
 from courses import services as course_services
 from tests import factories
-from tests.conftest import ROOT, _database_url
+from tests.conftest import ROOT
+from tests.support.worker import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def fresh_database():
     name = f"{connection.settings_dict['NAME']}_restore"[:63]
-    base = _database_url().rsplit("/", 1)[0]
+    base = database_url().rsplit("/", 1)[0]
     with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')

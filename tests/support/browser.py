@@ -1,4 +1,5 @@
-"""Helpers for the browser tests: the two screen sizes, logging in without the form, screenshots,
+"""The browser tests' fixtures and helpers: Playwright on Debian's Chromium (``browser``, ``page``,
+registered by ``tests/conftest.py``), the two screen sizes, logging in without the form, screenshots,
 and the axe-core accessibility check (axe-core from npm, ``package.json``; ``bin/setup --dev``).
 
 Screenshots go to ``var/screenshots/`` (the README says so): ``<name>-desktop.png`` and
@@ -7,8 +8,10 @@ Screenshots go to ``var/screenshots/`` (the README says so): ``<name>-desktop.pn
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 DESKTOP = {"width": 1366, "height": 900}
@@ -16,6 +19,7 @@ PHONE = {"width": 390, "height": 844}
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("ACADEMY_CHROMIUM", "/usr/bin/chromium")
 
 
 def new_page(browser, size: str = "desktop", *, locale: str = "ko-KR"):
@@ -75,3 +79,46 @@ def assert_accessible(page) -> None:
     """No serious or critical axe-core violation on the page, listed by rule when there are."""
     found = axe_violations(page)
     assert found == [], "\n".join(f"{v['impact']} {v['id']}: {v['help']} {v['targets']}" for v in found)
+
+
+@pytest.fixture
+def browser(live_server):
+    """Debian's Chromium driven by Playwright (Playwright's own browser download does not work here).
+
+    Function-scoped on purpose: Playwright's sync API runs an event loop in this thread, and
+    Django's per-context connections seen inside it are not the ones the test database set-up
+    prepared (with the serialized rows that a transactional test restores). Starting the browser
+    after the database fixtures, and stopping it before their teardown, keeps the two apart.
+    """
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+        # Connections the test opened while Playwright's loop ran belong to that context: close them
+        # here, or the test database cannot be dropped at the end of the run.
+        from django.db import connections
+
+        connections.close_all()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="ko-KR")
+    page = context.new_page()
+    yield page
+    context.close()
