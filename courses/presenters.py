@@ -309,8 +309,9 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
     """
     from pagecache.generation import current_generation
 
-    if course is not None and "_academy_structure" in course.__dict__:  # read once per request
-        return course.__dict__["_academy_structure"]
+    known = getattr(course, "academy_structure", None)  # read once per request (the same instance)
+    if known is not None:
+        return known
     path = course.path if course is not None else path
     key = f"academy:course-structure:v2:{path}:{current_generation()}"
     structure = cache.get(key)
@@ -332,8 +333,10 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
         cache.set(key, structure, STRUCTURE_SECONDS)
     for page in (course, structure["course"]):
         if page is not None:
-            page.__dict__["_academy_structure"] = structure
-            page.__dict__["institute"] = structure["institute"]  # spares CoursePage.institute's query
+            page.academy_structure = structure
+            # CoursePage.institute is a cached_property: assigning it is Django's documented way to
+            # give it its value, and spares the ancestor query.
+            page.institute = structure["institute"]
     return structure
 
 
