@@ -15,6 +15,8 @@ from pathlib import Path
 
 from honcho.environ import parse_procfile
 
+from tests.support.worker import worker_environment
+
 ROOT = Path(__file__).resolve().parents[2]
 HONCHO = Path(sys.executable).with_name("honcho")
 
@@ -65,14 +67,18 @@ def test_the_procfile_runs_the_web_server_the_worker_and_the_scheduler():
     assert "celery -A lms beat" in processes["beat"]
 
 
-def test_the_web_process_serves_the_port_given_and_ctrl_c_stops_every_process(tmp_path):
+def test_the_web_process_serves_the_port_given_and_ctrl_c_stops_every_process(
+    tmp_path, django_db_setup, django_db_blocker
+):
     path = tmp_path / "Procfile"
     path.write_text(procfile(idle="sleep 600"))
     port = free_port()
-    honcho = start(path, "web", "idle", ACADEMY_PORT=str(port), DJANGO_SETTINGS_MODULE="lms.settings.test")
+    with django_db_blocker.unblock():
+        env = worker_environment(ACADEMY_PORT=str(port))  # the test settings on the test database
+    honcho = start(path, "web", "idle", **env)
     try:
         answer = None
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 180
         while answer is None and time.monotonic() < deadline and honcho.poll() is None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:  # noqa: S310
@@ -81,14 +87,13 @@ def test_the_web_process_serves_the_port_given_and_ctrl_c_stops_every_process(tm
                 answer = json.load(error)
             except OSError:
                 time.sleep(0.5)
-        assert answer is not None and "checks" in answer, "the web process did not answer /healthz"
-
-        honcho.send_signal(signal.SIGINT)
+        honcho.send_signal(signal.SIGINT)  # Ctrl-C
         output, _ = honcho.communicate(timeout=30)
     finally:
         if honcho.poll() is None:
             os.killpg(honcho.pid, signal.SIGKILL)
 
+    assert answer is not None and "checks" in answer, f"the web process did not answer /healthz:\n{output}"
     started = pids_started(output)
     assert len(started) == 2, output
     assert not any(alive(pid) for pid in started), output
