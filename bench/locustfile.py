@@ -26,8 +26,9 @@ class Trainee(HttpUser):
     wait_time = between(3, 10)
 
     def on_start(self):
-        self.client.cookies.set("sessionid", next(SESSIONS))
-        self.client.cookies.set("csrftoken", CSRF)
+        # The production settings' cookie names (bench/run.py runs the Academy with them).
+        self.client.cookies.set("__Host-sessionid", next(SESSIONS))
+        self.client.cookies.set("__Host-csrftoken", CSRF)
         self.headers = {"X-CSRFToken": CSRF, "Referer": self.host + "/"}
 
     @task

@@ -20,6 +20,7 @@ import django
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -38,7 +39,7 @@ def main() -> int:
 
     client = Client(HTTP_HOST="127.0.0.1")
     if args.session:
-        client.cookies["sessionid"] = args.session
+        client.cookies[settings.SESSION_COOKIE_NAME] = args.session
 
     def request():
         response = (

@@ -38,6 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RESULTS = ROOT / "bench" / "results"
 APP_PORT, TRIVIAL_PORT = 8100, 8101
+# The production settings' cookie names (lms/settings/production.py: the __Host- prefix). A request
+# with Django's default names is anonymous there, and a logged-in page answers with a redirect.
+SESSION_COOKIE, CSRF_COOKIE = "__Host-sessionid", "__Host-csrftoken"
 
 
 def production_env(database: str, var: Path) -> dict[str, str]:
@@ -188,7 +191,7 @@ request = function()
   counter = counter + 1
   local attempt, session, body = lines[counter]:match("([^ ]+) ([^ ]+) ([^ ]+)")
   return wrk.format("POST", "/learn/attempts/" .. attempt .. "/", {
-    ["Cookie"] = "sessionid=" .. session .. "; csrftoken=%(csrf)s",
+    ["Cookie"] = "%(session_cookie)s=" .. session .. "; %(csrf_cookie)s=%(csrf)s",
     ["X-CSRFToken"] = "%(csrf)s",
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Referer"] = "http://127.0.0.1:%(port)s/",
@@ -197,10 +200,26 @@ end
 """
 
 
+def expect_answer(url: str, headers) -> None:
+    """Refuse to measure a page that does not answer 200 (wrk counts a redirect to the login page
+    as a success)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", parts.path or "/", headers=dict(header.split(": ", 1) for header in headers))
+    response = conn.getresponse()
+    response.read()
+    conn.close()
+    if response.status != 200:
+        raise SystemExit(f"{url} answers {response.status}, not 200: nothing to measure")
+
+
 def ceiling(args, fixtures, var) -> dict:
     base = f"http://127.0.0.1:{APP_PORT}"
     session = fixtures["journey_sessions"][0]
-    cookie = f"Cookie: sessionid={session}"
+    cookie = f"Cookie: {SESSION_COOKIE}={session}"
     pages = {
         "trivial Django view": (f"http://127.0.0.1:{TRIVIAL_PORT}/", ()),
         "catalog /courses/": (base + fixtures["catalog"], ()),
@@ -211,11 +230,21 @@ def ceiling(args, fixtures, var) -> dict:
     }
     results = {}
     for name, (url, headers) in pages.items():
+        expect_answer(url, headers)
         results[name] = wrk(url, duration=args.duration, connections=args.connections, headers=headers)
     lines = var / "submit.txt"
     lines.write_text("\n".join(f"{a} {s} {body}" for a, s, body in fixtures["submit"]) + "\n")
     script = var / "submit.lua"
-    script.write_text(SUBMIT_LUA % {"file": lines, "csrf": fixtures["csrf"], "port": APP_PORT})
+    script.write_text(
+        SUBMIT_LUA
+        % {
+            "file": lines,
+            "csrf": fixtures["csrf"],
+            "port": APP_PORT,
+            "session_cookie": SESSION_COOKIE,
+            "csrf_cookie": CSRF_COOKIE,
+        }
+    )
     results["quiz submission (POST)"] = wrk(
         base + "/", duration=min(args.duration, 10), connections=args.connections, script=str(script)
     )
@@ -228,12 +257,13 @@ def ceiling(args, fixtures, var) -> dict:
 
 QUERY_COUNT = r"""
 import json, sys
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 fixtures = json.load(open(sys.argv[1]))
 client = Client(HTTP_HOST="127.0.0.1")
-client.cookies["sessionid"] = fixtures["journey_sessions"][1]
+client.cookies[settings.SESSION_COOKIE_NAME] = fixtures["journey_sessions"][1]
 out = {}
 for name, url in (("catalog /courses/", fixtures["catalog"]), ("course page", fixtures["course"]),
                   ("lesson page (logged in)", fixtures["lesson"]), ("/learn/ (logged in)", "/learn/"),
@@ -243,8 +273,8 @@ for name, url in (("catalog /courses/", fixtures["catalog"]), ("course page", fi
         status = client.get(url).status_code
     out[name] = {"queries": len(q), "status": status}
 attempt, session, body = fixtures["submit"][-1]
-client.cookies["sessionid"] = session
-client.cookies["csrftoken"] = fixtures["csrf"]
+client.cookies[settings.SESSION_COOKIE_NAME] = session
+client.cookies[settings.CSRF_COOKIE_NAME] = fixtures["csrf"]
 with CaptureQueriesContext(connection) as q:
     status = client.post(f"/learn/attempts/{attempt}/", body, content_type="application/x-www-form-urlencoded",
                          HTTP_X_CSRFTOKEN=fixtures["csrf"]).status_code
@@ -273,7 +303,7 @@ def synchronised_start(fixtures, env) -> dict:
     def trainee(session):
         conn = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=30)
         headers = {
-            "Cookie": f"sessionid={session}; csrftoken={fixtures['csrf']}",
+            "Cookie": f"{SESSION_COOKIE}={session}; {CSRF_COOKIE}={fixtures['csrf']}",
             "X-CSRFToken": fixtures["csrf"],
             "Content-Type": "application/x-www-form-urlencoded",
         }
