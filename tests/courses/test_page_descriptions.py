@@ -12,7 +12,8 @@ def our_page_models() -> list:
     return [
         model
         for model in get_page_models()
-        if not model._meta.abstract and Path(model._meta.app_config.path).resolve().is_relative_to(root)
+        # Our apps are the top-level folders of the repository (a virtualenv inside it holds Wagtail's).
+        if not model._meta.abstract and Path(model._meta.app_config.path).resolve().parent == root
     ]
 
 
