@@ -165,6 +165,10 @@ class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
     def setup_objects(self, **kwargs) -> None:
         """Read the objects named in the URL (through the policy: another institute's is a 404)."""
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's base list holds only "Home", which the slim header would show as the title.
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def render(self, **context):
         return self.render_to_response(self.get_context_data(**context))
 

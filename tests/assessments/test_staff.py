@@ -227,3 +227,18 @@ def test_item_analysis_flags_a_question_with_a_wrong_key(two, graded_run):
     flagged = {item.question.text: item.flag for item in item_analysis(quiz=quiz)}
 
     assert flagged["키가 틀린 문제"]
+
+
+def test_staff_screens_are_headed_by_their_own_title_not_home(client, two, graded_run):
+    """The admin's slim header shows the last breadcrumb as the page's visible title (the h1 is for
+    screen readers only): each staff screen adds its own (without it the gradebook was headed 홈)."""
+    from bs4 import BeautifulSoup
+
+    client.force_login(two["instructor"])
+    for url, title in (
+        ("/cms/assessments/gradebook/", "성적부"),
+        ("/cms/academy/approvals/", "수강신청 승인"),
+    ):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        shown = page.select("[data-w-breadcrumbs-target] li, .w-breadcrumbs li")
+        assert shown and shown[-1].get_text(strip=True) == title, (url, [item.get_text(strip=True) for item in shown])
