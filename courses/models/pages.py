@@ -31,7 +31,7 @@ from wagtail.search import index
 from accounts.widgets import UserEmailInput
 from common.i18n import bilingual
 from courses.blocks import BaseStreamBlock
-from courses.forms import InstitutePageForm
+from courses.forms import InstitutePageForm, LessonPageForm
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
@@ -272,6 +272,15 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         related_name="+",
         help_text=_("Leave empty to use the institute's first template."),
     )
+    simsa_code = models.CharField(
+        _("Review code (심사과정코드)"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "The course code the remote-training review centre (직업능력심사평가원) gave when the course passed "
+            "review. Funded runs of this course need it."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -308,6 +317,7 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         MultiFieldPanel(
             [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")], heading=_("Certificate")
         ),
+        MultiFieldPanel([FieldPanel("simsa_code")], heading=_("Employer training (refundable)")),
     ]
     english_panels = [
         FieldPanel("title_en"),
@@ -372,6 +382,13 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
     @cached_property
     def institute(self) -> InstitutePage:
         return InstitutePage.objects.ancestor_of(self).get()
+
+    def clean(self):
+        super().clean()
+        if self.pk and not self.simsa_code and self.runs.filter(emp_ins_flag__gt=0).exists():
+            raise ValidationError(
+                {"simsa_code": _("This course has funded runs: they need its review code (심사과정코드).")}
+            )
 
     def lessons(self):
         """Every live lesson of the course, in syllabus order."""
@@ -463,10 +480,18 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         help_text=_("The lesson completes only after this much time on screen. 0: no minimum."),
     )
     required = models.BooleanField(_("Counts for progress"), default=True, help_text=_("Untick for optional reading."))
+    final_activity_required = models.BooleanField(
+        _("Last page must be reached"),
+        default=True,
+        help_text=_(
+            "Funded runs: the lesson reaches 100 % only when its full study time is credited and the trainee has "
+            "reached its end (the last page or activity); until then it stops at 99 %."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required")]),
+        FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required"), FieldPanel("final_activity_required")]),
         FieldPanel("body"),
     ]
     english_panels = [FieldPanel("title_en"), FieldPanel("body_en")]
@@ -479,7 +504,7 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     ]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
-    base_form_class = InstitutePageForm
+    base_form_class = LessonPageForm
     subpage_types: list[str] = []
 
     class Meta:

@@ -419,6 +419,15 @@ LOGGING = {
 }
 
 # --------------------------------------------------------------------------------------------
+# Funded runs (사업주훈련): the rules of DOMAIN-KR §1 that are settings
+# --------------------------------------------------------------------------------------------
+
+#: 1일 8차시: distinct 차시 a trainee of a funded run may study on one Korean calendar day.
+ACADEMY_FUNDED_DAILY_LESSONS = env_int("ACADEMY_FUNDED_DAILY_LESSONS", 8, minimum=1)
+#: The "8 hours" reading of the same rule: study time credited per Korean calendar day, at most.
+ACADEMY_FUNDED_DAILY_SECONDS = env_int("ACADEMY_FUNDED_DAILY_SECONDS", 8 * 3600, minimum=60)
+
+# --------------------------------------------------------------------------------------------
 # Certificates
 # --------------------------------------------------------------------------------------------
 
