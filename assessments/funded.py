@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.completion import Requirement
+from courses.funding import FUNDED_MIN_PROGRESS_PERCENT
 from courses.models import CourseRun, Enrolment
 from courses.permissions import under_paths
 
@@ -42,9 +43,7 @@ ASSIGNMENT_LABEL = gettext_lazy("Assignment")
 
 
 def is_funded(run: CourseRun) -> bool:
-    # The funding switch (``CourseRun.is_funded``) arrives with the funded-core branch; until then
-    # every run is unfunded.
-    return bool(getattr(run, "is_funded", False))
+    return run.is_funded
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,9 +244,10 @@ def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requireme
     leaves the progress and final tests of these enrolments to this provider."""
     weighted = [e for e in enrolments if uses_weighted_rule(e)]
     result: dict[int, list[Requirement]] = {e.pk: [] for e in weighted}
-    required_progress = settings.ACADEMY_FUNDED_MIN_PROGRESS_PERCENT
+    required_progress = FUNDED_MIN_PROGRESS_PERCENT
+    by_id = {e.pk: e for e in weighted}
     for enrolment_id, parts in weighted_parts(weighted).items():
-        enrolment = next(e for e in weighted if e.pk == enrolment_id)
+        enrolment = by_id[enrolment_id]
         if enrolment.run.course.min_progress_percent < required_progress:
             result[enrolment_id].append(
                 Requirement(

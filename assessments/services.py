@@ -117,7 +117,6 @@ def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
     return list(pool.order_by("pk").values_list("pk", flat=True))
 
 
-@transaction.atomic
 def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     """응시 시작: fix the attempt's questions and deadline. Resumes an attempt still in progress.
 
@@ -125,13 +124,21 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     course, so enrolling again does not give new attempts. The trainee's user row is locked while
     they are counted, which serialises every start of that trainee whichever run it is for; the
     unique (quiz, user, number) constraint stands behind the lock. A trainee has at most one
-    attempt in progress per quiz.
+    attempt in progress per quiz. A refusal is raised after the commit, so an attempt found past
+    its deadline on the way stays closed with its saved answers.
     """
+    with transaction.atomic():
+        attempt, refusal = _attempt_start(quiz=quiz, user=user, now=now or timezone.now())
+    if refusal is not None:
+        raise refusal
+    return attempt
+
+
+def _attempt_start(*, quiz: QuizPage, user, now) -> tuple[Attempt | None, AssessmentError | None]:
     from django.contrib.auth import get_user_model
 
     from .selectors import start_refusal
 
-    now = now or timezone.now()
     get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
     enrolment = studying_enrolment(user=user, course=quiz.course)  # the run a new attempt counts for
     if enrolment is None:
@@ -143,7 +150,7 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
                 closed = attempt_close(attempt=attempt, now=now, timed_out=True)
                 attempt.state = closed.state
             else:
-                return attempt
+                return attempt, None
     refusal = start_refusal(quiz=quiz, attempts=attempts, now=now, enrolment=enrolment)
     grant = None
     if refusal:
@@ -158,7 +165,7 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
         if grant is not None:
             refusal = start_refusal(quiz=quiz, attempts=attempts, now=now, enrolment=enrolment, retake_granted=True)
     if refusal:
-        raise (GateRefusal if funded.is_funded(enrolment.run) else AssessmentError)(refusal)
+        return None, (GateRefusal if funded.is_funded(enrolment.run) else AssessmentError)(refusal)
     question_ids = quiz_questions_for_draw(quiz)
     if not question_ids:
         raise AssessmentError(_("This quiz has no questions yet."))
@@ -206,7 +213,7 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
         if freeze_at is not None and freeze_at <= deadline:
             eta = freeze_at  # no grace past the end of the training period
         transaction.on_commit(lambda: attempt_close_task.apply_async(args=[attempt.pk], eta=eta))
-    return attempt
+    return attempt, None
 
 
 def past_deadline(attempt: Attempt, now) -> bool:

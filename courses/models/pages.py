@@ -359,21 +359,6 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         """Whether the course sets the weights of the funded-run total (수료기준 of 사업주훈련)."""
         return any(getattr(self, name) is not None for name in self.WEIGHT_FIELDS)
 
-    def clean(self):
-        super().clean()
-        if self.has_assessment_weights:
-            weights = [getattr(self, name) or 0 for name in self.WEIGHT_FIELDS]
-            if sum(weights) != 100:
-                raise ValidationError(
-                    {
-                        "weight_progress_test": _(
-                            "The weights of the progress tests, the final test and the assignment add up to 100 "
-                            "(now %(sum)s); leave all three empty to use no weights."
-                        )
-                        % {"sum": sum(weights)}
-                    }
-                )
-
     @property
     def outcome_list(self) -> list[str]:
         text = bilingual(self.outcomes, self.outcomes_en)
@@ -385,10 +370,18 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.pk and not self.simsa_code and self.runs.filter(emp_ins_flag__gt=0).exists():
-            raise ValidationError(
-                {"simsa_code": _("This course has funded runs: they need its review code (심사과정코드).")}
-            )
+            errors["simsa_code"] = _("This course has funded runs: they need its review code (심사과정코드).")
+        if self.has_assessment_weights:
+            weights = [getattr(self, name) or 0 for name in self.WEIGHT_FIELDS]
+            if sum(weights) != 100:
+                errors["weight_progress_test"] = _(
+                    "The weights of the progress tests, the final test and the assignment add up to 100 "
+                    "(now %(sum)s); leave all three empty to use no weights."
+                ) % {"sum": sum(weights)}
+        if errors:
+            raise ValidationError(errors)
 
     def lessons(self):
         """Every live lesson of the course, in syllabus order."""

@@ -308,21 +308,6 @@ ACADEMY_API_ANONYMOUS_RATE_PER_MINUTE = env_int("ACADEMY_API_ANONYMOUS_RATE_PER_
 ACADEMY_API_KEY_RATE_PER_MINUTE = env_int("ACADEMY_API_KEY_RATE_PER_MINUTE", 600, minimum=1)
 
 # --------------------------------------------------------------------------------------------
-# Assessments of funded runs (사업주훈련, DOMAIN-KR §1.1, §1.5): gates, the last start, the pool
-# --------------------------------------------------------------------------------------------
-
-#: Progress (%) at which a funded run's 진행단계평가 (progress test) opens.
-ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT", 50, minimum=0)
-#: Progress (%) at which a funded run's 최종평가 (final test) and 과제 (assignment) open.
-ACADEMY_FUNDED_FINAL_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_FINAL_TEST_OPENS_AT", 80, minimum=0)
-#: Progress (%) a funded run's trainee needs for 수료, with the weighted total (CoursePage.min_total_score).
-ACADEMY_FUNDED_MIN_PROGRESS_PERCENT = env_int("ACADEMY_FUNDED_MIN_PROGRESS_PERCENT", 80, minimum=0)
-#: The last minute of the training period's last day (KST) at which a funded run's attempt may start.
-ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
-#: A quiz that requires a large item pool is published only with a pool of this many × its draw count.
-ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
-
-# --------------------------------------------------------------------------------------------
 # Who the client is: the number of reverse proxies in front of the Academy that append to
 # X-Forwarded-For (0: none, the connection's address). One number for our rate limits and logs
 # (accounts.clients.client_address) and for allauth's.
@@ -426,6 +411,14 @@ LOGGING = {
 ACADEMY_FUNDED_DAILY_LESSONS = env_int("ACADEMY_FUNDED_DAILY_LESSONS", 8, minimum=1)
 #: The "8 hours" reading of the same rule: study time credited per Korean calendar day, at most.
 ACADEMY_FUNDED_DAILY_SECONDS = env_int("ACADEMY_FUNDED_DAILY_SECONDS", 8 * 3600, minimum=60)
+#: Progress (%) at which a funded run's 진행단계평가 (progress test) opens.
+ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT", 50, minimum=0)
+#: Progress (%) at which a funded run's 최종평가 (final test) and 과제 (assignment) open.
+ACADEMY_FUNDED_FINAL_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_FINAL_TEST_OPENS_AT", 80, minimum=0)
+#: The last minute (KST) of the training period's last day at which a funded run's attempt may start.
+ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
+#: A quiz that requires a large item pool is published only with a pool of this many × its draw count.
+ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
 
 # --------------------------------------------------------------------------------------------
 # Certificates
