@@ -309,7 +309,11 @@ def _funded_credit(*, enrolment: Enrolment, lesson: LessonPage, progress: Lesson
     if seconds <= 0 or not progress_rule.in_training_period(enrolment.run, now):
         return 0
     seconds = min(seconds, max(0, lesson.study_minutes * 60 - progress.seconds_studied))
-    if seconds <= 0 or gates.open_refusal(enrolment=enrolment, lesson=lesson, now=now):
+    if seconds <= 0:
+        return 0
+    refusal = gates.open_refusal(enrolment=enrolment, lesson=lesson, now=now)
+    if refusal:
+        progress.credit_refusal = refusal  # the heartbeat's answer tells the trainee why time stopped
         return 0
     return gates.allowed_credit(enrolment=enrolment, lesson=lesson, seconds=seconds, now=now)
 

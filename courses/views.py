@@ -85,6 +85,7 @@ def heartbeat(request, lesson_id):
     if progress.enrolment.run.is_funded:
         data["percent"] = gates.lesson_percent_of(progress, lesson)
         data["reached_end"] = progress.final_activity_at is not None
+        data["refused"] = getattr(progress, "credit_refusal", "")
     return JsonResponse(data)
 
 

@@ -45,6 +45,8 @@
     if (data.reached_end) end = null;
     var percent = document.querySelector("[data-lesson-percent]");
     if (percent && typeof data.percent === "number") percent.textContent = data.percent;
+    var refusal = document.querySelector("[data-heartbeat-refusal]");
+    if (refusal) { refusal.textContent = data.refused || ""; refusal.hidden = !data.refused; }
     if (data.can_complete) {
       var button = document.querySelector("[data-complete-button]");
       if (button) { button.disabled = false; button.removeAttribute("aria-describedby"); }

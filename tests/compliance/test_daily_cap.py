@@ -12,7 +12,7 @@ from compliance.models import StudyDayLesson
 from compliance.selectors import daily_study, daily_study_for
 from compliance.services import study_day_credit
 from courses import gates, services
-from courses.models import FundingScheme, LessonProgress
+from courses.models import FundingScheme, LessonProgress, StudyClock
 from courses.progress_rule import kst_date
 from tests.support.funded import CAP_WORDING, DAY, kst, studied
 
@@ -197,3 +197,19 @@ def test_nothing_after_the_training_period_reaches_the_ledger(funded):
     progress = beats(funded, funded["lessons"][0], start=kst(NEXT_DAY, 0, 0, 5))
 
     assert progress.seconds_studied == 0 and not StudyDayLesson.objects.exists()
+
+
+def test_the_heartbeat_says_why_a_tab_opened_before_the_cap_earns_nothing(client, funded):
+    lessons = funded["lessons"]
+    studied(funded["enrolment"], lessons[:8], kst_date(timezone.now()))
+    client.force_login(funded["user"])
+
+    data = client.post(f"/learn/lessons/{lessons[8].pk}/heartbeat/", {"resume": "1"}).json()
+    assert data["refused"] == ""  # a fresh start credits nothing anyway
+    StudyClock.objects.filter(user=funded["user"]).update(
+        last_credited_at=timezone.now() - datetime.timedelta(seconds=15)
+    )
+    data = client.post(f"/learn/lessons/{lessons[8].pk}/heartbeat/").json()
+
+    assert data["seconds_studied"] == 0
+    assert data["refused"] == CAP_WORDING
