@@ -2,7 +2,16 @@
 
 from .bank import Choice, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
-from .quiz import Attempt, AttemptAnswer, GradingMethod, QuizPage, QuizQuestion, ReviewPolicy
+from .quiz import (
+    Attempt,
+    AttemptAnswer,
+    GradingMethod,
+    QuizKind,
+    QuizPage,
+    QuizQuestion,
+    RetakeGrant,
+    ReviewPolicy,
+)
 
 __all__ = [
     "Attempt",
@@ -14,8 +23,10 @@ __all__ = [
     "Question",
     "QuestionBank",
     "QuestionType",
+    "QuizKind",
     "QuizPage",
     "QuizQuestion",
+    "RetakeGrant",
     "ReviewPolicy",
     "RubricCriterion",
 ]

@@ -234,6 +234,28 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         validators=[MaxValueValidator(100)],
         help_text=_("Applies to blended and on-site runs."),
     )
+    weight_progress_test = models.PositiveSmallIntegerField(
+        _("Weight of the progress tests (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Funded runs (사업주훈련): share of the total score. The three weights add up to 100; leave all three "
+            "empty to keep the rule above (every required assessment passed)."
+        ),
+    )
+    weight_final_test = models.PositiveSmallIntegerField(
+        _("Weight of the final test (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    weight_assignment = models.PositiveSmallIntegerField(
+        _("Weight of the assignment (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    min_total_score = models.PositiveSmallIntegerField(
+        _("Minimum total score"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Funded runs: the weighted total (out of 100) a trainee needs, with progress of at least 80 %."),
+    )
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("Certificate validity (months)"),
         null=True,
@@ -281,6 +303,14 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
                         FieldPanel("min_attendance_percent"),
                     ]
                 ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_progress_test"),
+                        FieldPanel("weight_final_test"),
+                        FieldPanel("weight_assignment"),
+                        FieldPanel("min_total_score"),
+                    ]
+                ),
             ],
             heading=_("Completion rule"),
         ),
@@ -318,9 +348,16 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
 
     ENGLISH_FIELDS = ("title", "summary", "overview", "outcomes")
 
+    WEIGHT_FIELDS = ("weight_progress_test", "weight_final_test", "weight_assignment")
+
     @property
     def display_summary(self) -> str:
         return bilingual(self.summary, self.summary_en)
+
+    @property
+    def has_assessment_weights(self) -> bool:
+        """Whether the course sets the weights of the funded-run total (수료기준 of 사업주훈련)."""
+        return any(getattr(self, name) is not None for name in self.WEIGHT_FIELDS)
 
     @property
     def outcome_list(self) -> list[str]:
@@ -333,10 +370,18 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.pk and not self.simsa_code and self.runs.filter(emp_ins_flag__gt=0).exists():
-            raise ValidationError(
-                {"simsa_code": _("This course has funded runs: they need its review code (심사과정코드).")}
-            )
+            errors["simsa_code"] = _("This course has funded runs: they need its review code (심사과정코드).")
+        if self.has_assessment_weights:
+            weights = [getattr(self, name) or 0 for name in self.WEIGHT_FIELDS]
+            if sum(weights) != 100:
+                errors["weight_progress_test"] = _(
+                    "The weights of the progress tests, the final test and the assignment add up to 100 "
+                    "(now %(sum)s); leave all three empty to use no weights."
+                ) % {"sum": sum(weights)}
+        if errors:
+            raise ValidationError(errors)
 
     def lessons(self):
         """Every live lesson of the course, in syllabus order."""

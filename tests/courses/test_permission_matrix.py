@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
 from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
-from assessments.models import PracticalAssessment, Question, QuestionBank
+from assessments.models import PracticalAssessment, Question, QuestionBank, RetakeGrant
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -191,6 +191,7 @@ def world():
     enrolment = f.enrolment(run, trainee, status=Enrolment.Status.COMPLETED)
     pending = f.enrolment(run, status=Enrolment.Status.PENDING)
     certificate = f.certificate(enrolment, holder_name_ko=f"{MARK}교육생")
+    retake_grant = RetakeGrant.objects.create(enrolment=enrolment, quiz=quiz, reason=f"{MARK} 재응시 사유")
     # The trainee holds A's certificate, so A's managers (and only they) decide this request.
     name_correction = NameCorrectionRequest.objects.create(
         user=trainee,
@@ -226,6 +227,7 @@ def world():
         "run": run,
         "pending": pending,
         "certificate": certificate,
+        "retake_grant": retake_grant,
         "name_correction": name_correction,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
@@ -255,6 +257,7 @@ def _objects_by_model(world) -> dict:
         CertificateTemplate: world["template"],
         CourseRun: world["run"],
         Certificate: world["certificate"],
+        RetakeGrant: world["retake_grant"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
     }
@@ -494,6 +497,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         CourseRun,
         CertificateTemplate,
         Certificate,
+        RetakeGrant,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))
 
