@@ -146,20 +146,32 @@ class Question(ClusterableModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Each panel names the types it belongs to (``data-question-types``): the admin script
+    # ``js/question_admin.js`` shows only those of the chosen type; without JavaScript every panel
+    # shows, and ``validation.question_problems`` refuses fields of another type.
     panels = [
         FieldRowPanel([FieldPanel("bank"), FieldPanel("category")]),
         FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
         FieldPanel("text"),
-        InlinePanel("choices", heading=_("Choices (single and multiple choice)"), label=_("Choice")),
-        FieldPanel("partial_credit"),
+        InlinePanel(
+            "choices",
+            heading=_("Choices (single and multiple choice)"),
+            label=_("Choice"),
+            attrs={"data-question-types": "single multiple"},
+        ),
+        FieldPanel("partial_credit", attrs={"data-question-types": "multiple"}),
         MultiFieldPanel(
             [
-                FieldPanel("correct_answer"),
-                FieldPanel("accepted_answers"),
-                FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("tolerance")]),
-                FieldPanel("wrong_answer_feedback"),
+                FieldPanel("correct_answer", attrs={"data-question-types": "true_false"}),
+                FieldPanel("accepted_answers", attrs={"data-question-types": "short"}),
+                FieldRowPanel(
+                    [FieldPanel("numeric_answer"), FieldPanel("tolerance")],
+                    attrs={"data-question-types": "numeric"},
+                ),
+                FieldPanel("wrong_answer_feedback", attrs={"data-question-types": "short numeric"}),
             ],
             heading=_("Answer (true/false, short answer, numeric)"),
+            attrs={"data-question-types": "true_false short numeric"},
         ),
         InlinePanel(
             "match_pairs",
@@ -168,10 +180,12 @@ class Question(ClusterableModel):
             help_text=_(
                 "Each premise is matched with its answer; a pair without a premise adds a wrong answer to choose from."
             ),
+            attrs={"data-question-types": "matching"},
         ),
         MultiFieldPanel(
             [FieldPanel("response_template"), FieldPanel("grader_info")],
             heading=_("Essay"),
+            attrs={"data-question-types": "essay"},
         ),
         FieldPanel("feedback"),
     ]
