@@ -634,7 +634,7 @@ def essay_answers(*, run, waiting_only: bool = True):
             question__type=QuestionType.ESSAY,
             attempt__state__in=[Attempt.State.SUBMITTED, Attempt.State.TIMED_OUT],
         )
-        .exclude(response=None)
+        .filter(response__isnull=False)
         .select_related("attempt__quiz", "attempt__user", "question", "graded_by")
         .order_by("attempt__closed_at", "attempt_id", "pk")
     )
@@ -654,7 +654,7 @@ def essays_waiting(user):
             attempt__needs_grading=True,
             graded_at__isnull=True,
         )
-        .exclude(response=None)
+        .filter(response__isnull=False)
         .values("attempt__enrolment__run_id")
         .annotate(waiting=Count("pk"))
         .order_by("attempt__enrolment__run_id")

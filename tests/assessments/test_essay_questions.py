@@ -221,3 +221,16 @@ def test_the_service_refuses_an_open_attempt_and_a_non_essay_answer(essay_setup)
             actor=essay_setup["instructor"],
         )
     assert attempt.answers.get(question=essay_setup["essay"]).response == "초안"  # the draft was submitted
+
+
+def test_the_dashboard_lists_runs_with_essays_to_grade_for_their_own_staff_only(client, essay_setup):
+    submit_through_the_form(client, essay_setup, "프로펠러 점검")
+
+    client.force_login(essay_setup["instructor"])
+    own = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    client.force_login(f.instructor_of(f.institute_page("다른 연구원")))
+    other = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+
+    url = reverse("gradebook:essay_grading", args=[essay_setup["run"].pk])
+    assert "채점할 서술형 답안 (1)" in own and "1건 채점 대기" in own and f'href="{url}"' in own
+    assert "채점할 서술형 답안 (0)" in other and f'href="{url}"' not in other
