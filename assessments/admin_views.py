@@ -149,7 +149,10 @@ class GradebookView(StaffView):
                 ]
                 for cell in row.cells:
                     line.append(float(cell["score"]) if cell["score"] is not None else "")
-                    line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
+                    if cell["needs_grading"] and cell["score"] is None:
+                        line.append(_("Waiting for essay grading"))
+                    else:
+                        line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
                 rows.append(line)
             return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
         return self.render(**book, run=run)

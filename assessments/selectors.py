@@ -552,8 +552,10 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemStatistics]:
         .select_related("question")
         .only("attempt_id", "question_id", "fraction", "points", "question__points")
     ):
+        if answer.fraction is None:  # an essay not graded yet says nothing about the item
+            continue
         attempt = attempts[answer.attempt_id]
-        item = float(answer.fraction or 0)
+        item = float(answer.fraction)
         rest = float((attempt.points_earned or 0) - (answer.points or 0))
         by_question.setdefault(answer.question_id, []).append((item, rest))
     questions = {q.pk: q for q in Question.objects.filter(pk__in=list(by_question))}

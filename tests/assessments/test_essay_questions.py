@@ -234,3 +234,17 @@ def test_the_dashboard_lists_runs_with_essays_to_grade_for_their_own_staff_only(
     url = reverse("gradebook:essay_grading", args=[essay_setup["run"].pk])
     assert "채점할 서술형 답안 (1)" in own and "1건 채점 대기" in own and f'href="{url}"' in own
     assert "채점할 서술형 답안 (0)" in other and f'href="{url}"' not in other
+
+
+def test_the_gradebook_shows_the_attempt_as_waiting_until_graded(client, essay_setup):
+    attempt = submit_through_the_form(client, essay_setup, "프로펠러 점검")
+    client.force_login(essay_setup["instructor"])
+    url = reverse("gradebook:run", args=[essay_setup["run"].pk])
+
+    assert "서술형 채점 대기" in client.get(url).content.decode()
+    assert "서술형 채점 대기" in client.get(url + "?format=csv").content.decode("utf-8-sig")
+
+    grade(client, essay_setup, attempt.answers.get(question=essay_setup["essay"]), "6")
+    client.force_login(essay_setup["instructor"])
+    page = client.get(url).content.decode()
+    assert "서술형 채점 대기" not in page and "100" in page and "합격" in page
