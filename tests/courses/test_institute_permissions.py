@@ -126,6 +126,7 @@ def _course_form(course, **overrides):
         "min_progress_percent": "80",
         "min_assessment_score": "60",
         "min_attendance_percent": "80",
+        "min_total_score": "60",
         "certificate_validity_months": "",
         "seo_title": "",
         "search_description": "",
