@@ -1,4 +1,5 @@
-"""The dashboard panel of practical assessments (실기평가) waiting for a grade (see ``courses.admin_panels``)."""
+"""The dashboard panels of practical assessments (실기평가) and essay answers (서술형) waiting for a grade
+(see ``courses.admin_panels``)."""
 
 from __future__ import annotations
 
@@ -58,5 +59,49 @@ class _PendingRow:
         )
 
 
-def staff_panels(request) -> list[PracticalsToGradePanel]:
-    return [PracticalsToGradePanel(request.user)] if is_institute_staff(request.user) else []
+class EssaysToGradePanel(WorkPanel):
+    """서술형 채점 대기: one row per run with essay answers not graded yet, linking to its grading screen."""
+
+    name = "academy-essays-to-grade"
+    order = 81
+    heading = _("Essay answers to grade")
+    empty_text = _("No essay answer is waiting for a grade.")
+    all_label = _("Gradebook")
+
+    def queryset(self):
+        return selectors.essays_waiting(self.user)
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        shown = context["rows"]
+        if shown:
+            runs = CourseRun.objects.select_related("course").in_bulk([row.run_id for row in shown])
+            context["rows"] = [row.finish(runs) for row in shown]
+        return context
+
+    def row(self, item) -> _WaitingEssays:
+        return _WaitingEssays(item["attempt__enrolment__run_id"], item["waiting"])
+
+    def all_url(self) -> str:
+        return reverse("gradebook:index")
+
+
+class _WaitingEssays:
+    def __init__(self, run_id: int, waiting: int):
+        self.run_id, self.waiting = run_id, waiting
+
+    def finish(self, runs) -> PanelRow:
+        run = runs[self.run_id]
+        return PanelRow(
+            label=f"{run.course.title} · {run.title}",
+            url=reverse("gradebook:essay_grading", args=[run.pk]),
+            date=run.starts_on,
+            meta=ngettext("%(count)s answer to grade", "%(count)s answers to grade", self.waiting)
+            % {"count": self.waiting},
+        )
+
+
+def staff_panels(request) -> list[WorkPanel]:
+    if not is_institute_staff(request.user):
+        return []
+    return [PracticalsToGradePanel(request.user), EssaysToGradePanel(request.user)]

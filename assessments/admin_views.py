@@ -1,4 +1,4 @@
-"""Staff screens: question import, gradebook with exports, item analysis, retake grants, practical grading.
+"""Staff screens: question import, gradebook with exports, item analysis, retake grants, practical and essay grading.
 
 Two viewsets (``courses.viewsets.InstituteStaffViewSet``): the question import asks the question
 banks' policy for "add", the gradebook screens ask the runs' policy for "change"; each view reads
@@ -6,6 +6,8 @@ its run, quiz or practical assessment through the user's institutes, so another'
 """
 
 from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.contrib import messages
@@ -105,6 +107,7 @@ class GradebookIndexView(StaffView):
             runs=staff_runs(request.user).order_by("-starts_on", "pk"),
             quizzes=quizzes.order_by("path"),
             practicals=selectors.practicals_for_user(request.user),
+            essays_waiting=list(selectors.essays_waiting(request.user)),
         )
 
 
@@ -146,7 +149,10 @@ class GradebookView(StaffView):
                 ]
                 for cell in row.cells:
                     line.append(float(cell["score"]) if cell["score"] is not None else "")
-                    line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
+                    if cell["needs_grading"] and cell["score"] is None:
+                        line.append(_("Waiting for essay grading"))
+                    else:
+                        line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
                 rows.append(line)
             return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
         return self.render(**book, run=run)
@@ -297,6 +303,52 @@ class PracticalGradingView(StaffView):
         return self.render(run=self.run, assessment=self.assessment, criteria=criteria, rows=rows)
 
 
+class EssayGradingView(StaffView):
+    """서술형 채점: the run's instructors give each essay answer points and a comment (첨삭).
+
+    Lists the answers still to grade (``?all=1``: every essay answer, to correct a grade). Grading
+    recomputes the attempt's score and re-evaluates the trainee's completion (``services.essay_grade``).
+    """
+
+    template_name = "assessments/admin/essay_grading.html"
+    header_icon = "edit"
+
+    def setup_objects(self, run_id):
+        self.run = get_object_or_404(staff_runs(self.request.user), pk=run_id)
+
+    def get_page_title(self):
+        return _("Essay grading: %(run)s") % {"run": self.run}
+
+    def get(self, request, run_id):
+        show_all = request.GET.get("all") == "1"
+        return self.render(
+            run=self.run,
+            answers=selectors.essay_answers(run=self.run, waiting_only=not show_all),
+            show_all=show_all,
+        )
+
+    def post(self, request, run_id):
+        answer_id = request.POST.get("answer", "")
+        answer = get_object_or_404(
+            selectors.essay_answers(run=self.run, waiting_only=False), pk=answer_id if answer_id.isdigit() else None
+        )
+        try:
+            points = Decimal(request.POST.get("points", "").strip().replace(",", "."))
+        except InvalidOperation:
+            messages.error(request, _("Enter the points as a number."))
+        else:
+            try:
+                services.essay_grade(
+                    answer=answer, points=points, comment=request.POST.get("comment", ""), actor=request.user
+                )
+                messages.success(
+                    request, _("Saved the grade of %(name)s.") % {"name": answer.attempt.user.get_full_name()}
+                )
+            except services.AssessmentError as error:
+                messages.error(request, str(error))
+        return redirect("gradebook:essay_grading", self.run.pk)
+
+
 # --------------------------------------------------------------------------------------------
 # The viewsets (registered in ``assessments.wagtail_hooks``)
 # --------------------------------------------------------------------------------------------
@@ -342,4 +394,5 @@ class GradebookViewSet(InstituteStaffViewSet):
                 self.construct_view(PracticalGradingView),
                 name="practical_grading",
             ),
+            path("runs/<int:run_id>/essays/", self.construct_view(EssayGradingView), name="essay_grading"),
         ]

@@ -22,6 +22,14 @@ class QuestionForm(WagtailAdminModelForm):
                 if not data or data.get("DELETE"):
                     continue
                 choices.append((data.get("text", ""), data.get("weight") or Decimal("0")))
+        pairs = []
+        pair_formset = self.formsets.get("match_pairs")
+        if pair_formset is not None:
+            pair_formset.is_valid()
+            for form in pair_formset.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if data and not data.get("DELETE"):
+                    pairs.append((data.get("premise", ""), data.get("answer", "")))
         problems = question_problems(
             type=cleaned.get("type", ""),
             text=cleaned.get("text", ""),
@@ -31,6 +39,7 @@ class QuestionForm(WagtailAdminModelForm):
             accepted_answers=(cleaned.get("accepted_answers") or "").splitlines(),
             numeric_answer=cleaned.get("numeric_answer"),
             tolerance=cleaned.get("tolerance"),
+            pairs=pairs,
         )
         if problems:
             raise ValidationError(problems)

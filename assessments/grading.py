@@ -2,8 +2,10 @@
 
 ``grade(question, choices, response)`` returns the share of the question's points earned, a
 ``Decimal`` between 0 and 1. Responses are what ``parse_response`` accepted: a list of choice
-ids, a bool, a string, or a ``Decimal``. The browser never sees choice ids: it sends the attempt's
-opaque identifiers, which ``parse_response`` maps back.
+ids, a bool, a string, a ``Decimal``, or for a matching question a dict of premise pair id →
+answer pair id. The browser never sees choice or pair ids: it sends the attempt's opaque
+identifiers, which ``parse_response`` maps back. Essays (서술형) are not graded here: an instructor
+grades them (``services.essay_grade``).
 
 ``passes(item, course=..., score=...)`` is the pass rule (합격) of a quiz or practical assessment:
 grading stores its answer, and the gradebook, the trainee's pages and completion ask it.
@@ -14,16 +16,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from .models import Choice, Question, QuestionType
+from .models import Choice, MatchPair, Question, QuestionType
 
 ZERO, ONE = Decimal("0"), Decimal("1")
 MAX_TEXT = 500
+#: The longest essay answer accepted (characters).
+MAX_ESSAY = 20000
 #: Numeric answers larger than this are refused, not graded.
 MAX_NUMBER = Decimal("1e15")
 
@@ -109,19 +114,76 @@ def parse_number(value) -> Decimal:
     return number
 
 
-def parse_response(question: Question, choices: Mapping[str, int], raw):
+# --------------------------------------------------------------------------------------------
+# Matching questions: the attempt's opaque identifiers of premises and answers
+# --------------------------------------------------------------------------------------------
+
+MATCH_TOKEN_LENGTH = 16
+
+
+def match_token(public_id, kind: str, pair_id: int) -> str:
+    """The identifier of a premise (``kind="p"``) or an answer (``"a"``) of a matching question in
+    one attempt: a keyed hash like ``Attempt.choice_token``, with its own salt, so a premise and the
+    answer of the same pair never share an identifier."""
+    digest = salted_hmac("assessments.match_token", f"{public_id}:{kind}:{pair_id}", algorithm="sha256")
+    return digest.hexdigest()[:MATCH_TOKEN_LENGTH]
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """A matching question in one attempt: form identifiers of its premises and of its answers.
+
+    Answers with the same text are one answer (Moodle's rule), named by their first pair. Sorting by
+    identifier gives the order shown: random for each attempt, stable when the page is reloaded.
+    """
+
+    premises: dict[str, int]  # token → pair id, in the order shown
+    answers: dict[str, int]  # token → pair id of the answer's first pair, in the order shown
+    texts: dict[int, str]  # pair id → answer text
+    premise_texts: dict[int, str]  # pair id → premise text
+
+
+def match_options(public_id, pairs: Sequence[MatchPair], *, shuffle_premises: bool = True) -> MatchOptions:
+    """The options of a matching question whose pairs are ``pairs`` (authoring order) in an attempt."""
+    first: dict[str, int] = {}
+    for pair in pairs:
+        first.setdefault(pair.answer, pair.pk)
+    premises = [(match_token(public_id, "p", pair.pk), pair.pk) for pair in pairs if pair.premise]
+    if shuffle_premises:
+        premises.sort()
+    answers = sorted((match_token(public_id, "a", pair_id), pair_id) for pair_id in first.values())
+    return MatchOptions(
+        premises=dict(premises),
+        answers=dict(answers),
+        texts={pair.pk: pair.answer for pair in pairs},
+        premise_texts={pair.pk: pair.premise for pair in pairs},
+    )
+
+
+def parse_response(question: Question, choices: Mapping[str, int] | MatchOptions, raw):
     """Check an answer sent by the browser; raise ``ResponseError`` with a clear message if it is malformed.
 
     ``raw`` is a list of strings (form values). An empty answer is ``None`` (unanswered).
     ``choices`` maps the form identifiers of the question's choices in this attempt
-    (``Attempt.choices_by_token``) to the choices' ids; any other value is refused.
+    (``Attempt.choices_by_token``) to the choices' ids; any other value is refused. For a matching
+    question it is the question's ``MatchOptions`` and each value is ``<premise>:<answer>``.
     """
     values = [str(v) for v in (raw if isinstance(raw, (list, tuple)) else [raw]) if v not in (None, "")]
-    if any(len(v) > MAX_TEXT for v in values):
-        raise ResponseError(_("The answer is too long (at most %(n)s characters).") % {"n": MAX_TEXT})
+    kind = question.type
+    limit = MAX_ESSAY if kind == QuestionType.ESSAY else MAX_TEXT
+    if any(len(v) > limit for v in values):
+        raise ResponseError(_("The answer is too long (at most %(n)s characters).") % {"n": limit})
+    if kind == QuestionType.ESSAY:
+        if len(values) > 1:
+            raise ResponseError(_("Give one answer."))
+        # An answer left as the template it started from is no answer (as in Moodle).
+        if not values or not values[0].strip() or values[0].strip() == question.response_template.strip():
+            return None
+        return values[0]
     if not values:
         return None
-    kind = question.type
+    if kind == QuestionType.MATCHING:
+        return _parse_matching(choices, values)
     if kind in (QuestionType.SINGLE, QuestionType.MULTIPLE):
         if any(v not in choices for v in values) or len(set(values)) != len(values):
             raise ResponseError(_("Choose one of the listed answers."))
@@ -140,11 +202,50 @@ def parse_response(question: Question, choices: Mapping[str, int], raw):
     return values[0].strip()
 
 
-def grade(question: Question, choices: list[Choice], response) -> Decimal:
-    """The share of the question's points (0 to 1) that ``response`` earns."""
+def _parse_matching(options, values: list[str]) -> dict[str, int] | None:
+    if not isinstance(options, MatchOptions):
+        raise ResponseError(_("Choose one of the listed answers."))
+    chosen: dict[str, int] = {}
+    for value in values:
+        premise, _colon, answer = value.partition(":")
+        if premise not in options.premises or answer not in options.answers:
+            raise ResponseError(_("Choose one of the listed answers."))
+        premise_id = str(options.premises[premise])
+        if premise_id in chosen:
+            raise ResponseError(_("Choose one answer for each item."))
+        chosen[premise_id] = options.answers[answer]
+    return chosen or None
+
+
+def short_answer_matches(given: str, pattern: str) -> bool:
+    """Does the answer ``given`` match the accepted answer ``pattern``? As Moodle's short answer:
+    ``*`` stands for any text (a run of stars is one), ``\\*`` is a star; and as the Academy always
+    has: case, width, spacing and punctuation do not matter (``normalise_text`` on both sides)."""
+    given = normalise_text(given)
+    bits = [normalise_text(bit.replace("\\*", "*")) for bit in re.split(r"(?<!\\)\*+", pattern)]
+    if len(bits) == 1:
+        return bool(given) and given == bits[0]
+    return re.fullmatch(".*".join(re.escape(bit) for bit in bits), given, flags=re.DOTALL) is not None
+
+
+def grade(question: Question, choices: Sequence[Choice | MatchPair], response) -> Decimal:
+    """The share of the question's points (0 to 1) that ``response`` earns.
+
+    ``choices`` are the question's choices, or for a matching question its pairs. Short answers
+    follow Moodle: the first accepted answer that matches gives its share (``%50%`` lines), later
+    ones are not tried. Matching follows Moodle's default: the share of premises matched rightly.
+    Essays earn nothing here; an instructor grades them.
+    """
     if response is None:
         return ZERO
     kind = question.type
+    if kind == QuestionType.MATCHING:
+        texts = {pair.pk: pair.answer for pair in choices}
+        premises = [pair for pair in choices if pair.premise]
+        if not premises or not isinstance(response, dict):
+            return ZERO
+        right = sum(1 for pair in premises if texts.get(response.get(str(pair.pk))) == pair.answer)
+        return Decimal(right) / Decimal(len(premises))
     if kind == QuestionType.SINGLE:
         # One choice is fully right; others may earn part of the points (Moodle's single choice).
         chosen = [c for c in choices if c.pk in set(response)]
@@ -159,8 +260,11 @@ def grade(question: Question, choices: list[Choice], response) -> Decimal:
     if kind == QuestionType.TRUE_FALSE:
         return ONE if question.correct_answer is not None and bool(response) == question.correct_answer else ZERO
     if kind == QuestionType.SHORT:
-        given = normalise_text(str(response))
-        return ONE if given and any(given == normalise_text(a) for a in question.accepted_answer_list) else ZERO
+        given = str(response)
+        for entry in question.accepted_answer_entries:
+            if short_answer_matches(given, entry.pattern):
+                return min(ONE, max(ZERO, entry.fraction))
+        return ZERO
     if kind == QuestionType.NUMERIC:
         if question.numeric_answer is None:
             return ZERO

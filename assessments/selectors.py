@@ -26,6 +26,7 @@ from .models import (
     PracticalResult,
     Question,
     QuestionBank,
+    QuestionType,
     QuizPage,
     QuizQuestion,
     RetakeGrant,
@@ -38,8 +39,9 @@ from .models import (
 
 
 def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
-    """The attempt whose score counts: the highest or the last closed one, as the quiz says."""
-    closed = [a for a in attempts if not a.is_open and a.score is not None]
+    """The attempt whose score counts: the highest or the last closed one, as the quiz says. An
+    attempt whose essays wait for grading has a provisional score and does not count yet."""
+    closed = [a for a in attempts if not a.is_open and a.score is not None and not a.needs_grading]
     if not closed:
         return None
     if quiz.grading_method == GradingMethod.LAST:
@@ -88,8 +90,14 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
             if not quiz.path.startswith(course.path) or (weighted and quiz.kind in funded.ONE_ATTEMPT_KINDS):
                 continue
             threshold = required_score(quiz, course)
-            kept = kept_attempt(quiz, attempts.get((quiz.pk, enrolment.user_id), []))
-            if kept is None:
+            tries = attempts.get((quiz.pk, enrolment.user_id), [])
+            kept = kept_attempt(quiz, tries)
+            if kept is None and any(a.needs_grading for a in tries):
+                label = _("%(title)s: at least %(score)s points (submitted, waiting for essay grading)") % {
+                    "title": quiz.display_title,
+                    "score": threshold,
+                }
+            elif kept is None:
                 label = _("%(title)s: at least %(score)s points (not taken yet)") % {
                     "title": quiz.display_title,
                     "score": threshold,
@@ -268,6 +276,25 @@ class ChoiceItem:
 
 
 @dataclass(frozen=True)
+class MatchOption:
+    """An answer to choose for the premises of a matching question; ``token`` is the attempt's identifier."""
+
+    token: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PremiseItem:
+    """A premise of a matching question: the trainee's choice, and (with the key only) the right answer."""
+
+    token: str
+    text: str
+    chosen: str = ""  # the token of the answer chosen, "" when none
+    chosen_text: str = ""
+    right_answer: str = ""  # only set when the answer key is visible
+
+
+@dataclass(frozen=True)
 class AnswerKey:
     """The key of one question and how the trainee's answer fared: only when ``answers_visible``."""
 
@@ -278,6 +305,7 @@ class AnswerKey:
     feedback: str
     fraction: Decimal | None
     points: Decimal | None
+    wrong_answer_feedback: str = ""  # shown when the answer earned nothing
 
 
 @dataclass(frozen=True)
@@ -290,21 +318,33 @@ class AttemptItem:
     text: str
     points: Decimal
     choices: list[ChoiceItem]
-    response: object = None  # the trainee's own answer to a true/false, short or numeric question
+    response: object = None  # the trainee's own answer to a true/false, short, numeric or essay question
     key: AnswerKey | None = None
+    premises: list[PremiseItem] = field(default_factory=list)  # matching only
+    options: list[MatchOption] = field(default_factory=list)  # matching only, in the attempt's order
+    response_template: str = ""  # essay only: what the answer box starts with
+    awaiting_grading: bool = False  # essay only: submitted, not graded yet
+    comment: str = ""  # essay only: the instructor's 첨삭, once graded
 
     @property
     def is_answered(self) -> bool:
-        """Whether the trainee has given an answer (a choice ticked or something typed)."""
-        return any(choice.selected for choice in self.choices) or self.response not in (None, "")
+        """Whether the trainee has given an answer (a choice ticked, an answer chosen or something typed)."""
+        return (
+            any(choice.selected for choice in self.choices)
+            or any(premise.chosen for premise in self.premises)
+            or self.response not in (None, "")
+        )
 
 
 def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int] = frozenset()) -> list[AttemptItem]:
     """The attempt's questions in their order, choices in the attempt's order, with the saved answers;
     the key of each question (``with_key``) except those ``withheld``."""
+    from .services import match_options_for
+
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
     choices = {c.pk: c for c in Choice.objects.filter(question_id__in=attempt.question_ids)}
     answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
+    matching = match_options_for(attempt, questions.values())
     items = []
     for number, question_id in enumerate(attempt.question_ids, start=1):
         question = questions.get(question_id)
@@ -315,6 +355,9 @@ def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int]
         response = answer.response if answer else None
         chosen = set(response) if isinstance(response, list) else set()
         ordered = [choices[c] for c in attempt.choice_order.get(str(question_id), []) if c in choices]
+        premises, options = _matching_items(matching.get(question_id), response, keyed=keyed)
+        if question.type == QuestionType.MATCHING:
+            response = None
         items.append(
             AttemptItem(
                 number=number,
@@ -341,12 +384,46 @@ def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int]
                     feedback=question.feedback,
                     fraction=answer.fraction if answer else None,
                     points=answer.points if answer else None,
+                    wrong_answer_feedback=question.wrong_answer_feedback,
                 )
                 if keyed
                 else None,
+                premises=premises,
+                options=options,
+                response_template=question.response_template if question.type == QuestionType.ESSAY else "",
+                awaiting_grading=question.type == QuestionType.ESSAY
+                and not attempt.is_open
+                and (answer is None or answer.graded_at is None),
+                comment=answer.comment if answer and answer.graded_at else "",
             )
         )
     return items
+
+
+def _matching_items(options, response, *, keyed: bool) -> tuple[list[PremiseItem], list[MatchOption]]:
+    """The premises and answers of a matching question as its form and review show them."""
+    if options is None:
+        return [], []
+    token_of = {pair_id: token for token, pair_id in options.answers.items()}
+    chosen = response if isinstance(response, dict) else {}
+    premises = []
+    texts = options.texts
+    for token, pair_id in options.premises.items():
+        answer_id = chosen.get(str(pair_id))
+        premises.append(
+            PremiseItem(
+                token=token,
+                text=_premise_text(options, pair_id),
+                chosen=token_of.get(answer_id, ""),
+                chosen_text=texts.get(answer_id, ""),
+                right_answer=texts.get(pair_id, "") if keyed else "",
+            )
+        )
+    return premises, [MatchOption(token=token, text=texts[pair_id]) for token, pair_id in options.answers.items()]
+
+
+def _premise_text(options, pair_id: int) -> str:
+    return options.premise_texts.get(pair_id, "")
 
 
 def attempt_form_items(attempt: Attempt) -> list[AttemptItem]:
@@ -406,9 +483,13 @@ def attempt_review_context(*, attempt: Attempt, now=None) -> dict:
     and never the key of a question another quiz may still ask (``questions_still_asked``)."""
     show = answers_visible(attempt=attempt, now=now)
     withheld = questions_still_asked(attempt=attempt, now=now) if show else frozenset()
+    items = _attempt_items(attempt, with_key=show, withheld=withheld)
     return {
         "show_answers": show,
-        "items": _attempt_items(attempt, with_key=True, withheld=withheld) if show else [],
+        "items": items if show else [],
+        # Essay answers and the instructor's comments (첨삭) are the trainee's own work and its
+        # feedback, not the answer key: shown under every review policy.
+        "essays": [] if show else [item for item in items if item.type == QuestionType.ESSAY],
     }
 
 
@@ -511,6 +592,7 @@ def gradebook(*, run) -> dict:
                     "in_progress": any(a.is_open for a in tries),
                     "quiz": quiz,
                     "retake_granted": (quiz.pk, enrolment.pk) in granted,
+                    "needs_grading": any(a.needs_grading for a in tries),
                 }
             )
         for practical in practicals:
@@ -521,6 +603,7 @@ def gradebook(*, run) -> dict:
                     "passed": passes(practical, course=course, score=result.score) if result else None,
                     "attempts": 1 if result else 0,
                     "in_progress": False,
+                    "needs_grading": False,
                 }
             )
         rows.append(row)
@@ -554,8 +637,10 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemStatistics]:
         .select_related("question")
         .only("attempt_id", "question_id", "fraction", "points", "question__points")
     ):
+        if answer.fraction is None:  # an essay not graded yet says nothing about the item
+            continue
         attempt = attempts[answer.attempt_id]
-        item = float(answer.fraction or 0)
+        item = float(answer.fraction)
         rest = float((attempt.points_earned or 0) - (answer.points or 0))
         by_question.setdefault(answer.question_id, []).append((item, rest))
     questions = {q.pk: q for q in Question.objects.filter(pk__in=list(by_question))}
@@ -618,4 +703,46 @@ def practicals_to_grade(user, *, today=None):
         .values("assessment_id", "run_id")
         .annotate(waiting=Count("pk"))
         .order_by("run__starts_on", "run_id", "assessment_id")
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Essay grading (서술형 채점)
+# --------------------------------------------------------------------------------------------
+
+
+def essay_answers(*, run, waiting_only: bool = True):
+    """Essay answers written in closed attempts of ``run``'s trainees, oldest submission first;
+    only those still to grade unless ``waiting_only`` is false. Empty answers are graded 0 on
+    closing and never listed."""
+    answers = (
+        AttemptAnswer.objects.filter(
+            attempt__enrolment__run=run,
+            question__type=QuestionType.ESSAY,
+            attempt__state__in=[Attempt.State.SUBMITTED, Attempt.State.TIMED_OUT],
+        )
+        .filter(response__isnull=False)
+        .select_related("attempt__quiz", "attempt__user", "question", "graded_by")
+        .order_by("attempt__closed_at", "attempt_id", "pk")
+    )
+    if waiting_only:
+        answers = answers.filter(graded_at__isnull=True)
+    return answers
+
+
+def essays_waiting(user):
+    """(run id, count) of the runs of the user's institutes with essay answers still to grade."""
+    from courses.selectors import staff_runs
+
+    return (
+        AttemptAnswer.objects.filter(
+            attempt__enrolment__run__in=staff_runs(user),
+            question__type=QuestionType.ESSAY,
+            attempt__needs_grading=True,
+            graded_at__isnull=True,
+        )
+        .filter(response__isnull=False)
+        .values("attempt__enrolment__run_id")
+        .annotate(waiting=Count("pk"))
+        .order_by("attempt__enrolment__run_id")
     )

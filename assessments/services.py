@@ -21,6 +21,7 @@ from .models import (
     Attempt,
     AttemptAnswer,
     Choice,
+    MatchPair,
     PracticalAssessment,
     PracticalResult,
     Question,
@@ -55,7 +56,12 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
     The caller has checked that the parse found no errors; every question is validated again here
     before the first row is written.
     """
+    from .models.bank import accepted_answer_line
     from .validation import question_problems
+
+    def accepted(question) -> list[str]:
+        fractions = question.answer_fractions or [1.0] * len(question.answers)
+        return [accepted_answer_line(a, f) for a, f in zip(question.answers, fractions, strict=True)]
 
     for question in questions:
         problems = question_problems(
@@ -64,9 +70,10 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
             choices=[(c.text, Decimal(str(c.fraction))) for c in question.choices],
             partial_credit=question.type == QuestionType.MULTIPLE,
             correct_answer=question.correct,
-            accepted_answers=question.answers,
+            accepted_answers=accepted(question),
             numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
             tolerance=Decimal(str(question.tolerance)),
+            pairs=question.pairs,
         )
         if problems:
             raise AssessmentError(f"{question.location}: {' '.join(problems)}")
@@ -82,9 +89,18 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
             partial_credit=question.type == QuestionType.MULTIPLE
             and any(0 < c.fraction < 1 or c.fraction < 0 for c in question.choices),
             correct_answer=question.correct,
-            accepted_answers="\n".join(question.answers),
+            accepted_answers="\n".join(accepted(question)),
             numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
             tolerance=Decimal(str(question.tolerance)),
+            wrong_answer_feedback=question.wrong_feedback,
+            response_template=question.response_template,
+            grader_info=question.grader_info,
+        )
+        MatchPair.objects.bulk_create(
+            [
+                MatchPair(question=row, premise=premise[:500], answer=answer[:500], sort_order=index)
+                for index, (premise, answer) in enumerate(question.pairs)
+            ]
         )
         Choice.objects.bulk_create(
             [
@@ -249,11 +265,12 @@ def _parse_answers(attempt: Attempt, raw_answers: dict[int, list[str]], question
     allowed = set(attempt.question_ids)
     if any(qid not in allowed or qid not in questions for qid in raw_answers):
         raise AssessmentError(_("This question is not part of your attempt."))
+    matching = match_options_for(attempt, [questions[qid] for qid in raw_answers])
     parsed = {}
     for question_id, raw in raw_answers.items():
         try:
             parsed[question_id] = grading.parse_response(
-                questions[question_id], attempt.choices_by_token(question_id), raw
+                questions[question_id], matching.get(question_id) or attempt.choices_by_token(question_id), raw
             )
         except grading.ResponseError as error:
             raise AssessmentError(
@@ -278,12 +295,28 @@ def _save_answers(attempt: Attempt, raw_answers: dict[int, list[str]], now) -> N
     AttemptAnswer.objects.bulk_update(changed, ["response", "saved_at"])
 
 
+def match_options_for(attempt: Attempt, questions) -> dict[int, grading.MatchOptions]:
+    """The ``MatchOptions`` of the matching questions among ``questions`` in ``attempt`` (one query)."""
+    ids = [q.pk for q in questions if q.type == QuestionType.MATCHING]
+    if not ids:
+        return {}
+    pairs: dict[int, list[MatchPair]] = {qid: [] for qid in ids}
+    for pair in MatchPair.objects.filter(question_id__in=ids).order_by("sort_order", "pk"):
+        pairs[pair.question_id].append(pair)
+    shuffle = attempt.quiz.shuffle_choices
+    return {
+        qid: grading.match_options(attempt.public_id, rows, shuffle_premises=shuffle) for qid, rows in pairs.items()
+    }
+
+
 def _load(attempt: Attempt):
-    """The attempt's questions, their choices and the saved answers: three queries, whatever the size."""
+    """The attempt's questions, their choices (or pairs) and the saved answers: four queries, whatever the size."""
     questions = {q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids)}
-    choices: dict[int, list[Choice]] = {}
+    choices: dict[int, list] = {}
     for choice in Choice.objects.filter(question_id__in=attempt.question_ids):
         choices.setdefault(choice.question_id, []).append(choice)
+    for pair in MatchPair.objects.filter(question_id__in=attempt.question_ids).order_by("sort_order", "pk"):
+        choices.setdefault(pair.question_id, []).append(pair)
     answers = {a.question_id: a for a in AttemptAnswer.objects.filter(attempt=attempt)}
     return questions, choices, answers
 
@@ -323,37 +356,94 @@ def attempt_close(*, attempt: Attempt, now=None, timed_out: bool = False) -> Att
 
 
 def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: bool) -> Attempt:
-    """Grade and close a locked attempt; the result feeds the completion rule at once."""
-    earned = possible = Decimal("0")
+    """Grade and close a locked attempt; the result feeds the completion rule at once.
+
+    An essay answer waits for an instructor (``essay_grade``): until each is graded the attempt
+    ``needs_grading`` and its score is provisional (the essay counting 0). An essay left empty is
+    graded 0 at once: there is nothing to read.
+    """
     for question_id in attempt.question_ids:
         question = questions.get(question_id)
         if question is None:  # deleted from the bank since: it counts for nobody
             continue
-        possible += question.points
         answer = answers.get(question_id)
         if answer is None:
             answer = answers[question_id] = AttemptAnswer(
                 attempt=attempt, question_id=question_id, response=None, saved_at=now
             )
+        if question.type == QuestionType.ESSAY:
+            if answer.response in (None, ""):
+                answer.fraction, answer.points, answer.graded_at = Decimal("0"), Decimal("0.00"), now
+            continue
         fraction = grading.grade(question, choices.get(question_id, []), answer.response)
-        answer.fraction = fraction
+        answer.fraction = fraction.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
         answer.points = (question.points * fraction).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        earned += answer.points
     AttemptAnswer.objects.bulk_create([a for a in answers.values() if a.pk is None])
     AttemptAnswer.objects.bulk_update(
-        [a for a in answers.values() if a.pk is not None and a.fraction is not None],
-        ["response", "saved_at", "fraction", "points"],
+        [a for a in answers.values() if a.pk is not None and a.question_id in questions],
+        ["response", "saved_at", "fraction", "points", "graded_at"],
     )
+    attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
+    attempt.closed_at = now
+    return _settle(attempt, questions, answers, fields=["state", "closed_at"])
+
+
+def _settle(attempt: Attempt, questions, answers, *, fields=()) -> Attempt:
+    """Total a closed attempt from its graded answers, store it and re-evaluate completion.
+
+    While an essay answer waits for grading the score is provisional and the attempt neither passes
+    nor fails (``passed`` is empty); ``selectors.kept_attempt`` does not count it yet.
+    """
+    earned = possible = Decimal("0")
+    pending = False
+    for question_id in attempt.question_ids:
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        possible += question.points
+        answer = answers.get(question_id)
+        if question.type == QuestionType.ESSAY and (answer is None or answer.graded_at is None):
+            pending = True
+            continue
+        if answer is not None and answer.points is not None:
+            earned += answer.points
     attempt.points_earned, attempt.points_possible = earned, possible
     attempt.score = (
         (earned * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if possible else Decimal("0")
     )
-    attempt.passed = grading.passes(attempt.quiz, course=attempt.quiz.course, score=attempt.score)
-    attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
-    attempt.closed_at = now
-    attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "state", "closed_at"])
+    attempt.needs_grading = pending
+    attempt.passed = None if pending else grading.passes(attempt.quiz, course=attempt.quiz.course, score=attempt.score)
+    attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "needs_grading", *fields])
     enrolment_evaluate_completion(enrolment=Enrolment(pk=attempt.enrolment_id))
     return attempt
+
+
+@transaction.atomic
+def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", actor, now=None) -> Attempt:
+    """채점: an instructor gives an essay answer points (0 to the question's points) and a comment
+    (첨삭) the trainee reads in the review. The attempt is totalled again and completion re-evaluated;
+    grading again replaces the earlier grade."""
+    now = now or timezone.now()
+    attempt = _lock(Attempt(pk=answer.attempt_id))
+    if attempt.is_open:
+        raise AssessmentError(_("The attempt is still in progress; grade it once it is submitted."))
+    answer = AttemptAnswer.objects.select_related("question").get(pk=answer.pk, attempt=attempt)
+    question = answer.question
+    if question.type != QuestionType.ESSAY:
+        raise AssessmentError(_("Only essay answers are graded by hand."))
+    try:
+        points = Decimal(str(points)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except (ArithmeticError, ValueError):
+        raise AssessmentError(_("Enter the points as a number.")) from None
+    if not points.is_finite() or not Decimal("0") <= points <= question.points:
+        raise AssessmentError(_("Points lie between 0 and %(max)s.") % {"max": f"{question.points.normalize():f}"})
+    answer.points = points
+    answer.fraction = (points / question.points).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    answer.comment = comment.strip()[:4000]
+    answer.graded_by, answer.graded_at = actor, now
+    answer.save(update_fields=["points", "fraction", "comment", "graded_by", "graded_at"])
+    questions, _choices, answers = _load(attempt)
+    return _settle(attempt, questions, answers)
 
 
 def attempts_close_overdue(*, now=None) -> int:

@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from .fractions import allowed_fraction
 from .models import QuestionType
+from .models.bank import parse_accepted_answer
 
 TOLERANCE = Decimal("0.01")
 
@@ -21,6 +23,7 @@ def question_problems(
     accepted_answers: list[str] | None = None,
     numeric_answer: Decimal | None = None,
     tolerance: Decimal | None = None,
+    pairs: list[tuple[str, str]] | None = None,
 ) -> list[str]:
     """Everything wrong with a question, as messages an instructor understands (empty: valid)."""
     problems = []
@@ -52,8 +55,30 @@ def question_problems(
         problems.append(_("Only single- and multiple-choice questions have choices."))
     if type == QuestionType.TRUE_FALSE and correct_answer is None:
         problems.append(_("Say whether the statement is true or false."))
-    if type == QuestionType.SHORT and not [a for a in (accepted_answers or []) if a.strip()]:
-        problems.append(_("A short-answer question needs at least one accepted answer."))
+    if type == QuestionType.SHORT:
+        entries = [e for e in (parse_accepted_answer(line) for line in accepted_answers or []) if e is not None]
+        if not entries:
+            problems.append(_("A short-answer question needs at least one accepted answer."))
+        elif not any(e.fraction == 1 for e in entries):
+            problems.append(_("One accepted answer must be worth full marks (a line without a %…% prefix)."))
+        for entry in entries:
+            if not entry.pattern:
+                problems.append(_("An accepted answer is empty: write its text after the %…% prefix."))
+            if allowed_fraction(entry.fraction) is None:
+                problems.append(
+                    _("“%(answer)s”: %(weight)s%% is not a grade Moodle allows (such as 50, 33.33333 or 25).")
+                    % {"answer": entry.pattern, "weight": f"{(entry.fraction * 100).normalize():f}"}
+                )
+    if type == QuestionType.MATCHING:
+        pairs = [(p.strip(), a.strip()) for p, a in pairs or [] if p.strip() or a.strip()]
+        if len(pairs) < 2:
+            problems.append(_("A matching question needs at least two pairs."))
+        if any(not answer for _premise, answer in pairs):
+            problems.append(_("Every pair needs an answer."))
+        if pairs and not any(premise for premise, _answer in pairs):
+            problems.append(_("A matching question needs at least one premise."))
+    elif pairs and any(p.strip() or a.strip() for p, a in pairs):
+        problems.append(_("Only matching questions have pairs."))
     if type == QuestionType.NUMERIC:
         if numeric_answer is None:
             problems.append(_("A numeric question needs its answer."))

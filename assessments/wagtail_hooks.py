@@ -59,6 +59,15 @@ def register_assessment_staff_viewsets():
     return [GradebookViewSet(), QuestionImportViewSet()]
 
 
+@hooks.register("insert_global_admin_js")
+def question_form_script():
+    """Shows the question form's panels of the chosen type only (``Question.panels``)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/question_admin.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def add_practicals_to_grade_panel(request, panels):
     """Practical assessments with trainees waiting for a grade, in the user's institutes."""

@@ -114,6 +114,7 @@ class RunIndexView(IndexView):
             "title", label=gettext_lazy("Run"), get_url=lambda run: reverse("course_runs:detail", args=[run.pk])
         ),
         Column("course", label=gettext_lazy("Course"), accessor="course.title"),
+        Column("emp_ins_flag", label=gettext_lazy("Funding scheme"), accessor="get_emp_ins_flag_display"),
         TemplateColumn("dates", label=gettext_lazy("Dates"), template="courses/admin/cells/run_dates.html"),
         TemplateColumn("seats", label=gettext_lazy("Seats"), template="courses/admin/cells/run_seats.html"),
         Column("pending", label=gettext_lazy("Awaiting approval")),

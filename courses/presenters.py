@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from .access import may_study
 from .completion import effective_delivery_mode, missing, missing_for, requires_attendance
+from .gates import lesson_percent_of
 from .models import (
     COURSE_DEPTH,
     Category,
@@ -434,7 +435,11 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
             if row.completed_at is not None:
                 done.add(row.lesson_id)
     studying = enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE
+    funded = enrolment is not None and enrolment.run.is_funded
     return {
+        "funded": funded,
+        "lesson_percent": lesson_percent_of(progress, lesson) if funded else None,
+        "reached_end": bool(progress and progress.final_activity_at),
         "enrolment": enrolment,
         "progress": progress,
         "completed_lesson_ids": done,

@@ -39,6 +39,15 @@ class ImportedQuestion:
     feedback: str = ""
     choices: list[ImportedChoice] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+    #: The share of the points each of ``answers`` earns (short answer); empty: every one is worth 100 %.
+    answer_fractions: list[float] = field(default_factory=list)
+    #: Matching: (premise, answer) pairs in order; an empty premise adds a wrong answer to choose from.
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: Short answer and numeric: feedback for any answer that matches none of the accepted ones.
+    wrong_feedback: str = ""
+    #: Essay: the text the answer box starts with, and notes for the graders.
+    response_template: str = ""
+    grader_info: str = ""
     correct: bool | None = None
     value: float | None = None
     tolerance: float = 0.0
@@ -188,11 +197,45 @@ def _negative_tolerance(tolerance: float) -> str:
     ) % {"tolerance": f"{tolerance:g}"}
 
 
-def _partial_short(answer: str, fraction: float) -> str:
+def _no_full_short() -> str:
     return _(
-        "the answer “%(answer)s” gives partial credit (%(weight)s%%), which short-answer questions do not "
-        "support: every accepted answer gives full marks. Remove the weight, or delete the answer."
-    ) % {"answer": _short(answer), "weight": _percent(fraction)}
+        "a short-answer question needs an accepted answer worth full marks (100%), so that a trainee can earn "
+        "every point; this one has none. Remove the weight from the best answer."
+    )
+
+
+def _fraction_not_allowed(name: str, answer: str, fraction: float) -> str:
+    """Moodle's grade list (``assessments.fractions``), in the words of an instructor."""
+    return _(
+        "in the question “%(name)s”, the answer “%(answer)s” is worth %(weight)s%%, which is not one of the grades "
+        "Moodle allows (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, "
+        "14.28571, 12.5, 11.11111, 10, 5 or 0 %%, or the negative of one of them). Moodle refuses such a file; "
+        "choose one of these grades."
+    ) % {"name": _short(name), "answer": _short(answer), "weight": _percent(fraction)}
+
+
+def _check_fractions(question: ImportedQuestion, report: Report) -> None:
+    """Every answer grade of ``question`` must be one Moodle allows; grades outside -100..100 % are
+    reported by ``_check_choices`` already."""
+    from assessments.fractions import allowed_fraction
+
+    graded = [(c.text, c.fraction) for c in question.choices]
+    graded += list(zip(question.answers, question.answer_fractions, strict=False))
+    for text, fraction in graded:
+        if -1 - _EPSILON <= fraction <= 1 + _EPSILON and allowed_fraction(fraction) is None:
+            report(_fraction_not_allowed(question.name, text, fraction))
+
+
+def _check_pairs(pairs: list[tuple[str, str]], report: Report) -> None:
+    """Moodle's rules for a matching question: at least two pairs, each premise with an answer, and
+    at least one premise (a pair without a premise only offers a wrong answer)."""
+    if len(pairs) < 2:
+        report(_("a matching question needs at least 2 pairs; this one has %(count)s.") % {"count": len(pairs)})
+    for number, (_premise, answer) in enumerate(pairs, start=1):
+        if not answer:
+            report(_("pair %(number)s has no answer; write the answer after the premise.") % {"number": number})
+    if pairs and not any(premise for premise, _answer in pairs):
+        report(_("a matching question needs at least one premise to match; this one has only answers."))
 
 
 def _numeric_count(count: int) -> str:

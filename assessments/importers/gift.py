@@ -17,21 +17,22 @@ from .common import (
     _at_line,
     _category_path,
     _check_choices,
+    _check_fractions,
+    _check_pairs,
     _empty,
     _empty_answer,
     _is_full,
     _name_from,
     _negative_tolerance,
+    _no_full_short,
     _no_text,
     _not_a_number,
     _number,
     _numeric_count,
     _numeric_partial,
-    _partial_short,
     _short,
     _too_large,
     _too_many,
-    _unsupported_message,
 )
 
 # Escaped characters become private-use placeholders while the text is taken apart, so that none of
@@ -228,16 +229,16 @@ class _GiftQuestion:
             location=f"line {self.line}",
         )
         if not block:
-            self.unsupported(_unsupported_message(_("essay questions")))
-            return
-        if block.startswith("#"):
+            # {} (or only general feedback): an essay, as Moodle reads it.
+            question.type = "essay"
+        elif block.startswith("#"):
             question.type = "numeric"
             self.numeric(question, block[1:].strip())
         elif "~" in block:
             self.choice(question, block)
         elif "->" in block:
-            self.unsupported(_unsupported_message(_("matching questions")))
-            return
+            question.type = "matching"
+            self.matching(question, block)
         elif block.split("#", 1)[0].strip().upper() in _GIFT_TRUE | _GIFT_FALSE:
             question.type = "true_false"
             question.correct = block.split("#", 1)[0].strip().upper() in _GIFT_TRUE
@@ -255,6 +256,7 @@ class _GiftQuestion:
             return
         if not text:
             self.error(_no_text())
+        _check_fractions(question, self.error)
         if not self.failed:
             self.result.questions.append(question)
 
@@ -307,6 +309,25 @@ class _GiftQuestion:
             question.choices.append(ImportedChoice(answer.text, fraction, answer.feedback))
         _check_choices(question.choices, single=single, gift=True, report=self.error)
 
+    def matching(self, question: ImportedQuestion, block: str) -> None:
+        """``{=premise -> answer =premise -> answer = -> extra answer}``, as Moodle reads it."""
+        if not block.startswith("="):
+            self.error(
+                _("the answer block starts with “%(text)s” instead of a pair. Write each pair as =premise -> answer.")
+                % {"text": _short(_restore(block.split("=", 1)[0]))}
+            )
+            return
+        for raw in block.split("=")[1:]:
+            premise, arrow, answer = raw.partition("->")
+            if not arrow:
+                self.error(
+                    _("“%(pair)s” is not a pair. Write each pair of a matching question as =premise -> answer.")
+                    % {"pair": _short(_restore(raw.strip()))}
+                )
+                return
+            question.pairs.append((_gift_text(premise), _gift_text(answer)))
+        _check_pairs(question.pairs, self.error)
+
     def short(self, question: ImportedQuestion, block: str) -> None:
         answers = self.answers(block)
         if not any(answer.text for answer in answers):
@@ -317,13 +338,21 @@ class _GiftQuestion:
         for number, answer in enumerate(answers, start=1):
             if not answer.text:
                 self.error(_empty_answer(number))
-            elif answer.weight is None or _is_full(answer.weight):
-                question.answers.append(answer.text)
             else:
-                self.error(_partial_short(answer.text, answer.weight))
+                # =%50%Cat earns half the points; * in an answer stands for any text (Moodle's wildcard).
+                question.answers.append(answer.text)
+                question.answer_fractions.append(1.0 if answer.weight is None else answer.weight)
+        if question.answers and not any(_is_full(f) for f in question.answer_fractions):
+            self.error(_no_full_short())
 
     def numeric(self, question: ImportedQuestion, block: str) -> None:
-        if block[:1] in ("=", "~"):
+        # {#3:2 ~#feedback}: everything from the first ~ is the feedback for any other answer (Moodle
+        # stores it as a "*" answer worth 0).
+        block, tilde, wrong = block.partition("~")
+        if tilde:
+            question.wrong_feedback = _gift_text(wrong.partition("#")[2])
+            block = block.strip()
+        if block[:1] == "=":
             # {#=3.7:0.05#feedback =%50%3.7:0.5} — several answers; ~ parts only carry feedback.
             answers = [answer for answer in self.answers(block) if answer.marker == "="]
             if len(answers) > 1:

@@ -19,18 +19,20 @@ from .common import (
     _at_question,
     _category_path,
     _check_choices,
+    _check_fractions,
+    _check_pairs,
     _empty,
     _empty_answer,
     _file_problem,
     _is_full,
     _name_from,
     _negative_tolerance,
+    _no_full_short,
     _no_text,
     _not_a_number,
     _number,
     _numeric_count,
     _numeric_partial,
-    _partial_short,
     _plain,
     _short,
     _too_large,
@@ -38,13 +40,11 @@ from .common import (
     _unsupported_message,
 )
 
-_MOODLE_SUPPORTED = {"multichoice", "truefalse", "shortanswer", "numerical"}
+_MOODLE_SUPPORTED = {"multichoice", "truefalse", "shortanswer", "numerical", "essay", "matching", "match"}
 
 
 def _moodle_kind(qtype: str) -> str:
     kinds = {
-        "essay": _("essay questions"),
-        "match": _("matching questions"),
         "randomsamatch": _("random short-answer matching questions"),
         "multianswer": _("embedded-answer (cloze) questions"),
         "calculated": _("calculated questions"),
@@ -177,7 +177,9 @@ class _MoodleQuestion:
 
         answers = self.answers()
         if answers is not None:
-            getattr(self, self.qtype)(question, answers)
+            # Moodle exports matching questions as "matching" and reads "match" too.
+            getattr(self, "matching" if self.qtype == "match" else self.qtype)(question, answers)
+            _check_fractions(question, self.error)
         if not self.failed:
             self.result.questions.append(question)
 
@@ -233,26 +235,48 @@ class _MoodleQuestion:
             return
         question.correct = answer == "true"
 
+    def essay(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
+        question.type = "essay"
+        question.response_template = _child_text(self.element, "responsetemplate/text")
+        question.grader_info = _child_text(self.element, "graderinfo/text")
+
+    def matching(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
+        """<subquestion><text>premise</text><answer><text>answer</text></answer></subquestion>, as
+        Moodle exports them; a subquestion without text offers a wrong answer."""
+        question.type = "matching"
+        for sub in self.element.findall("subquestion"):
+            premise, answer = _child_text(sub, "text"), _child_text(sub, "answer/text")
+            if premise or answer:  # Moodle skips a subquestion with neither
+                question.pairs.append((premise, answer))
+        _check_pairs(question.pairs, self.error)
+
     def shortanswer(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
         question.type = "short"
-        # Answers worth nothing only carry feedback for a wrong reply; they are left out.
-        counted = [answer for answer in answers if answer.fraction > _EPSILON]
-        for number, answer in enumerate(counted, start=1):
+        # A last "*" worth nothing only carries the feedback for any other reply. Other answers keep
+        # their order and grade: Moodle takes the first that matches (``*`` is a wildcard).
+        if answers and answers[-1].text == "*" and abs(answers[-1].fraction) <= _EPSILON:
+            question.wrong_feedback = answers.pop().feedback
+        for number, answer in enumerate(answers, start=1):
             if not answer.text:
                 self.error(_empty_answer(number))
-            elif _is_full(answer.fraction):
-                question.answers.append(answer.text)
             else:
-                self.error(_partial_short(answer.text, answer.fraction))
-        if not counted:
+                question.answers.append(answer.text)
+                question.answer_fractions.append(answer.fraction)
+        if not answers:
             self.error(
                 _('a short-answer question needs at least one accepted answer with fraction="100"; this one has none.')
             )
+        elif question.answers and not any(_is_full(f) for f in question.answer_fractions):
+            self.error(_no_full_short())
 
     def numerical(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
         question.type = "numeric"
-        # Answers worth nothing (often "*", anything else) only carry feedback; they are left out.
+        # Answers worth nothing (often "*", anything else) only carry feedback; the feedback of "*" is
+        # kept for any other answer, the rest are left out.
         counted = [answer for answer in answers if answer.fraction > _EPSILON]
+        for answer in answers:
+            if answer.text == "*" and answer.fraction <= _EPSILON:
+                question.wrong_feedback = answer.feedback
         if not counted:
             self.error(_('a numerical question needs one answer worth full marks (fraction="100"); this one has none.'))
             return

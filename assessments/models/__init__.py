@@ -1,6 +1,6 @@
 """Question banks, quizzes and attempts, practical assessments."""
 
-from .bank import Choice, Question, QuestionBank, QuestionType
+from .bank import AUTO_GRADED, AcceptedAnswer, Choice, MatchPair, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
 from .quiz import (
     Attempt,
@@ -14,6 +14,9 @@ from .quiz import (
 )
 
 __all__ = [
+    "AUTO_GRADED",
+    "AcceptedAnswer",
+    "MatchPair",
     "Attempt",
     "AttemptAnswer",
     "Choice",

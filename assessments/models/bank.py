@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -54,11 +56,39 @@ class QuestionType(models.TextChoices):
     TRUE_FALSE = "true_false", _("True or false")
     SHORT = "short", _("Short answer")
     NUMERIC = "numeric", _("Numeric")
+    MATCHING = "matching", _("Matching")
+    ESSAY = "essay", _("Essay")
+
+
+#: Question types graded by the server the moment an attempt closes; essays wait for an instructor.
+AUTO_GRADED = frozenset(
+    {
+        QuestionType.SINGLE,
+        QuestionType.MULTIPLE,
+        QuestionType.TRUE_FALSE,
+        QuestionType.SHORT,
+        QuestionType.NUMERIC,
+        QuestionType.MATCHING,
+    }
+)
+
+# ``%50%Kinematic``: an accepted short answer worth part of the points (GIFT's notation).
+_ANSWER_FRACTION = re.compile(r"\A%(-?\d+(?:\.\d+)?)%")
+
+
+@dataclass(frozen=True)
+class AcceptedAnswer:
+    """One line of a short-answer question's accepted answers: a pattern (``*`` is a wildcard) and
+    the share of the points it earns."""
+
+    pattern: str
+    fraction: Decimal
 
 
 class Question(ClusterableModel):
-    """One question. Choices belong to single- and multiple-choice questions; the other types keep
-    their answer in the fields below. Grading is ``assessments.grading.grade``."""
+    """One question. Choices belong to single- and multiple-choice questions, pairs to matching
+    questions; the other types keep their answer in the fields below. Grading is
+    ``assessments.grading.grade``; essays (서술형) are graded by an instructor."""
 
     bank = models.ForeignKey(
         QuestionBank, verbose_name=_("Question bank"), on_delete=models.CASCADE, related_name="questions"
@@ -89,27 +119,73 @@ class Question(ClusterableModel):
     accepted_answers = models.TextField(
         _("Accepted answers"),
         blank=True,
-        help_text=_("Short answer only: one accepted answer per line. Case, spacing and punctuation are ignored."),
+        help_text=_(
+            "Short answer only: one accepted answer per line, the first that matches counts. Case, spacing and "
+            "punctuation are ignored; * stands for any text (\\* for a star). Start a line with %50% to give "
+            "part of the points, e.g. %50%Kinematic."
+        ),
     )
     numeric_answer = models.DecimalField(_("Answer"), max_digits=18, decimal_places=6, null=True, blank=True)
     tolerance = models.DecimalField(
         _("Tolerance (±)"), max_digits=18, decimal_places=6, default=Decimal("0"), validators=[MinValueValidator(0)]
     )
+    wrong_answer_feedback = models.TextField(
+        _("Feedback for any other answer"),
+        blank=True,
+        help_text=_(
+            "Short answer and numeric: shown with the key to a trainee whose answer matched none of the above."
+        ),
+    )
+    response_template = models.TextField(
+        _("Answer template"), blank=True, help_text=_("Essay only: text the answer box starts with.")
+    )
+    grader_info = models.TextField(
+        _("Information for graders"),
+        blank=True,
+        help_text=_("Essay only: a model answer or marking notes, shown to instructors on the grading screen only."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Each panel names the types it belongs to (``data-question-types``): the admin script
+    # ``js/question_admin.js`` shows only those of the chosen type; without JavaScript every panel
+    # shows, and ``validation.question_problems`` refuses fields of another type.
     panels = [
         FieldRowPanel([FieldPanel("bank"), FieldPanel("category")]),
         FieldRowPanel([FieldPanel("type"), FieldPanel("points")]),
         FieldPanel("text"),
-        InlinePanel("choices", heading=_("Choices (single and multiple choice)"), label=_("Choice")),
-        FieldPanel("partial_credit"),
+        InlinePanel(
+            "choices",
+            heading=_("Choices (single and multiple choice)"),
+            label=_("Choice"),
+            attrs={"data-question-types": "single multiple"},
+        ),
+        FieldPanel("partial_credit", attrs={"data-question-types": "multiple"}),
         MultiFieldPanel(
             [
-                FieldPanel("correct_answer"),
-                FieldPanel("accepted_answers"),
-                FieldRowPanel([FieldPanel("numeric_answer"), FieldPanel("tolerance")]),
+                FieldPanel("correct_answer", attrs={"data-question-types": "true_false"}),
+                FieldPanel("accepted_answers", attrs={"data-question-types": "short"}),
+                FieldRowPanel(
+                    [FieldPanel("numeric_answer"), FieldPanel("tolerance")],
+                    attrs={"data-question-types": "numeric"},
+                ),
+                FieldPanel("wrong_answer_feedback", attrs={"data-question-types": "short numeric"}),
             ],
             heading=_("Answer (true/false, short answer, numeric)"),
+            attrs={"data-question-types": "true_false short numeric"},
+        ),
+        InlinePanel(
+            "match_pairs",
+            heading=_("Pairs (matching)"),
+            label=_("Pair"),
+            help_text=_(
+                "Each premise is matched with its answer; a pair without a premise adds a wrong answer to choose from."
+            ),
+            attrs={"data-question-types": "matching"},
+        ),
+        MultiFieldPanel(
+            [FieldPanel("response_template"), FieldPanel("grader_info")],
+            heading=_("Essay"),
+            attrs={"data-question-types": "essay"},
         ),
         FieldPanel("feedback"),
     ]
@@ -123,8 +199,54 @@ class Question(ClusterableModel):
         return self.text[:80]
 
     @property
+    def is_auto_graded(self) -> bool:
+        return self.type in AUTO_GRADED
+
+    @property
+    def accepted_answer_entries(self) -> list[AcceptedAnswer]:
+        """The accepted answers in order, each with its share of the points (``%50%`` prefix; default 100 %)."""
+        entries = []
+        for line in self.accepted_answers.splitlines():
+            entry = parse_accepted_answer(line)
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    @property
     def accepted_answer_list(self) -> list[str]:
-        return [line.strip() for line in self.accepted_answers.splitlines() if line.strip()]
+        """How the key shows the accepted answers: ``Kinematic (50%)`` for one worth part of the points."""
+        shown = []
+        for entry in self.accepted_answer_entries:
+            if entry.fraction == 1:
+                shown.append(entry.pattern)
+            else:
+                shown.append(f"{entry.pattern} ({(entry.fraction * 100).normalize():f}%)")
+        return shown
+
+
+def parse_accepted_answer(line: str) -> AcceptedAnswer | None:
+    """One line of ``Question.accepted_answers``: ``None`` for a blank line. A prefix that is not a
+    number is kept as part of the answer (``%abc%`` is matched literally)."""
+    line = line.strip()
+    if not line:
+        return None
+    match = _ANSWER_FRACTION.match(line)
+    fraction = Decimal("1")
+    if match:
+        try:
+            fraction = (Decimal(match.group(1)) / 100).quantize(Decimal("0.0000001"))
+        except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
+            return AcceptedAnswer(line, fraction)
+        line = line[match.end() :].strip()
+    return AcceptedAnswer(line, fraction)
+
+
+def accepted_answer_line(pattern: str, fraction) -> str:
+    """The line ``parse_accepted_answer`` reads back as ``pattern`` worth ``fraction``."""
+    fraction = Decimal(str(fraction))
+    if fraction == 1:
+        return pattern
+    return f"%{(fraction * 100).quantize(Decimal('0.00001')).normalize():f}%{pattern}"
 
 
 class Choice(Orderable):
@@ -152,3 +274,21 @@ class Choice(Orderable):
     @property
     def is_correct(self) -> bool:
         return self.weight > 0
+
+
+class MatchPair(Orderable):
+    """One pair of a matching question: a premise and the answer that goes with it. A pair without a
+    premise only adds its answer to the list to choose from (a distractor). Answers with the same
+    text are one answer in the list (as in Moodle)."""
+
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="match_pairs")
+    premise = models.CharField(_("Premise"), max_length=500, blank=True)
+    answer = models.CharField(_("Answer"), max_length=500)
+
+    panels = [FieldRowPanel([FieldPanel("premise"), FieldPanel("answer")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("pair")
+
+    def __str__(self) -> str:
+        return f"{self.premise} → {self.answer}"

@@ -245,6 +245,9 @@ class Attempt(models.Model):
     points_possible = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     score = models.DecimalField(_("Score"), max_digits=5, decimal_places=2, null=True, blank=True)
     passed = models.BooleanField(null=True)
+    needs_grading = models.BooleanField(
+        default=False, db_index=True, help_text="Essay answers wait for an instructor: the score is provisional."
+    )
 
     objects = AttemptQuerySet.as_manager()
 
@@ -290,6 +293,12 @@ class AttemptAnswer(models.Model):
     saved_at = models.DateTimeField(default=timezone.now)
     points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     fraction = models.DecimalField(max_digits=6, decimal_places=4, null=True, blank=True)
+    # An essay (서술형) answer is graded by an instructor, who may write a comment (첨삭) for the trainee.
+    comment = models.TextField(blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    graded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [

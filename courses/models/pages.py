@@ -530,8 +530,26 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        refusal = self.open_refusal(request.user, enrolment)
+        if refusal:
+            from django.template.response import TemplateResponse
+
+            context = {"page": self, "course": self.course, "refusal": refusal}
+            return TemplateResponse(request, "courses/lesson_refused.html", context, status=403)
         self.studying_enrolment = enrolment  # read once here, used again by the context
         return super().serve(request, *args, **kwargs)
+
+    def open_refusal(self, user, enrolment) -> str | None:
+        """Why a trainee of a funded run may not open this 차시 now (``courses.gates``); staff never are."""
+        from django.utils import timezone
+
+        from courses.gates import is_gated, open_refusal
+        from courses.permissions import user_is_institute_staff
+
+        now = timezone.now()
+        if not is_gated(enrolment, now) or user_is_institute_staff(user=user, institute=self.course.institute):
+            return None
+        return open_refusal(enrolment=enrolment, lesson=self, now=now)
 
     def get_context(self, request, *args, **kwargs):
         from courses.presenters import lesson_page_context  # the presenters import this module

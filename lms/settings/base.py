@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "compliance",
     "home",
     "hr",
     "pagecache",

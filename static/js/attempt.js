@@ -11,9 +11,9 @@
     var question = fieldset.getAttribute("data-question");
     var body = new URLSearchParams();
     body.append("question", question);
-    fieldset.querySelectorAll("input").forEach(function (input) {
+    fieldset.querySelectorAll("input, select, textarea").forEach(function (input) {
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
-      if (input.name === "q-" + question) body.append("answer", input.value);
+      if (input.name === "q-" + question && input.value !== "") body.append("answer", input.value);
     });
     var status = fieldset.querySelector(".autosave-status");
     fetch(url, { method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": token }, body: body })
@@ -29,7 +29,7 @@
   // "n/N answered" and the question navigator follow the answers as they are given.
   var count = document.querySelector("[data-answered-count]");
   function answered(fieldset) {
-    return Array.prototype.some.call(fieldset.querySelectorAll("input"), function (input) {
+    return Array.prototype.some.call(fieldset.querySelectorAll("input, select, textarea"), function (input) {
       if (input.type === "radio" || input.type === "checkbox") return input.checked;
       return input.value.trim() !== "";
     });

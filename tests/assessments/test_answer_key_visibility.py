@@ -241,3 +241,101 @@ def test_answers_visible_counts_attempts_of_every_run(quiz_setup):
 
     assert second.number == 2 and second.enrolment_id != first.enrolment_id
     assert answers_visible(attempt=first) and answers_visible(attempt=second)
+
+
+# --------------------------------------------------------------------------------------------
+# Matching and essay questions
+# --------------------------------------------------------------------------------------------
+
+GRADER_SECRET = "GRADER-INFO-SECRET-8"
+MATCH_PAIRS = [("RTH-PREMISE", "RETURN-HOME-ANSWER"), ("RTK-PREMISE", "KINEMATIC-ANSWER"), ("", "DISTRACTOR-ANSWER")]
+
+
+@pytest.fixture
+def match_and_essay_setup():
+    from assessments.models import MatchPair
+
+    institute = f.institute_page()
+    course = f.course_page(institute, min_progress_percent=0)
+    bank = f.question_bank(institute, course)
+    matching = f.question(bank, "matching", text="짝지으세요", feedback=SECRET_FEEDBACK)
+    for index, (premise, answer) in enumerate(MATCH_PAIRS):
+        MatchPair.objects.create(question=matching, premise=premise, answer=answer, sort_order=index)
+    essay = f.question(bank, "essay", text="서술하세요", grader_info=GRADER_SECRET)
+    quiz = f.quiz_page(course, [matching, essay], review_policy="after_submit", max_attempts=2)
+    enrolment = f.enrolment(f.course_run(course))
+    return {
+        "quiz": quiz,
+        "matching": matching,
+        "essay": essay,
+        "user": enrolment.user,
+        "instructor": f.instructor_of(institute),
+    }
+
+
+def take_match_and_essay(client, setup):
+    from assessments.services import match_options_for
+
+    quiz, user = setup["quiz"], setup["user"]
+    client.force_login(user)
+    responses = [client.post(reverse("assessments:start", args=[quiz.pk]), follow=True)]
+    attempt = Attempt.objects.filter(user=user, quiz=quiz).order_by("-number").first()
+    url = reverse("assessments:attempt", args=[attempt.public_id])
+    options = match_options_for(attempt, [setup["matching"]])[setup["matching"].pk]
+    premise = {options.premise_texts[pid]: token for token, pid in options.premises.items()}
+    answer = {options.texts[pid]: token for token, pid in options.answers.items()}
+    responses.append(
+        client.post(
+            reverse("assessments:save_answer", args=[attempt.public_id]),
+            {
+                "question": setup["matching"].pk,
+                "answer": [f"{premise['RTH-PREMISE']}:{answer['DISTRACTOR-ANSWER']}"],
+            },
+        )
+    )
+    responses.append(client.get(url))
+    responses.append(client.post(url, {"action": "submit", f"q-{setup['essay'].pk}": "나의 서술형 답안"}, follow=True))
+    responses.append(client.get(reverse("assessments:review", args=[attempt.public_id])))
+    responses.append(client.get(quiz.url))
+    return attempt, responses
+
+
+def test_matching_pairs_and_grader_info_stay_hidden_while_an_attempt_is_left(client, match_and_essay_setup):
+    setup = match_and_essay_setup
+    attempt, responses = take_match_and_essay(client, setup)
+
+    for response in responses:
+        body = response.content.decode()
+        assert GRADER_SECRET not in body
+        assert SECRET_FEEDBACK not in body
+        # which answer belongs to which premise is the key: never shown side by side
+        assert "RTH-PREMISE → RETURN-HOME-ANSWER" not in body
+        for markup in KEY_MARKUP:
+            assert markup not in body, markup
+    review = responses[-2].content.decode()
+    assert "RETURN-HOME-ANSWER" not in review and "KINEMATIC-ANSWER" not in review
+    assert "나의 서술형 답안" in review  # the trainee's own essay is theirs to read
+
+
+def test_the_essay_comment_is_shown_after_grading_even_with_the_key_hidden(client, match_and_essay_setup):
+    setup = match_and_essay_setup
+    attempt, _responses = take_match_and_essay(client, setup)
+    essay = attempt.answers.get(question=setup["essay"])
+    services.essay_grade(answer=essay, points=Decimal("1"), comment="첨삭-코멘트-입니다", actor=setup["instructor"])
+
+    client.force_login(setup["user"])
+    review = client.get(reverse("assessments:review", args=[attempt.public_id])).content.decode()
+
+    assert "첨삭-코멘트-입니다" in review
+    assert "RETURN-HOME-ANSWER" not in review and GRADER_SECRET not in review
+
+
+def test_matching_key_appears_after_the_last_attempt_and_grader_info_never(client, match_and_essay_setup):
+    setup = match_and_essay_setup
+    take_match_and_essay(client, setup)
+    last, responses = take_match_and_essay(client, setup)
+
+    review = responses[-2].content.decode()
+    assert "RETURN-HOME-ANSWER" in review and "KINEMATIC-ANSWER" in review  # the right answer of each premise
+    assert SECRET_FEEDBACK in review
+    assert GRADER_SECRET not in review

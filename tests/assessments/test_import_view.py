@@ -55,7 +55,7 @@ def test_broken_files_import_nothing_and_name_each_problem(client, setup, name):
 
 
 def test_unsupported_questions_are_listed_and_need_consent(client, setup):
-    gift = "::지원::다음 중 참인 것은? {T}\n\n::서술형::비행 전 점검 절차를 설명하시오. {}\n".encode()
+    gift = "::지원::다음 중 참인 것은? {T}\n\n::설명문::다음 문항은 비행 전 점검에 관한 것입니다.\n".encode()
 
     first = upload(client, setup["bank"], "mixed.gift", gift)
     assert "지원하지 않는 문제" in first.content.decode()

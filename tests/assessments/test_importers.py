@@ -386,8 +386,14 @@ GOOD = "// 머리말\n\n::정상::쿼드콥터에는 프로펠러가 4개 있다
         ("빈 답지 {=4개 ~}", "answer 2 is empty"),
         ("빈 단답 {=}", "needs at least one accepted answer, written as =answer"),
         ("빈 단답 {=드론 =}", "answer 2 is empty"),
-        ("RTK는? {=Real-Time Kinematic =%50%Kinematic}", "the answer “Kinematic” gives partial credit (50%)"),
-        ("RTK는? {=%0%RTK}", "gives partial credit (0%)"),
+        ("RTK는? {=Real-Time Kinematic =%45%Kinematic}", "the answer “Kinematic” is worth 45%, which is not one"),
+        ("RTK는? {=%0%RTK}", "needs an accepted answer worth full marks (100%)"),
+        ("RTK는? {=%50%RTK}", "needs an accepted answer worth full marks (100%)"),
+        ("센서 {=자이로 ~%33.3%가속도계 ~카메라}", "the answer “가속도계” is worth 33.3%, which is not one"),
+        ("짝 하나 {=RTH -> Return To Home}", "a matching question needs at least 2 pairs; this one has 1"),
+        ("짝 없음 {=RTH -> 귀환 =RTK}", "“RTK” is not a pair"),
+        ("답 없음 {=RTH -> 귀환 =RTK -> }", "pair 2 has no answer"),
+        ("전제 없음 {= -> 귀환 = -> 측위}", "needs at least one premise"),
         ("전압은? {#3,7}", "“3,7” is not a number"),
         ("전압은? {#약 3.7}", "“약 3.7” is not a number"),
         ("전압은? {#nan}", "“nan” is not a number"),
@@ -460,42 +466,14 @@ def test_gift_question_with_several_problems_lists_each():
 
 
 def test_gift_unsupported_types_are_listed_with_their_lines():
-    result = parse_gift(
-        "비행 전 점검 절차를 서술하세요. {}\n"
-        "\n"
-        "약어를 짝지으세요. {\n"
-        "=RTH -> Return To Home\n"
-        "=RTK -> Real-Time Kinematic\n"
-        "}\n"
-        "\n"
-        "다음 문항은 항법에 관한 것입니다.\n"
-        "\n"
-        "정상 문제 {T}\n"
-        "\n"
-        "서술형 {####해설만 있음}\n"
-    )
+    result = parse_gift("다음 문항은 항법에 관한 것입니다.\n\n정상 문제 {T}\n")
     assert result.errors == []
-    assert [q.location for q in result.questions] == ["line 10"]
+    assert [q.location for q in result.questions] == ["line 3"]
     assert problems(result.unsupported) == [
         (
             "line 1",
-            "Line 1: essay questions are not supported, so this question was not imported. "
-            "Create it by hand after the import, or remove it from the file.",
-        ),
-        (
-            "line 3",
-            "Line 3: matching questions are not supported, so this question was not imported. "
-            "Create it by hand after the import, or remove it from the file.",
-        ),
-        (
-            "line 8",
-            "Line 8: the question has no answer block {…}, so it is a description (text only), which is not "
+            "Line 1: the question has no answer block {…}, so it is a description (text only), which is not "
             "supported. Add an answer block if it is meant to be a question, or remove it.",
-        ),
-        (
-            "line 12",
-            "Line 12: essay questions are not supported, so this question was not imported. "
-            "Create it by hand after the import, or remove it from the file.",
         ),
     ]
 
@@ -548,7 +526,7 @@ def test_gift_random_input_never_raises():
         source = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         result = parse_gift(source)
         for question in result.questions:
-            assert question.type in {"single", "multiple", "true_false", "short", "numeric"}
+            assert question.type in {"single", "multiple", "true_false", "short", "numeric", "essay", "matching"}
             assert question.location.startswith("line ")
         for problem in result.errors + result.unsupported:
             assert problem.location == "file" or problem.location.startswith("line ")
@@ -754,8 +732,6 @@ def test_moodle_file_with_a_byte_order_mark_and_without_a_declaration():
     ("qtype", "kind"),
     [
         ("description", "description items (text without answers)"),
-        ("essay", "essay questions"),
-        ("match", "matching questions"),
         ("randomsamatch", "random short-answer matching questions"),
         ("multianswer", "embedded-answer (cloze) questions"),
         ("calculated", "calculated questions"),
@@ -829,8 +805,25 @@ def test_moodle_unsupported_types_are_listed(qtype, kind):
         (question_xml("shortanswer", answer_xml(0, "*")), 'at least one accepted answer with fraction="100"'),
         (question_xml("shortanswer", ""), 'at least one accepted answer with fraction="100"'),
         (
-            question_xml("shortanswer", answer_xml(100, "RTK") + answer_xml(50, "Kinematic")),
-            "the answer “Kinematic” gives partial credit (50%)",
+            question_xml("shortanswer", answer_xml(100, "RTK") + answer_xml(45, "Kinematic")),
+            "the answer “Kinematic” is worth 45%, which is not one of the grades Moodle allows",
+        ),
+        (question_xml("shortanswer", answer_xml(50, "RTK")), "needs an accepted answer worth full marks (100%)"),
+        (
+            question_xml("multichoice", answer_xml(100, "가") + answer_xml(-33.3, "나")),
+            "the answer “나” is worth -33.3%, which is not one",
+        ),
+        (
+            question_xml("matching", "<subquestion><text>RTH</text><answer><text>귀환</text></answer></subquestion>"),
+            "needs at least 2 pairs",
+        ),
+        (
+            question_xml(
+                "matching",
+                "<subquestion><text>RTH</text><answer><text>귀환</text></answer></subquestion>"
+                "<subquestion><text>RTK</text><answer><text></text></answer></subquestion>",
+            ),
+            "pair 2 has no answer",
         ),
         (question_xml("shortanswer", answer_xml(100, "")), "answer 1 is empty"),
         (question_xml("numerical", answer_xml(0, "*")), 'needs one answer worth full marks (fraction="100")'),
@@ -1216,7 +1209,7 @@ def test_broken_gift_bank_reports_every_problem():
         ("line 9", "the weights of the right answers add up to 90%"),
         ("line 11", "the answer block opened with { is never closed"),
         ("line 13", "“3,7” is not a number"),
-        ("line 15", "the answer “Kinematic” gives partial credit (50%)"),
+        ("line 15", "the answer “Kinematic” is worth 45%, which is not one of the grades Moodle allows"),
         ("line 19", "the question has no text"),
         ("line 21", "the answer block {PX4} is not valid GIFT"),
         ("line 23", "needs at least 2 answers; this one has 1"),
@@ -1228,7 +1221,7 @@ def test_broken_gift_bank_reports_every_problem():
         assert message.startswith(f"Line {want_location.split()[1]}: ")
         assert fragment in message
     assert [problem.location for problem in result.unsupported] == ["line 17"]
-    assert "essay questions are not supported" in result.unsupported[0].message
+    assert "it is a description (text only)" in result.unsupported[0].message
 
 
 def test_broken_xml_bank_reports_every_problem():
@@ -1238,7 +1231,7 @@ def test_broken_xml_bank_reports_every_problem():
     expected = [
         ("question 2", 'exactly one answer with fraction="100"; this one has 2.'),
         ("question 3", "add up to 80%"),
-        ("question 5", "the answer “Kinematic” gives partial credit (50%)"),
+        ("question 5", "in the question “단답 부분 점수”, the answer “Kinematic” is worth 45%"),
         ("question 6", "“약 3.7” is not a number"),
         ("question 7", "the tolerance -1 is negative"),
         ("question 8", "the question has no text"),
@@ -1253,4 +1246,4 @@ def test_broken_xml_bank_reports_every_problem():
         assert fragment in message
     assert [problem.location for problem in result.unsupported] == ["question 4", "question 11"]
     assert "description items" in result.unsupported[0].message
-    assert "matching questions" in result.unsupported[1].message
+    assert "calculated questions" in result.unsupported[1].message

@@ -304,3 +304,13 @@ def test_a_course_with_funded_runs_cannot_drop_its_review_code(course):
         course.clean()
 
     assert "simsa_code" in refused.value.message_dict
+
+
+def test_the_run_list_shows_each_runs_funding_scheme(client, course):
+    f.course_run(course, title="환급 1차", **funded_fields())
+    f.course_run(course, title="일반 1차")
+    client.force_login(f.manager_of(course.institute))
+
+    text = client.get("/cms/academy/runs/").content.decode()
+
+    assert "훈련 구분(환급)" in text and "사업주훈련" in text and "비환급" in text
