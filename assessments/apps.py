@@ -11,7 +11,7 @@ class AssessmentsConfig(AppConfig):
         from courses import completion, institutes
         from courses.permissions import register_institute_policy
 
-        from .models import PracticalAssessment, Question, QuestionBank
+        from .models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
 
@@ -20,3 +20,7 @@ class AssessmentsConfig(AppConfig):
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")
+        # Submissions are the trainees' work: staff read and grade them, never add or delete them.
+        register_institute_policy(
+            AssignmentSubmission, course_field="enrolment__run__course", no_staff_actions=("add", "delete")
+        )

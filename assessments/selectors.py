@@ -15,6 +15,7 @@ from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
 from courses.selectors import studying_enrolment
 
+from .assignments import assignment_requirements
 from .grading import passes, required_score
 from .models import (
     Attempt,
@@ -46,7 +47,8 @@ def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
 
 
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """Completion requirements of the assessments app for a batch of enrolments, in four queries.
+    """Completion requirements of the assessments app for a batch of enrolments, in four queries
+    (two more when the courses have assignments: ``assignments.assignment_requirements``).
 
     A quiz's grade is the trainee's, whichever run they took it in: attempts are limited per
     trainee and quiz across every run of the course (``services.attempt_start``), so a grade
@@ -124,6 +126,8 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                     met=passes(practical, course=course, score=graded.score if graded else None),
                 )
             )
+    for enrolment_id, items in assignment_requirements(enrolments).items():  # 과제 (assessments.assignments)
+        result[enrolment_id].extend(items)
     return result
 
 

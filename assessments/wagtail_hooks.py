@@ -55,8 +55,9 @@ register_snippet(AssessmentsGroup)
 @hooks.register("register_admin_viewset")
 def register_assessment_staff_viewsets():
     from .admin_views import GradebookViewSet, QuestionImportViewSet
+    from .assignment_admin import AssignmentGradingViewSet
 
-    return [GradebookViewSet(), QuestionImportViewSet()]
+    return [GradebookViewSet(), QuestionImportViewSet(), AssignmentGradingViewSet()]
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,10 +1,14 @@
-"""Question banks, quizzes and attempts, practical assessments."""
+"""Question banks, quizzes and attempts, practical assessments, assignments and their submissions."""
 
+from .assignment import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile, SubmissionType
 from .bank import Choice, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
 from .quiz import Attempt, AttemptAnswer, GradingMethod, QuizPage, QuizQuestion, ReviewPolicy
 
 __all__ = [
+    "AssignmentCriterion",
+    "AssignmentPage",
+    "AssignmentSubmission",
     "Attempt",
     "AttemptAnswer",
     "Choice",
@@ -18,4 +22,6 @@ __all__ = [
     "QuizQuestion",
     "ReviewPolicy",
     "RubricCriterion",
+    "SubmissionFile",
+    "SubmissionType",
 ]
