@@ -11,17 +11,19 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from courses.permissions import policy_for
+from courses.admin_panels import PanelRow, WorkPanel
+from courses.models import CourseRun
+from courses.permissions import is_institute_staff, policy_for
 from courses.selectors import staff_runs
 from courses.viewsets import InstituteStaffViewSet, StaffView
 
 from . import assignments
 from .assignment_forms import GradingForm
-from .models import AssignmentSubmission
+from .models import AssignmentPage, AssignmentSubmission
 from .services import AssessmentError
 
 
@@ -101,8 +103,6 @@ class SubmissionGradeView(StaffView):
         }
 
     def _list_url(self):
-        from django.urls import reverse
-
         return reverse("assignment_grading:submissions", args=[self.submission.enrolment.run_id, self.assignment.pk])
 
     def _form(self, data=None):
@@ -175,3 +175,50 @@ class AssignmentGradingViewSet(InstituteStaffViewSet):
             ),
             path("submissions/<int:submission_id>/", self.construct_view(SubmissionGradeView), name="grade"),
         ]
+
+
+# --------------------------------------------------------------------------------------------
+# The dashboard panel (registered in ``assessments.wagtail_hooks``)
+# --------------------------------------------------------------------------------------------
+
+
+class AssignmentsToGradePanel(WorkPanel):
+    """One row per assignment and run with submissions awaiting a grade, oldest submission first."""
+
+    name = "academy-assignments-to-grade"
+    order = 81
+    heading = gettext_lazy("Assignments to grade")
+    empty_text = gettext_lazy("No assignment is waiting for a grade.")
+    all_label = gettext_lazy("Assignments")
+
+    def queryset(self):
+        return assignments.submissions_to_grade(self.user)
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        shown = context["rows"]
+        if shown:  # two reads for the few rows shown
+            pages = AssignmentPage.objects.in_bulk([row["assignment_id"] for row in shown])
+            runs = CourseRun.objects.select_related("course").in_bulk([row["run_id"] for row in shown])
+            context["rows"] = [
+                PanelRow(
+                    label=f"{pages[row['assignment_id']].title} · {runs[row['run_id']].course.title} · "
+                    f"{runs[row['run_id']].title}",
+                    url=reverse("assignment_grading:submissions", args=[row["run_id"], row["assignment_id"]]),
+                    date=row["oldest"],
+                    meta=ngettext("%(count)s submission to grade", "%(count)s submissions to grade", row["waiting"])
+                    % {"count": row["waiting"]},
+                )
+                for row in shown
+            ]
+        return context
+
+    def row(self, item) -> dict:
+        return item
+
+    def all_url(self) -> str:
+        return reverse("assignment_grading:index")
+
+
+def assignment_panels(request) -> list[AssignmentsToGradePanel]:
+    return [AssignmentsToGradePanel(request.user)] if is_institute_staff(request.user) else []

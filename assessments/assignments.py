@@ -27,7 +27,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -194,6 +194,21 @@ def run_submission_rows(*, run, assignment: AssignmentPage) -> list[SubmissionRo
             order.get(r.submission.state, 3) if r.submission else 3,
             (r.submission.submitted_at or r.submission.saved_at).timestamp() if r.submission else 0,
         ),
+    )
+
+
+def submissions_to_grade(user):
+    """(assignment, run) pairs of the user's institutes with submissions awaiting a grade: dicts of
+    ``assignment_id``, ``run_id``, ``waiting`` and ``oldest`` (submitted), oldest first."""
+    from django.db.models import Count, Min
+
+    return (
+        policy_for(AssignmentSubmission)
+        .instances_user_has_permission_for(user, "change")
+        .awaiting_grading()
+        .values("assignment_id", run_id=models.F("enrolment__run_id"))
+        .annotate(waiting=Count("pk"), oldest=Min("submitted_at"))
+        .order_by("oldest", "assignment_id", "run_id")
     )
 
 

@@ -66,3 +66,11 @@ def add_practicals_to_grade_panel(request, panels):
     from .admin_panels import staff_panels
 
     panels.extend(staff_panels(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_assignments_to_grade_panel(request, panels):
+    """Assignments with submissions waiting for a grade, in the user's institutes."""
+    from .assignment_admin import assignment_panels
+
+    panels.extend(assignment_panels(request))

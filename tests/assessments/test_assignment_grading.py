@@ -169,3 +169,19 @@ def test_unknown_file_types_are_refused_in_the_editor(world):
     form.data = {**form.data, "allowed_extensions": "pdf, exe"}
     assert not form.is_valid()
     assert "exe" in str(form.errors["allowed_extensions"])
+
+
+def test_the_dashboard_shows_assignments_waiting_for_a_grade_in_the_users_institute_only(client, world):
+    client.force_login(world["instructor"])
+    text = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Assignments to grade" in text
+    assert "정비 일지 과제" in text and world["list_url"] in text and "1 submission to grade" in text
+
+    client.force_login(world["other_instructor"])
+    text = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No assignment is waiting for a grade." in text and "정비 일지 과제" not in text
+
+    assignments.submission_grade(submission=world["submission"], actor=world["instructor"], score=Decimal("90"))
+    client.force_login(world["instructor"])
+    text = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "No assignment is waiting for a grade." in text
