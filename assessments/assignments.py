@@ -197,6 +197,35 @@ def run_submission_rows(*, run, assignment: AssignmentPage) -> list[SubmissionRo
     )
 
 
+def gradebook_assignment_cells(*, course, enrolments: list[Enrolment]) -> dict:
+    """The gradebook's assignment columns (live assignments of the course, in syllabus order) and,
+    per enrolment id, one cell each: the score converted to 100 points (as quiz scores are), the
+    pass rule's answer, and whether a submission awaits grading. Two queries."""
+    pages = list(AssignmentPage.objects.live().descendant_of(course).order_by("path"))
+    submissions = {
+        (s.assignment_id, s.enrolment_id): s
+        for s in AssignmentSubmission.objects.filter(assignment__in=pages, enrolment__in=enrolments)
+    }
+    cells: dict[int, list[dict]] = {}
+    for enrolment in enrolments:
+        cells[enrolment.pk] = []
+        for page in pages:
+            submission = submissions.get((page.pk, enrolment.pk))
+            graded = submission is not None and submission.is_graded
+            percent = percent_of(submission.score, page.max_score) if graded else None
+            cells[enrolment.pk].append(
+                {
+                    "score": percent,
+                    "passed": passes(page, course=course, score=percent) if graded else None,
+                    "attempts": 1 if submission and submission.submitted_at else 0,
+                    "in_progress": False,
+                    "awaiting_grading": submission is not None
+                    and submission.state == AssignmentSubmission.State.SUBMITTED,
+                }
+            )
+    return {"assignments": pages, "cells": cells}
+
+
 def submissions_to_grade(user):
     """(assignment, run) pairs of the user's institutes with submissions awaiting a grade: dicts of
     ``assignment_id``, ``run_id``, ``waiting`` and ``oldest`` (submitted), oldest first."""

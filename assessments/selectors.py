@@ -15,7 +15,7 @@ from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
 from courses.selectors import studying_enrolment
 
-from .assignments import assignment_requirements
+from .assignments import assignment_requirements, gradebook_assignment_cells
 from .grading import passes, required_score
 from .models import (
     Attempt,
@@ -443,7 +443,15 @@ def gradebook(*, run) -> dict:
                 }
             )
         rows.append(row)
-    return {"quizzes": quizzes, "practicals": practicals, "rows": rows}
+    assignment_columns = gradebook_assignment_cells(course=course, enrolments=enrolments)
+    for row in rows:
+        row.cells.extend(assignment_columns["cells"][row.enrolment.pk])
+    return {
+        "quizzes": quizzes,
+        "practicals": practicals,
+        "assignments": assignment_columns["assignments"],
+        "rows": rows,
+    }
 
 
 @dataclass

@@ -185,3 +185,22 @@ def test_the_dashboard_shows_assignments_waiting_for_a_grade_in_the_users_instit
     client.force_login(world["instructor"])
     text = client.get("/cms/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "No assignment is waiting for a grade." in text
+
+
+def test_the_gradebook_has_a_column_per_assignment_in_100_points(client, world):
+    page = world["page"]
+    AssignmentPage.objects.filter(pk=page.pk).update(max_score=50)
+    url = reverse("gradebook:run", args=[world["run"].pk])
+    client.force_login(world["instructor"])
+    text = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<th>정비 일지 과제</th>" in text and "Awaiting grading" in text
+
+    assignments.submission_grade(submission=world["submission"], actor=world["instructor"], score=Decimal("35"))
+    text = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Awaiting grading" not in text
+    assert "70 <span" in text  # 35 of 50 points is 70 of 100, a pass at 60
+
+    export = client.get(url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="en").content.decode("utf-8-sig")
+    header, first = export.splitlines()[:2]
+    assert "정비 일지 과제 · Score" in header and "정비 일지 과제 · Result" in header
+    assert first.startswith("가나다") and first.endswith("70.0,Pass")
