@@ -1,4 +1,4 @@
-"""Staff screens: question import, gradebook with exports, item analysis, practical grading.
+"""Staff screens: question import, gradebook with exports, item analysis, retake grants, practical grading.
 
 Two viewsets (``courses.viewsets.InstituteStaffViewSet``): the question import asks the question
 banks' policy for "add", the gradebook screens ask the runs' policy for "change"; each view reads
@@ -169,6 +169,63 @@ class ItemAnalysisView(StaffView):
         return self.render(quiz=self.quiz, items=selectors.item_analysis(quiz=self.quiz))
 
 
+class RetakeGrantForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=services.RETAKE_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy(
+            "Why the trainee may take the quiz again (e.g. a power cut, with evidence). Kept with the grant."
+        ),
+    )
+
+
+class RetakeGrantView(StaffView):
+    """재응시 허용: one trainee of the run may start one more attempt at a quiz, with a reason."""
+
+    template_name = "assessments/admin/retake_grant.html"
+    header_icon = "redirect"
+
+    def setup_objects(self, run_id, quiz_id, enrolment_id):
+        self.run = get_object_or_404(staff_runs(self.request.user).select_related("course"), pk=run_id)
+        self.quiz = get_object_or_404(QuizPage.objects.descendant_of(self.run.course), pk=quiz_id)
+        self.enrolment = get_object_or_404(Enrolment.objects.select_related("user"), pk=enrolment_id, run=self.run)
+
+    def get_page_title(self):
+        return _("Grant a retake: %(quiz)s") % {"quiz": self.quiz.title}
+
+    def get(self, request, run_id, quiz_id, enrolment_id):
+        return self.render_form(RetakeGrantForm())
+
+    def post(self, request, run_id, quiz_id, enrolment_id):
+        form = RetakeGrantForm(request.POST)
+        if form.is_valid():
+            try:
+                services.retake_grant(
+                    enrolment=self.enrolment, quiz=self.quiz, actor=request.user, reason=form.cleaned_data["reason"]
+                )
+            except services.AssessmentError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s may take %(quiz)s once more.")
+                    % {"name": self.enrolment.user.get_full_name(), "quiz": self.quiz.title},
+                )
+                return redirect("gradebook:run", self.run.pk)
+        return self.render_form(form)
+
+    def render_form(self, form):
+        return self.render(
+            form=form,
+            run=self.run,
+            quiz=self.quiz,
+            enrolment=self.enrolment,
+            grants=selectors.retake_grants(enrolment=self.enrolment, quiz=self.quiz),
+            attempts=selectors.run_attempts(enrolment=self.enrolment, quiz=self.quiz),
+        )
+
+
 class PracticalGradingView(StaffView):
     """실기평가 grading: the run's instructors record points per criterion and comments for each trainee."""
 
@@ -275,6 +332,11 @@ class GradebookViewSet(InstituteStaffViewSet):
             path("gradebook/", self.construct_view(GradebookIndexView), name="index"),
             path("runs/<int:run_id>/gradebook/", self.construct_view(GradebookView), name="run"),
             path("quizzes/<int:quiz_id>/analysis/", self.construct_view(ItemAnalysisView), name="item_analysis"),
+            path(
+                "runs/<int:run_id>/quizzes/<int:quiz_id>/retake/<int:enrolment_id>/",
+                self.construct_view(RetakeGrantView),
+                name="retake",
+            ),
             path(
                 "runs/<int:run_id>/practical/<int:assessment_id>/",
                 self.construct_view(PracticalGradingView),

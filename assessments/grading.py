@@ -7,14 +7,16 @@ opaque identifiers, which ``parse_response`` maps back.
 
 ``passes(item, course=..., score=...)`` is the pass rule (합격) of a quiz or practical assessment:
 grading stores its answer, and the gradebook, the trainee's pages and completion ask it.
+``weighted_total(parts)`` is the total of a funded run's assessments (진행단계평가, 최종평가, 과제).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -44,6 +46,35 @@ def passes(item, *, course, score: Decimal | None) -> bool:
     """Does ``score`` pass ``item`` (a quiz or a practical assessment) in ``course``? The one answer
     for grading, the gradebook, the review and quiz pages and completion; no score passes nothing."""
     return score is not None and score >= required_score(item, course)
+
+
+# --------------------------------------------------------------------------------------------
+# The weighted total of funded runs (수료기준 of 사업주훈련, DOMAIN-KR §1.1)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeightedPart:
+    """One part of a course's weighted total: a kind of assessment, its weight (percent of the total)
+    and the trainee's score out of ``max_score``; ``score=None`` means not taken or not submitted."""
+
+    key: str
+    weight: int
+    score: Decimal | None
+    max_score: Decimal = Decimal("100")
+    missing: bool = False  # something of this part was not taken or submitted (named on the panel)
+
+
+def weighted_total(parts: Iterable[WeightedPart]) -> Decimal:
+    """Σ score_i / max_i × weight_i, rounded half up to 2 decimals; a missing score counts 0.
+
+    Weights 10/40/50 and scores 50, 70, 60 → 63.00; the same without the assignment → 33.00.
+    """
+    total = ZERO
+    for part in parts:
+        if part.weight and part.score is not None and part.max_score:
+            total += Decimal(part.score) / Decimal(part.max_score) * part.weight
+    return total.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 # --------------------------------------------------------------------------------------------

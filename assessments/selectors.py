@@ -15,6 +15,7 @@ from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
 from courses.selectors import studying_enrolment
 
+from . import funded
 from .assignments import assignment_requirements, gradebook_assignment_cells
 from .grading import passes, required_score
 from .models import (
@@ -28,6 +29,7 @@ from .models import (
     QuestionBank,
     QuizPage,
     QuizQuestion,
+    RetakeGrant,
     ReviewPolicy,
 )
 
@@ -53,6 +55,9 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
     A quiz's grade is the trainee's, whichever run they took it in: attempts are limited per
     trainee and quiz across every run of the course (``services.attempt_start``), so a grade
     earned in an earlier run counts for the run they study in now.
+
+    In funded runs of courses with weights, the progress and final tests are not required one by
+    one: they count in the weighted total of ``funded.funded_requirements``.
     """
     result: dict[int, list[Requirement]] = {e.pk: [] for e in enrolments}
     if not enrolments:
@@ -80,8 +85,9 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
         }
     for enrolment in enrolments:
         course = enrolment.run.course
+        weighted = funded.uses_weighted_rule(enrolment)  # its tests count in the weighted total instead
         for quiz in quizzes:
-            if not quiz.path.startswith(course.path):
+            if not quiz.path.startswith(course.path) or (weighted and quiz.kind in funded.ONE_ATTEMPT_KINDS):
                 continue
             threshold = required_score(quiz, course)
             kept = kept_attempt(quiz, attempts.get((quiz.pk, enrolment.user_id), []))
@@ -140,15 +146,40 @@ def _format(score: Decimal) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def start_refusal(*, quiz: QuizPage, attempts: list[Attempt], now=None) -> str:
+def start_refusal(
+    *,
+    quiz: QuizPage,
+    attempts: list[Attempt],
+    now=None,
+    enrolment: Enrolment | None = None,
+    retake_granted: bool = False,
+) -> str:
     """Why a trainee whose attempts at ``quiz`` (in every run of the course) are ``attempts`` cannot
-    start another one now, or ``""`` when they can. Enrolment is the caller's question."""
+    start another one now, or ``""`` when they can. Whether they are enrolled is the caller's question.
+
+    ``enrolment`` is the run the attempt would count for: in a funded run the gates of
+    ``funded.gate_refusal`` apply, and a progress or final test allows one attempt in the run.
+    ``retake_granted``: the trainee holds an unused retake grant, which allows one attempt beyond
+    the limit (never past a gate).
+    """
     now = now or timezone.now()
     if not quiz.is_open(now):
         return _("This quiz is not open now.")
-    if quiz.max_attempts and len(attempts) >= quiz.max_attempts:
+    if enrolment is not None and funded.is_funded(enrolment.run):
+        refusal = funded.gate_refusal(enrolment=enrolment, kind=quiz.kind, now=now)
+        if refusal:
+            return refusal
+        if quiz.kind in funded.ONE_ATTEMPT_KINDS:
+            if not retake_granted and any(a.enrolment_id == enrolment.pk for a in attempts):
+                return _("This test allows one attempt; a retake needs the institute's permission.")
+            return ""
+    if quiz.max_attempts and len(attempts) >= quiz.max_attempts and not retake_granted:
         return _("You have used all %(n)s attempts.") % {"n": quiz.max_attempts}
     return ""
+
+
+def has_unused_retake_grant(*, enrolment: Enrolment, quiz: QuizPage) -> bool:
+    return RetakeGrant.objects.unused().filter(enrolment=enrolment, quiz=quiz).exists()
 
 
 def answers_visible(*, attempt: Attempt, attempts: list[Attempt] | None = None, now=None) -> bool:
@@ -203,17 +234,25 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
     in_progress = next((a for a in attempts if a.is_open), None)
     used = len(attempts)
     reason = ""
+    granted = False  # an unused retake grant opens one more attempt
     if enrolment is None:
         reason = _("Only trainees enrolled in the course take this quiz.")
     elif in_progress is None:
-        reason = start_refusal(quiz=quiz, attempts=attempts)
+        reason = start_refusal(quiz=quiz, attempts=attempts, enrolment=enrolment)
+        if reason and has_unused_retake_grant(enrolment=enrolment, quiz=quiz):
+            reason = start_refusal(quiz=quiz, attempts=attempts, enrolment=enrolment, retake_granted=True)
+            granted = not reason
     kept = kept_attempt(quiz, [a for a in attempts if enrolment and a.enrolment_id == enrolment.pk])
+    limit = quiz.max_attempts
+    if enrolment is not None and funded.is_funded(enrolment.run) and quiz.kind in funded.ONE_ATTEMPT_KINDS:
+        limit, used = 1, sum(1 for a in attempts if a.enrolment_id == enrolment.pk)
     return {
         "enrolment": enrolment,
         "attempts": attempts,
         "attempt_rows": [AttemptRow(attempt=a, earlier_run=a.enrolment_id != enrolment.pk) for a in attempts],
         "in_progress": in_progress,
-        "attempts_left": max(0, quiz.max_attempts - used) if quiz.max_attempts else None,
+        "attempt_limit": limit,
+        "attempts_left": max(0, limit - used) + granted if limit else None,
         "kept": kept,
         "cannot_start_reason": reason,
         "required_score": required_score(quiz, quiz.course),
@@ -394,6 +433,45 @@ def practicals_for_user(user, action: str = "change"):
     return policy_for(PracticalAssessment).instances_user_has_permission_for(user, action).select_related("course")
 
 
+def item_pool_problem(*, draw_bank, draw_category: str, draw_count: int, fixed_questions: int, factor: int) -> str:
+    """Why a quiz that requires a large item pool may not be published, or ``""`` when it may.
+
+    The pool is the bank (or its category) the quiz draws from; it must hold at least ``factor`` ×
+    the questions per attempt (``settings.ACADEMY_ITEM_POOL_FACTOR``, 3 by default).
+    """
+    if fixed_questions or draw_bank is None:
+        return _(
+            "A large item pool needs questions drawn at random: choose a bank to draw from and the number of "
+            "questions per attempt, and remove the fixed questions."
+        )
+    if not draw_count:
+        return _("Set the number of questions per attempt: drawing all of them gives every trainee the same test.")
+    pool = Question.objects.filter(bank=draw_bank)
+    if draw_category:
+        pool = pool.filter(category=draw_category)
+    size = pool.count()
+    if size < factor * draw_count:
+        return _(
+            "The item pool holds %(pool)s questions; %(count)s questions per attempt need at least %(required)s "
+            "(%(factor)s times as many)."
+        ) % {"pool": size, "count": draw_count, "required": factor * draw_count, "factor": factor}
+    return ""
+
+
+def retake_grants(*, enrolment: Enrolment, quiz: QuizPage):
+    """The retake grants of one trainee of a run at a quiz, newest first, with who granted them."""
+    return (
+        RetakeGrant.objects.filter(enrolment=enrolment, quiz=quiz)
+        .select_related("granted_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def run_attempts(*, enrolment: Enrolment, quiz: QuizPage) -> list[Attempt]:
+    """The attempts of one trainee at a quiz that count for one run."""
+    return list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("number"))
+
+
 @dataclass
 class GradebookRow:
     enrolment: Enrolment
@@ -418,6 +496,11 @@ def gradebook(*, run) -> dict:
         (r.assessment_id, r.enrolment_id): r
         for r in PracticalResult.objects.filter(enrolment__in=enrolments, assessment__in=practicals)
     }
+    granted = set(
+        RetakeGrant.objects.unused()
+        .filter(enrolment__in=enrolments, quiz__in=quizzes)
+        .values_list("quiz_id", "enrolment_id")
+    )
     rows = []
     for enrolment in enrolments:
         row = GradebookRow(enrolment=enrolment)
@@ -430,6 +513,8 @@ def gradebook(*, run) -> dict:
                     "passed": passes(quiz, course=course, score=kept.score) if kept else None,
                     "attempts": len(tries),
                     "in_progress": any(a.is_open for a in tries),
+                    "quiz": quiz,
+                    "retake_granted": (quiz.pk, enrolment.pk) in granted,
                 }
             )
         for practical in practicals:

@@ -9,12 +9,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from courses.models import Enrolment
+from courses.permissions import policy_for
 from courses.selectors import studying_enrolment
 from courses.services import enrolment_evaluate_completion
 
-from . import grading
+from . import funded, grading
 from .models import (
     Attempt,
     AttemptAnswer,
@@ -25,6 +27,7 @@ from .models import (
     QuestionBank,
     QuestionType,
     QuizPage,
+    RetakeGrant,
 )
 
 #: Answers and submissions are still accepted this long after the deadline (network, slow clicks).
@@ -33,6 +36,11 @@ GRACE_SECONDS = 20
 
 class AssessmentError(Exception):
     """A request the rules refuse; the message is translated and meant for the user."""
+
+
+class GateRefusal(AssessmentError):
+    """A start a funded run's rules refuse (a gate, the one attempt, the end of the training period):
+    the start view answers 403 with the message."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -109,7 +117,6 @@ def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
     return list(pool.order_by("pk").values_list("pk", flat=True))
 
 
-@transaction.atomic
 def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     """응시 시작: fix the attempt's questions and deadline. Resumes an attempt still in progress.
 
@@ -117,13 +124,21 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     course, so enrolling again does not give new attempts. The trainee's user row is locked while
     they are counted, which serialises every start of that trainee whichever run it is for; the
     unique (quiz, user, number) constraint stands behind the lock. A trainee has at most one
-    attempt in progress per quiz.
+    attempt in progress per quiz. A refusal is raised after the commit, so an attempt found past
+    its deadline on the way stays closed with its saved answers.
     """
+    with transaction.atomic():
+        attempt, refusal = _attempt_start(quiz=quiz, user=user, now=now or timezone.now())
+    if refusal is not None:
+        raise refusal
+    return attempt
+
+
+def _attempt_start(*, quiz: QuizPage, user, now) -> tuple[Attempt | None, AssessmentError | None]:
     from django.contrib.auth import get_user_model
 
     from .selectors import start_refusal
 
-    now = now or timezone.now()
     get_user_model().objects.select_for_update().only("pk").get(pk=user.pk)
     enrolment = studying_enrolment(user=user, course=quiz.course)  # the run a new attempt counts for
     if enrolment is None:
@@ -135,10 +150,22 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
                 closed = attempt_close(attempt=attempt, now=now, timed_out=True)
                 attempt.state = closed.state
             else:
-                return attempt
-    refusal = start_refusal(quiz=quiz, attempts=attempts, now=now)
+                return attempt, None
+    refusal = start_refusal(quiz=quiz, attempts=attempts, now=now, enrolment=enrolment)
+    grant = None
     if refusal:
-        raise AssessmentError(refusal)
+        # An unused retake grant allows one attempt beyond the limit; this start uses it up.
+        grant = (
+            RetakeGrant.objects.select_for_update()
+            .unused()
+            .filter(enrolment=enrolment, quiz=quiz)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if grant is not None:
+            refusal = start_refusal(quiz=quiz, attempts=attempts, now=now, enrolment=enrolment, retake_granted=True)
+    if refusal:
+        return None, (GateRefusal if funded.is_funded(enrolment.run) else AssessmentError)(refusal)
     question_ids = quiz_questions_for_draw(quiz)
     if not question_ids:
         raise AssessmentError(_("This quiz has no questions yet."))
@@ -162,6 +189,9 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
         deadline = now + timedelta(minutes=quiz.time_limit_minutes)
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
+    freeze_at = funded.inputs_end(enrolment.run)  # funded runs: the training period's end, 24:00 KST
+    if freeze_at is not None and (deadline is None or freeze_at < deadline):
+        deadline = freeze_at
     attempt = Attempt.objects.create(
         quiz=quiz,
         enrolment=enrolment,
@@ -169,18 +199,27 @@ def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
         number=max((a.number for a in attempts), default=0) + 1,
         started_at=now,
         deadline=deadline,
+        freeze_at=freeze_at,
         question_ids=question_ids,
         choice_order=choice_order,
     )
+    if grant is not None:
+        grant.used_at, grant.attempt = now, attempt
+        grant.save(update_fields=["used_at", "attempt"])
     if deadline is not None:
         from .tasks import attempt_close_task
 
         eta = deadline + timedelta(seconds=GRACE_SECONDS + 1)
+        if freeze_at is not None and freeze_at <= deadline:
+            eta = freeze_at  # no grace past the end of the training period
         transaction.on_commit(lambda: attempt_close_task.apply_async(args=[attempt.pk], eta=eta))
-    return attempt
+    return attempt, None
 
 
 def past_deadline(attempt: Attempt, now) -> bool:
+    """No more answers: the deadline and its grace have passed, or the inputs froze (funded runs)."""
+    if attempt.freeze_at is not None and now >= attempt.freeze_at:
+        return True
     return attempt.deadline is not None and now > attempt.deadline + timedelta(seconds=GRACE_SECONDS)
 
 
@@ -322,10 +361,42 @@ def attempts_close_overdue(*, now=None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=GRACE_SECONDS)
     closed = 0
-    for attempt in Attempt.objects.overdue(cutoff).only("pk")[:500]:
+    for attempt in Attempt.objects.overdue(cutoff, frozen_at=now).only("pk")[:500]:
         attempt_close(attempt=attempt, now=now, timed_out=True)
         closed += 1
     return closed
+
+
+# --------------------------------------------------------------------------------------------
+# Retake grants
+# --------------------------------------------------------------------------------------------
+
+RETAKE_REASON_MAX = 2000
+
+
+@transaction.atomic
+def retake_grant(*, enrolment: Enrolment, quiz: QuizPage, actor, reason: str) -> RetakeGrant:
+    """재응시 허용: a staff member of the course's institute lets the trainee start one more attempt,
+    with a reason (required). The grant is the record (who, when, why) and is logged; the trainee's
+    next start beyond the limit uses it up. A trainee holds at most one unused grant per quiz."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Give the reason for the retake."))
+    if len(reason) > RETAKE_REASON_MAX:
+        raise AssessmentError(_("The reason is too long (at most %(n)s characters).") % {"n": RETAKE_REASON_MAX})
+    enrolment = Enrolment.objects.select_for_update().select_related("run__course").get(pk=enrolment.pk)
+    grant = RetakeGrant(enrolment=enrolment, quiz=quiz, granted_by=actor, reason=reason)
+    if not policy_for(RetakeGrant).user_has_permission_for_instance(actor, "add", grant):
+        raise AssessmentError(_("Only the staff of the course's institute grant retakes."))
+    if not quiz.path.startswith(enrolment.run.course.path):
+        raise AssessmentError(_("This quiz is not part of the trainee's course."))
+    if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
+        raise AssessmentError(_("Only a studying trainee can be granted a retake."))
+    if RetakeGrant.objects.unused().filter(enrolment=enrolment, quiz=quiz).exists():
+        raise AssessmentError(_("The trainee already holds a retake of this quiz that is not used yet."))
+    grant.save()
+    log(instance=grant, action="wagtail.create", user=actor, data={"reason": reason})
+    return grant
 
 
 # --------------------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     try:
         attempt = services.attempt_start(quiz=quiz, user=request.user)
+    except services.GateRefusal as error:  # funded runs: a gate, the one attempt, the training period
+        return render(request, "assessments/start_refused.html", {"quiz": quiz, "reason": str(error)}, status=403)
     except services.AssessmentError as error:
         messages.error(request, str(error))
         return redirect(quiz.url)

@@ -8,6 +8,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .models import CourseRun
         from .permissions import register_institute_policy
 

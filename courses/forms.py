@@ -251,3 +251,21 @@ class InstitutePageForm(InstituteReferencesMixin, WagtailAdminPageForm):
         if isinstance(page.specific_deferred, InstitutePage):
             return page.pk
         return InstitutePage.objects.ancestor_of(page, inclusive=True).values_list("pk", flat=True).first()
+
+
+class LessonPageForm(InstitutePageForm):
+    """A lesson of a course with funded runs needs its 학습시간 (DOMAIN-KR §1.3) when it counts for progress."""
+
+    def clean(self):
+        from .models import CoursePage
+
+        cleaned = super().clean()
+        if cleaned.get("required") and not cleaned.get("study_minutes"):
+            page = self.instance if self.instance.pk else self.parent_page
+            course = CoursePage.objects.ancestor_of(page, inclusive=True).first() if page is not None else None
+            if course is not None and course.runs.filter(emp_ins_flag__gt=0).exists():
+                self.add_error(
+                    "study_minutes",
+                    _("This course has funded runs: every lesson that counts for progress needs its study time."),
+                )
+        return cleaned

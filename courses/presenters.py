@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from .access import may_study
 from .completion import effective_delivery_mode, missing, missing_for, requires_attendance
+from .gates import lesson_percent_of
 from .models import (
     COURSE_DEPTH,
     Category,
@@ -313,20 +314,26 @@ def course_structure(course: CoursePage | None = None, *, path: str | None = Non
     if known is not None:
         return known
     path = course.path if course is not None else path
-    key = f"academy:course-structure:v2:{path}:{current_generation()}"
+    key = f"academy:course-structure:v3:{path}:{current_generation()}"
     structure = cache.get(key)
     if structure is None:
         if course is None:
             course = CoursePage.objects.get(path=path)
         institute = InstitutePage.objects.get(path=course.path[: -course.steplen])
         items = syllabus(course)
+        lessons = [item.page for item in items if item.is_lesson]
         structure = {
             "cache_key": key,
             "course": course,
             "institute": institute,
             "catalog_url": (institute.get_url() or "/").rstrip("/").rsplit("/", 1)[0] + "/",
             "syllabus": items,
-            "lessons": [item.page for item in items if item.is_lesson],
+            "lessons": lessons,
+            # Links to the course and its lessons, made once per page-tree generation. ``get_url()``
+            # without the request reads Wagtail's cached site root paths and needs no query (with the
+            # request it looks up the request's site, one query per page view): relative links on a
+            # single-site Academy, absolute ones where several sites share the tree — right either way.
+            "urls": {page.pk: page.get_url() for page in [course, *lessons]},
             "prerequisites": [link.prerequisite for link in course.prerequisite_links.select_related("prerequisite")],
             "instructors": list(course.instructor_links.select_related("user")),
         }
@@ -428,7 +435,11 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
             if row.completed_at is not None:
                 done.add(row.lesson_id)
     studying = enrolment is not None and enrolment.status == Enrolment.Status.ACTIVE
+    funded = enrolment is not None and enrolment.run.is_funded
     return {
+        "funded": funded,
+        "lesson_percent": lesson_percent_of(progress, lesson) if funded else None,
+        "reached_end": bool(progress and progress.final_activity_at),
         "enrolment": enrolment,
         "progress": progress,
         "completed_lesson_ids": done,
@@ -447,6 +458,9 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
         "syllabus_lesson_count": len(lessons),
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
+        "course_url": structure["urls"].get(course.pk) or "",
+        "previous_url": structure["urls"].get(previous_lesson.pk) if previous_lesson else "",
+        "next_url": structure["urls"].get(next_lesson.pk) if next_lesson else "",
         "now": timezone.now(),
     }
 

@@ -26,6 +26,7 @@ from .models import (
     LessonProgress,
 )
 from .permissions import policy_for, staff_institute_ids, staff_tree_scope, under_paths
+from .progress_rule import course_percent, lesson_percent
 
 # --------------------------------------------------------------------------------------------
 # Runs and seats
@@ -161,6 +162,39 @@ def completed_lesson_ids(enrolment: Enrolment | None) -> set[int]:
 def continue_lesson(lessons: list[LessonPage], done: set[int]) -> LessonPage | None:
     """The first lesson not completed yet, else the first lesson."""
     return next((lesson for lesson in lessons if lesson.pk not in done), lessons[0] if lessons else None)
+
+
+def funded_lesson_percents(enrolment: Enrolment) -> dict[int, int]:
+    """p of every required live 차시 of a funded run's course for one trainee (lesson id → 0–100),
+    in syllabus order; two queries."""
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(enrolment.run.course)
+        .filter(required=True)
+        .order_by("path")
+        .only("id", "study_minutes", "final_activity_required")
+    )
+    rows = {
+        row.lesson_id: row
+        for row in LessonProgress.objects.filter(enrolment=enrolment).only(
+            "lesson_id", "seconds_studied", "final_activity_at"
+        )
+    }
+    return {
+        lesson.pk: lesson_percent(
+            credited_seconds=rows[lesson.pk].seconds_studied if lesson.pk in rows else 0,
+            study_minutes=lesson.study_minutes,
+            final_activity_done=lesson.pk in rows and rows[lesson.pk].final_activity_at is not None,
+            final_required=lesson.final_activity_required,
+        )
+        for lesson in lessons
+    }
+
+
+def funded_progress_percent(enrolment: Enrolment) -> int:
+    """진도율 of a funded run by the 2026 rule: floor(Σ p / N_required) (``courses.progress_rule``)."""
+    percents = funded_lesson_percents(enrolment)
+    return course_percent(percents.values(), len(percents))
 
 
 def studying_enrolment(*, user, course: CoursePage) -> Enrolment | None:

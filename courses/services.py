@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import completion
+from . import completion, gates, progress_rule
 from .models import (
     AttendanceRecord,
     AttendanceSession,
@@ -24,7 +24,7 @@ from .models import (
     LessonProgress,
     StudyClock,
 )
-from .selectors import missing_prerequisites, seats_cache_key
+from .selectors import funded_progress_percent, missing_prerequisites, seats_cache_key
 from .tasks import enrolment_notify
 
 # --------------------------------------------------------------------------------------------
@@ -255,13 +255,21 @@ def _studying_enrolment(user, lesson: LessonPage) -> Enrolment | None:
 
 
 @transaction.atomic
-def progress_heartbeat(*, user, lesson: LessonPage, resume: bool = False, now=None) -> LessonProgress | None:
+def progress_heartbeat(
+    *, user, lesson: LessonPage, resume: bool = False, reached_end: bool = False, now=None
+) -> LessonProgress | None:
     """Credit study time for a lesson on screen, measured on the server's clock.
 
     The trainee's study clock remembers when time was last credited; each heartbeat credits the
     time since then, at most ``MAX_CREDIT_SECONDS``, and nothing after a pause (``resume``) or a
     long gap. However many heartbeats arrive and from however many tabs, the credited total never
     exceeds the time that passed.
+
+    Funded runs (DOMAIN-KR §1.2–§1.4) credit a lesson up to its 학습시간 only, only inside the
+    훈련기간, never a lesson its gates refuse (``courses.gates``: the previous 차시 below the unlock
+    threshold, the daily cap), and only what the registered credit limiters allow; ``reached_end``
+    records that the trainee reached the lesson's last page (it credits no time). Their 진도율 is
+    refreshed whenever the lesson's percentage changes.
     """
     now = now or timezone.now()
     enrolment = _studying_enrolment(user, lesson)
@@ -279,48 +287,116 @@ def progress_heartbeat(*, user, lesson: LessonPage, resume: bool = False, now=No
     progress, _created = LessonProgress.objects.select_for_update().get_or_create(
         enrolment=enrolment, lesson=lesson, defaults={"started_at": now}
     )
+    progress.enrolment = enrolment  # the caller reads its run without another query
+    funded = enrolment.run.is_funded
+    if funded:
+        percent_before = gates.lesson_percent_of(progress, lesson)
+        credit = _funded_credit(enrolment=enrolment, lesson=lesson, progress=progress, seconds=credit, now=now)
+        if reached_end:
+            _record_reached_end(enrolment=enrolment, progress=progress, now=now)
     if credit:
         LessonProgress.objects.filter(pk=progress.pk).update(seconds_studied=F("seconds_studied") + credit)
         progress.refresh_from_db(fields=["seconds_studied"])
+    if funded and gates.lesson_percent_of(progress, lesson) != percent_before:
+        _funded_lesson_changed(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     return progress
 
 
+def _funded_credit(*, enrolment: Enrolment, lesson: LessonPage, progress: LessonProgress, seconds: int, now) -> int:
+    """What a heartbeat of a funded run may credit: nothing outside the 훈련기간 or for a gated lesson,
+    nothing beyond the lesson's 학습시간 (so revisiting a finished 차시 uses no daily slot), then what
+    the registered limiters allow."""
+    if seconds <= 0 or not progress_rule.in_training_period(enrolment.run, now):
+        return 0
+    seconds = min(seconds, max(0, lesson.study_minutes * 60 - progress.seconds_studied))
+    if seconds <= 0:
+        return 0
+    refusal = gates.open_refusal(enrolment=enrolment, lesson=lesson, now=now)
+    if refusal:
+        progress.credit_refusal = refusal  # the heartbeat's answer tells the trainee why time stopped
+        return 0
+    return gates.allowed_credit(enrolment=enrolment, lesson=lesson, seconds=seconds, now=now)
+
+
+def _record_reached_end(*, enrolment: Enrolment, progress: LessonProgress, now) -> None:
+    """The trainee reached the lesson's last page (once; inputs freeze outside the 훈련기간)."""
+    if progress.final_activity_at is None and progress_rule.in_training_period(enrolment.run, now):
+        progress.final_activity_at = now
+        progress.save(update_fields=["final_activity_at"])
+
+
+def _funded_lesson_changed(*, enrolment: Enrolment, lesson: LessonPage, progress: LessonProgress, now) -> None:
+    """A funded lesson's percentage changed: at 100 % it is complete; the 진도율 follows."""
+    if progress.completed_at is None and gates.lesson_percent_of(progress, lesson) == 100:
+        progress.completed_at = now
+        progress.save(update_fields=["completed_at"])
+    enrolment_refresh_progress(enrolment=enrolment)
+
+
+def remaining_minutes(*, progress: LessonProgress | None, lesson: LessonPage) -> int:
+    """Whole minutes of study a lesson still needs for its 학습시간 (0: the time is there)."""
+    studied = progress.seconds_studied if progress else 0
+    return max(0, -(-(lesson.study_minutes * 60 - studied) // 60))
+
+
+def lesson_incomplete_message(*, progress: LessonProgress | None, lesson: LessonPage) -> str:
+    remaining = remaining_minutes(progress=progress, lesson=lesson)
+    if remaining == 0:
+        return _("Study this lesson to its last page to complete it.")
+    return ngettext(
+        "Study this lesson %(minutes)s more minute to complete it.",
+        "Study this lesson %(minutes)s more minutes to complete it.",
+        remaining,
+    ) % {"minutes": remaining}
+
+
 @transaction.atomic
-def lesson_complete(*, user, lesson: LessonPage) -> LessonProgress:
-    """The trainee finishes a lesson; it completes once its required study time is reached."""
+def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonProgress:
+    """The trainee finishes a lesson; it completes once its required study time is reached.
+
+    In a funded run, finishing also records that the trainee reached the lesson's last page; the
+    lesson completes when its percentage reaches 100 % (the progress is returned either way: its
+    ``completed_at`` says whether it did).
+    """
+    now = now or timezone.now()
     enrolment = _studying_enrolment(user, lesson)
     if enrolment is None:
         raise EnrolmentError(_("Enrol in this course to record your progress."))
     progress, _created = LessonProgress.objects.select_for_update().get_or_create(enrolment=enrolment, lesson=lesson)
     if progress.completed_at:
         return progress
+    if enrolment.run.is_funded:
+        percent_before = gates.lesson_percent_of(progress, lesson)
+        _record_reached_end(enrolment=enrolment, progress=progress, now=now)
+        if gates.lesson_percent_of(progress, lesson) != percent_before:
+            _funded_lesson_changed(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
+        return progress
     required = lesson.study_minutes * 60
     if progress.seconds_studied < required:
-        remaining = max(1, (required - progress.seconds_studied + 59) // 60)
-        raise EnrolmentError(
-            ngettext(
-                "Study this lesson %(minutes)s more minute to complete it.",
-                "Study this lesson %(minutes)s more minutes to complete it.",
-                remaining,
-            )
-            % {"minutes": remaining}
-        )
-    progress.completed_at = timezone.now()
+        raise EnrolmentError(lesson_incomplete_message(progress=progress, lesson=lesson))
+    progress.completed_at = now
     progress.save(update_fields=["completed_at"])
     enrolment_refresh_progress(enrolment=enrolment)
     return progress
 
 
 def enrolment_refresh_progress(*, enrolment: Enrolment) -> Enrolment:
-    """Recompute 진도율 (share of required live lessons completed) and evaluate completion at once."""
-    course = enrolment.run.course
-    required_ids = list(
-        LessonPage.objects.live().descendant_of(course).filter(required=True).values_list("id", flat=True)
-    )
-    done = LessonProgress.objects.filter(
-        enrolment=enrolment, lesson_id__in=required_ids, completed_at__isnull=False
-    ).count()
-    percent = 100 if not required_ids else (100 * done) // len(required_ids)
+    """Recompute 진도율 and evaluate completion at once.
+
+    Unfunded runs: the share of required live lessons completed. Funded runs: the 2026 rule, the
+    floor of the mean percentage of the required live 차시 (``courses.progress_rule``).
+    """
+    if enrolment.run.is_funded:
+        percent = funded_progress_percent(enrolment)
+    else:
+        course = enrolment.run.course
+        required_ids = list(
+            LessonPage.objects.live().descendant_of(course).filter(required=True).values_list("id", flat=True)
+        )
+        done = LessonProgress.objects.filter(
+            enrolment=enrolment, lesson_id__in=required_ids, completed_at__isnull=False
+        ).count()
+        percent = 100 if not required_ids else (100 * done) // len(required_ids)
     if percent != enrolment.progress_percent:
         enrolment.progress_percent = percent
         Enrolment.objects.filter(pk=enrolment.pk).update(progress_percent=percent)

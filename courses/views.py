@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import presenters, selectors, services
+from . import gates, presenters, selectors, services
 from .access import may_study
 from .models import CourseRun, Enrolment, LessonPage
 
@@ -61,21 +61,32 @@ def _lesson_for(request, lesson_id) -> LessonPage:
 @login_required
 @require_POST
 def heartbeat(request, lesson_id):
-    """Sent every few seconds while a lesson is on screen; the server decides what time counts."""
+    """Sent every few seconds while a lesson is on screen; the server decides what time counts.
+
+    ``end=1`` says the trainee has reached the lesson's last page (funded runs need it for 100 %).
+    """
     lesson = _lesson_for(request, lesson_id)
-    progress = services.progress_heartbeat(user=request.user, lesson=lesson, resume=request.POST.get("resume") == "1")
+    progress = services.progress_heartbeat(
+        user=request.user,
+        lesson=lesson,
+        resume=request.POST.get("resume") == "1",
+        reached_end=request.POST.get("end") == "1",
+    )
     if progress is None:
         return JsonResponse({"recorded": False})
     required = lesson.study_minutes * 60
-    return JsonResponse(
-        {
-            "recorded": True,
-            "seconds_studied": progress.seconds_studied,
-            "required_seconds": required,
-            "completed": progress.completed_at is not None,
-            "can_complete": progress.seconds_studied >= required,
-        }
-    )
+    data = {
+        "recorded": True,
+        "seconds_studied": progress.seconds_studied,
+        "required_seconds": required,
+        "completed": progress.completed_at is not None,
+        "can_complete": progress.seconds_studied >= required,
+    }
+    if progress.enrolment.run.is_funded:
+        data["percent"] = gates.lesson_percent_of(progress, lesson)
+        data["reached_end"] = progress.final_activity_at is not None
+        data["refused"] = getattr(progress, "credit_refusal", "")
+    return JsonResponse(data)
 
 
 @login_required
@@ -83,9 +94,12 @@ def heartbeat(request, lesson_id):
 def complete_lesson(request, lesson_id):
     lesson = _lesson_for(request, lesson_id)
     try:
-        services.lesson_complete(user=request.user, lesson=lesson)
+        progress = services.lesson_complete(user=request.user, lesson=lesson)
     except services.EnrolmentError as error:
         messages.warning(request, str(error))
+        return redirect(lesson.url)
+    if progress.completed_at is None:  # a funded run: the end is recorded, the time is not there yet
+        messages.warning(request, services.lesson_incomplete_message(progress=progress, lesson=lesson))
         return redirect(lesson.url)
     messages.success(request, _("Lesson completed."))
     following = selectors.next_lesson_after(lesson=lesson)

@@ -3,7 +3,16 @@
 from .assignment import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile, SubmissionType
 from .bank import Choice, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
-from .quiz import Attempt, AttemptAnswer, GradingMethod, QuizPage, QuizQuestion, ReviewPolicy
+from .quiz import (
+    Attempt,
+    AttemptAnswer,
+    GradingMethod,
+    QuizKind,
+    QuizPage,
+    QuizQuestion,
+    RetakeGrant,
+    ReviewPolicy,
+)
 
 __all__ = [
     "AssignmentCriterion",
@@ -18,8 +27,10 @@ __all__ = [
     "Question",
     "QuestionBank",
     "QuestionType",
+    "QuizKind",
     "QuizPage",
     "QuizQuestion",
+    "RetakeGrant",
     "ReviewPolicy",
     "RubricCriterion",
     "SubmissionFile",

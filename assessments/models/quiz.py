@@ -17,16 +17,25 @@ from wagtail.models import Orderable, Page
 
 from common.i18n import bilingual
 from courses.access import may_study
-from courses.forms import InstitutePageForm
 from courses.selectors import studying_enrolment
 from pagecache.restrictions import ViewRestrictionsMixin
 
+from ..page_forms import QuizPageForm
 from .bank import Question, QuestionBank
 
 
 class GradingMethod(models.TextChoices):
     HIGHEST = "highest", _("Highest attempt")
     LAST = "last", _("Last attempt")
+
+
+class QuizKind(models.TextChoices):
+    """What a quiz is for. In funded runs (사업주훈련) the kind decides when it opens, how many attempts
+    it allows and which weight of the course's total it carries (``assessments.funded``)."""
+
+    PROGRESS = "progress", _("Progress test")
+    FINAL = "final", _("Final test")
+    OTHER = "other", _("Other quiz")
 
 
 class ReviewPolicy(models.TextChoices):
@@ -87,6 +96,24 @@ class QuizPage(ViewRestrictionsMixin, Page):
         ),
     )
     required = models.BooleanField(_("Required for completion"), default=True)
+    kind = models.CharField(
+        _("Kind"),
+        max_length=20,
+        choices=QuizKind.choices,
+        default=QuizKind.OTHER,
+        help_text=_(
+            "In funded runs (사업주훈련) a progress test opens at 50 % progress and a final test at 80 %, each with "
+            "one attempt unless a staff member grants a retake; their scores make up the course's weighted total."
+        ),
+    )
+    require_item_pool = models.BooleanField(
+        _("Require a large item pool"),
+        default=False,
+        help_text=_(
+            "Refuse to publish the quiz unless its bank (or category) holds at least three times the questions per "
+            "attempt, so that trainees sitting next to each other get different questions."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -94,11 +121,16 @@ class QuizPage(ViewRestrictionsMixin, Page):
         FieldPanel("intro"),
         InlinePanel("quiz_questions", heading=_("Fixed questions"), label=_("Question")),
         MultiFieldPanel(
-            [FieldPanel("draw_bank"), FieldRowPanel([FieldPanel("draw_category"), FieldPanel("draw_count")])],
+            [
+                FieldPanel("draw_bank"),
+                FieldRowPanel([FieldPanel("draw_category"), FieldPanel("draw_count")]),
+                FieldPanel("require_item_pool"),
+            ],
             heading=_("Random draw"),
         ),
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts"), FieldPanel("time_limit_minutes")]),
                 FieldRowPanel([FieldPanel("grading_method"), FieldPanel("review_policy"), FieldPanel("required")]),
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]),
@@ -109,7 +141,7 @@ class QuizPage(ViewRestrictionsMixin, Page):
     ]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
-    base_form_class = InstitutePageForm  # bank and questions of the quiz's own institute only
+    base_form_class = QuizPageForm  # bank and questions of the quiz's own institute only; the item pool
     subpage_types: list[str] = []
 
     class Meta:
@@ -172,8 +204,13 @@ class AttemptQuerySet(models.QuerySet):
     def closed(self):
         return self.exclude(state=Attempt.State.IN_PROGRESS)
 
-    def overdue(self, now=None):
-        return self.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=now or timezone.now())
+    def overdue(self, now=None, *, frozen_at=None):
+        """Open attempts past their deadline (``now``: the deadline plus any grace), or whose inputs froze
+        by ``frozen_at`` (the end of a funded run's training period, no grace)."""
+        condition = models.Q(deadline__lt=now or timezone.now())
+        if frozen_at is not None:
+            condition |= models.Q(freeze_at__lte=frozen_at)
+        return self.filter(condition, state=Attempt.State.IN_PROGRESS)
 
 
 class Attempt(models.Model):
@@ -196,6 +233,11 @@ class Attempt(models.Model):
     state = models.CharField(max_length=20, choices=State.choices, default=State.IN_PROGRESS, db_index=True)
     started_at = models.DateTimeField(default=timezone.now)
     deadline = models.DateTimeField(null=True, blank=True, help_text="Answers are refused after this (grace included).")
+    freeze_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Funded runs: the end of the training period; no answer is accepted from this instant, grace or not.",
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     question_ids = models.JSONField(default=list)
     choice_order = models.JSONField(default=dict)
@@ -256,3 +298,48 @@ class AttemptAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id}/{self.question_id}"
+
+
+class RetakeGrantQuerySet(models.QuerySet):
+    def unused(self):
+        return self.filter(used_at__isnull=True)
+
+
+class RetakeGrant(models.Model):
+    """재응시 허용: a staff member lets one trainee start one more attempt at a quiz, with a reason.
+
+    In funded runs a progress or final test allows one attempt; elsewhere the quiz's attempt limit
+    applies. Either way an unused grant allows one attempt beyond it; starting that attempt uses
+    the grant up (``assessments.services.attempt_start``). Grants are never deleted: they are the
+    record of who allowed what, when and why.
+    """
+
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", verbose_name=_("Enrolment"), on_delete=models.CASCADE, related_name="retake_grants"
+    )
+    quiz = models.ForeignKey(QuizPage, verbose_name=_("Quiz"), on_delete=models.CASCADE, related_name="retake_grants")
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Granted by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(_("Reason"))
+    created_at = models.DateTimeField(_("Granted at"), default=timezone.now)
+    used_at = models.DateTimeField(_("Used at"), null=True, blank=True)
+    attempt = models.OneToOneField(
+        Attempt,
+        verbose_name=_("Attempt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="retake_grant",
+    )
+
+    objects = RetakeGrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("retake grant")
+        verbose_name_plural = _("retake grants")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["enrolment", "quiz"])]
+
+    def __str__(self) -> str:
+        return f"{self.quiz_id}/{self.enrolment_id} ({self.created_at:%Y-%m-%d})"

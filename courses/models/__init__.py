@@ -1,7 +1,7 @@
 """The course domain. Big enough to be a package; everything is re-exported here."""
 
 from .audit import InstituteLogEntry
-from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
+from .choices import Category, DeliveryMode, EnrolmentPolicy, FundingScheme, Level
 from .enrolment import CourseRun, Enrolment, EnrolmentEvent
 from .pages import (
     COURSE_DEPTH,
@@ -31,6 +31,7 @@ __all__ = [
     "Enrolment",
     "EnrolmentEvent",
     "EnrolmentPolicy",
+    "FundingScheme",
     "InstituteLogEntry",
     "InstitutePage",
     "LessonPage",

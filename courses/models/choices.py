@@ -28,3 +28,13 @@ class EnrolmentPolicy(models.TextChoices):
     OPEN = "open", _("Open")
     APPROVAL = "approval", _("Approval required")
     INVITATION = "invitation", _("Invitation only")
+
+
+class FundingScheme(models.IntegerChoices):
+    """How a run is paid for: the EMON ``emp_ins_flag`` (DOMAIN-KR §1.0). Anything but 0 is funded."""
+
+    UNFUNDED = 0, _("Not refundable")
+    EMPLOYER = 1, _("Employer-provided training")
+    CONSORTIUM = 2, _("Consortium training")
+    UNEMPLOYED = 3, _("Training for the unemployed")
+    WORKER = 4, _("Worker training")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.i18n import bilingual
 
-from .choices import DeliveryMode
+from .choices import DeliveryMode, FundingScheme
 
 
 class CourseRunQuerySet(models.QuerySet):
@@ -49,6 +51,47 @@ class CourseRun(models.Model):
     instructors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("Instructors"), blank=True, related_name="taught_runs"
     )
+    # 사업주훈련 (환급): DOMAIN-KR §1.0. Unfunded runs (0) ignore every field below.
+    emp_ins_flag = models.PositiveSmallIntegerField(
+        _("Funding scheme"),
+        choices=FundingScheme.choices,
+        default=FundingScheme.UNFUNDED,
+        help_text=_(
+            "Anything but 'Not refundable' makes this a funded run: the 2026 progress rule, the daily cap of "
+            "8 lessons and the other rules of employer training apply."
+        ),
+    )
+    hrd_tracse_id = models.CharField(
+        _("HRD-Net course ID"),
+        max_length=17,
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Za-z0-9]{17}$", _("The HRD-Net course ID has exactly 17 letters and digits."))
+        ],
+        help_text=_("The 17-character training course ID HRD-Net issued when the course was approved."),
+    )
+    hrd_tracse_tme = models.CharField(
+        _("HRD-Net run number"),
+        max_length=10,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]+$", _("Enter the run number in digits."))],
+        help_text=_("The run number (회차), the same value as in HRD-Net's administration system."),
+    )
+    training_start = models.DateField(
+        _("Training period starts"), null=True, blank=True, help_text=_("First day of the funded training period.")
+    )
+    training_end = models.DateField(
+        _("Training period ends"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the funded training period: nothing is credited after 23:59:59 that day."),
+    )
+    unlock_next_at = models.PositiveSmallIntegerField(
+        _("Next lesson opens at (%)"),
+        default=80,
+        validators=[MinValueValidator(50), MaxValueValidator(100)],
+        help_text=_("In a funded run, a lesson opens once the previous one has reached this progress (50–100)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CourseRunQuerySet.as_manager()
@@ -61,10 +104,32 @@ class CourseRun(models.Model):
         ordering = ["starts_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="courses_run_dates_ordered"),
+            models.CheckConstraint(
+                condition=Q(training_start__isnull=True)
+                | Q(training_end__isnull=True)
+                | Q(training_end__gte=models.F("training_start")),
+                name="courses_run_training_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(unlock_next_at__gte=50, unlock_next_at__lte=100), name="courses_run_unlock_between_50_100"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.course.title} · {self.title}"
+
+    @property
+    def is_funded(self) -> bool:
+        """사업주훈련 and the other refundable schemes: the funded-training rules apply (DOMAIN-KR §1)."""
+        return self.emp_ins_flag > FundingScheme.UNFUNDED
+
+    def clean(self):
+        from courses.funding import funding_errors  # the rule reads the course's lessons
+
+        super().clean()
+        errors = funding_errors(self)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_title(self) -> str:

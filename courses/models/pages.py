@@ -7,6 +7,7 @@ Each institute's part of the tree is where its instructors and managers have pag
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -30,7 +31,7 @@ from wagtail.search import index
 from accounts.widgets import UserEmailInput
 from common.i18n import bilingual
 from courses.blocks import BaseStreamBlock
-from courses.forms import InstitutePageForm
+from courses.forms import InstitutePageForm, LessonPageForm
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
@@ -233,6 +234,28 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         validators=[MaxValueValidator(100)],
         help_text=_("Applies to blended and on-site runs."),
     )
+    weight_progress_test = models.PositiveSmallIntegerField(
+        _("Weight of the progress tests (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "Funded runs (사업주훈련): share of the total score. The three weights add up to 100; leave all three "
+            "empty to keep the rule above (every required assessment passed)."
+        ),
+    )
+    weight_final_test = models.PositiveSmallIntegerField(
+        _("Weight of the final test (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    weight_assignment = models.PositiveSmallIntegerField(
+        _("Weight of the assignment (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    min_total_score = models.PositiveSmallIntegerField(
+        _("Minimum total score"),
+        default=60,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Funded runs: the weighted total (out of 100) a trainee needs, with progress of at least 80 %."),
+    )
     certificate_validity_months = models.PositiveSmallIntegerField(
         _("Certificate validity (months)"),
         null=True,
@@ -248,6 +271,15 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_("Leave empty to use the institute's first template."),
+    )
+    simsa_code = models.CharField(
+        _("Review code (심사과정코드)"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "The course code the remote-training review centre (직업능력심사평가원) gave when the course passed "
+            "review. Funded runs of this course need it."
+        ),
     )
 
     content_panels = [
@@ -271,12 +303,21 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
                         FieldPanel("min_attendance_percent"),
                     ]
                 ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_progress_test"),
+                        FieldPanel("weight_final_test"),
+                        FieldPanel("weight_assignment"),
+                        FieldPanel("min_total_score"),
+                    ]
+                ),
             ],
             heading=_("Completion rule"),
         ),
         MultiFieldPanel(
             [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")], heading=_("Certificate")
         ),
+        MultiFieldPanel([FieldPanel("simsa_code")], heading=_("Employer training (refundable)")),
     ]
     english_panels = [
         FieldPanel("title_en"),
@@ -307,9 +348,16 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
 
     ENGLISH_FIELDS = ("title", "summary", "overview", "outcomes")
 
+    WEIGHT_FIELDS = ("weight_progress_test", "weight_final_test", "weight_assignment")
+
     @property
     def display_summary(self) -> str:
         return bilingual(self.summary, self.summary_en)
+
+    @property
+    def has_assessment_weights(self) -> bool:
+        """Whether the course sets the weights of the funded-run total (수료기준 of 사업주훈련)."""
+        return any(getattr(self, name) is not None for name in self.WEIGHT_FIELDS)
 
     @property
     def outcome_list(self) -> list[str]:
@@ -319,6 +367,21 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
     @cached_property
     def institute(self) -> InstitutePage:
         return InstitutePage.objects.ancestor_of(self).get()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.pk and not self.simsa_code and self.runs.filter(emp_ins_flag__gt=0).exists():
+            errors["simsa_code"] = _("This course has funded runs: they need its review code (심사과정코드).")
+        if self.has_assessment_weights:
+            weights = [getattr(self, name) or 0 for name in self.WEIGHT_FIELDS]
+            if sum(weights) != 100:
+                errors["weight_progress_test"] = _(
+                    "The weights of the progress tests, the final test and the assignment add up to 100 "
+                    "(now %(sum)s); leave all three empty to use no weights."
+                ) % {"sum": sum(weights)}
+        if errors:
+            raise ValidationError(errors)
 
     def lessons(self):
         """Every live lesson of the course, in syllabus order."""
@@ -410,10 +473,18 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         help_text=_("The lesson completes only after this much time on screen. 0: no minimum."),
     )
     required = models.BooleanField(_("Counts for progress"), default=True, help_text=_("Untick for optional reading."))
+    final_activity_required = models.BooleanField(
+        _("Last page must be reached"),
+        default=True,
+        help_text=_(
+            "Funded runs: the lesson reaches 100 % only when its full study time is credited and the trainee has "
+            "reached its end (the last page or activity); until then it stops at 99 %."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required")]),
+        FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required"), FieldPanel("final_activity_required")]),
         FieldPanel("body"),
     ]
     english_panels = [FieldPanel("title_en"), FieldPanel("body_en")]
@@ -426,7 +497,7 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     ]
 
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
-    base_form_class = InstitutePageForm
+    base_form_class = LessonPageForm
     subpage_types: list[str] = []
 
     class Meta:
@@ -459,8 +530,26 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        refusal = self.open_refusal(request.user, enrolment)
+        if refusal:
+            from django.template.response import TemplateResponse
+
+            context = {"page": self, "course": self.course, "refusal": refusal}
+            return TemplateResponse(request, "courses/lesson_refused.html", context, status=403)
         self.studying_enrolment = enrolment  # read once here, used again by the context
         return super().serve(request, *args, **kwargs)
+
+    def open_refusal(self, user, enrolment) -> str | None:
+        """Why a trainee of a funded run may not open this 차시 now (``courses.gates``); staff never are."""
+        from django.utils import timezone
+
+        from courses.gates import is_gated, open_refusal
+        from courses.permissions import user_is_institute_staff
+
+        now = timezone.now()
+        if not is_gated(enrolment, now) or user_is_institute_staff(user=user, institute=self.course.institute):
+            return None
+        return open_refusal(enrolment=enrolment, lesson=self, now=now)
 
     def get_context(self, request, *args, **kwargs):
         from courses.presenters import lesson_page_context  # the presenters import this module

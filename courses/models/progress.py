@@ -16,6 +16,9 @@ class LessonProgress(models.Model):
     seconds_studied = models.PositiveIntegerField(_("Seconds studied"), default=0)
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(_("Completed at"), null=True, blank=True)
+    # Funded runs (DOMAIN-KR §1.4): when the trainee first reached the lesson's last page or
+    # activity. It never credits time; without it the lesson stops at 99 %.
+    final_activity_at = models.DateTimeField(_("Last page reached at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lesson progress")

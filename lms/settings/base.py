@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "certificates",
+    "compliance",
     "home",
     "hr",
     "pagecache",
@@ -402,6 +403,23 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --------------------------------------------------------------------------------------------
+# Funded runs (사업주훈련): the rules of DOMAIN-KR §1 that are settings
+# --------------------------------------------------------------------------------------------
+
+#: 1일 8차시: distinct 차시 a trainee of a funded run may study on one Korean calendar day.
+ACADEMY_FUNDED_DAILY_LESSONS = env_int("ACADEMY_FUNDED_DAILY_LESSONS", 8, minimum=1)
+#: The "8 hours" reading of the same rule: study time credited per Korean calendar day, at most.
+ACADEMY_FUNDED_DAILY_SECONDS = env_int("ACADEMY_FUNDED_DAILY_SECONDS", 8 * 3600, minimum=60)
+#: Progress (%) at which a funded run's 진행단계평가 (progress test) opens.
+ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT", 50, minimum=0)
+#: Progress (%) at which a funded run's 최종평가 (final test) and 과제 (assignment) open.
+ACADEMY_FUNDED_FINAL_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_FINAL_TEST_OPENS_AT", 80, minimum=0)
+#: The last minute (KST) of the training period's last day at which a funded run's attempt may start.
+ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
+#: A quiz that requires a large item pool is published only with a pool of this many × its draw count.
+ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
 
 # --------------------------------------------------------------------------------------------
 # Certificates

@@ -42,6 +42,11 @@
     if (text) text.textContent = mmss(studied);
     var left = document.querySelector("[data-time-left]");
     if (left) left.textContent = mmss(required - studied);
+    if (data.reached_end) end = null;
+    var percent = document.querySelector("[data-lesson-percent]");
+    if (percent && typeof data.percent === "number") percent.textContent = data.percent;
+    var refusal = document.querySelector("[data-heartbeat-refusal]");
+    if (refusal) { refusal.textContent = data.refused || ""; refusal.hidden = !data.refused; }
     if (data.can_complete) {
       var button = document.querySelector("[data-complete-button]");
       if (button) { button.disabled = false; button.removeAttribute("aria-describedby"); }
@@ -50,9 +55,24 @@
     }
   }
 
+  // Funded runs: a lesson reaches 100 % only once its end has been on screen. A marker after the
+  // lesson body says so; the next heartbeats carry it until the server has recorded it.
+  var end = document.querySelector("[data-lesson-end]");
+  var reachedEnd = false;
+  if (end && "IntersectionObserver" in window) {
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (entry) { return entry.isIntersecting; })) {
+        reachedEnd = true;
+        observer.disconnect();
+      }
+    });
+    observer.observe(end);
+  }
+
   function beat() {
     var body = new URLSearchParams();
     if (resume) body.append("resume", "1");
+    if (reachedEnd && end) body.append("end", "1");
     resume = false;
     fetch(url, {
       method: "POST",

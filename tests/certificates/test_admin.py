@@ -156,3 +156,36 @@ def test_manager_reissues_from_the_admin(client, issue, manager, django_capture_
     reissued = Certificate.objects.get(pk=certificate.pk)
     assert reissued.code == certificate.code
     assert reissued.superseded_pdfs.get().sha256 == certificate.sha256
+
+
+def test_certificate_list_exports_csv_and_xlsx_for_the_institute_only(client, issue, manager):
+    """The listing's export (Wagtail's list_export, written by common.exports): the institute's own
+    certificates with their status, in UTF-8 with a BOM for Excel; another institute's manager
+    exports none of them."""
+    import io
+
+    from openpyxl import load_workbook
+
+    certificate = issue()
+    Certificate.objects.filter(pk=certificate.pk).update(holder_name_en="=HYPERLINK(1)")
+    client.force_login(manager)
+    listing = client.get("/cms/academy/certificates/").content.decode()
+    assert "export=csv" in listing and "export=xlsx" in listing
+
+    response = client.get("/cms/academy/certificates/?export=csv")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="certificates.csv"'
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    header, row = text.lstrip("\ufeff").splitlines()[:2]
+    assert header == "수료증 번호,한글 이름,영문 이름,이메일,교육과정,차수,교육기관,교육시간,수료일,발급일,만료일,상태"
+    assert certificate.code in row and certificate.holder_name_ko in row and "유효" in row
+    assert "'=HYPERLINK(1)" in row  # a formula typed into a name never runs in a spreadsheet
+
+    workbook = load_workbook(io.BytesIO(client.get("/cms/academy/certificates/?export=xlsx").content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[1][0] == certificate.code and rows[1][-1] == "유효"
+
+    client.force_login(factories.manager_of(factories.institute_page()))
+    other = client.get("/cms/academy/certificates/?export=csv").content.decode("utf-8")
+    assert certificate.code not in other and len(other.lstrip("\ufeff").splitlines()) == 1

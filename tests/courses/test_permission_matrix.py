@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
 from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
-from assessments.models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank
+from assessments.models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank, RetakeGrant
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -191,6 +191,7 @@ def world():
     enrolment = f.enrolment(run, trainee, status=Enrolment.Status.COMPLETED)
     pending = f.enrolment(run, status=Enrolment.Status.PENDING)
     certificate = f.certificate(enrolment, holder_name_ko=f"{MARK}교육생")
+    retake_grant = RetakeGrant.objects.create(enrolment=enrolment, quiz=quiz, reason=f"{MARK} 재응시 사유")
     assignment = f.assignment_page(course, criteria=[(f"{MARK} 분석", 100)], title="비행 보고서 과제")
     submission = AssignmentSubmission.objects.create(
         assignment=assignment, enrolment=enrolment, user=trainee, state="submitted", text=f"{MARK} 제출 답안"
@@ -230,6 +231,7 @@ def world():
         "run": run,
         "pending": pending,
         "certificate": certificate,
+        "retake_grant": retake_grant,
         "assignment": assignment,
         "submission": submission,
         "name_correction": name_correction,
@@ -261,6 +263,7 @@ def _objects_by_model(world) -> dict:
         CertificateTemplate: world["template"],
         CourseRun: world["run"],
         Certificate: world["certificate"],
+        RetakeGrant: world["retake_grant"],
         AssignmentSubmission: world["submission"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
@@ -506,6 +509,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         CourseRun,
         CertificateTemplate,
         Certificate,
+        RetakeGrant,
         AssignmentSubmission,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))

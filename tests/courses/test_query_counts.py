@@ -120,3 +120,27 @@ def test_my_learning_queries_do_not_grow_with_enrolments(client):
     large = count_queries(client, "/learn/")
 
     assert small == large, (small, large)
+
+
+def test_warm_lesson_page_is_four_queries_and_no_site_lookup(client):
+    """A trainee's lesson page, caches warm: the user, the page (the route cache's check that it is
+    still live at its address), the enrolment and the progress rows. Its links come from the cached
+    course structure, so Wagtail never looks up the request's site (``{% pageurl %}`` would)."""
+    _course, lessons, runs = build_course(lessons=5, runs=1)
+    user = f.UserFactory()
+    f.enrolment(runs[0], user=user)
+    client.force_login(user)
+    url = lessons[2].url
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in queries.captured_queries]
+    assert '"wagtailcore_site"' not in tables, tables
+    assert len(tables) <= 4, tables
+    html = response.content.decode()
+    in_tree_order = sorted(lessons, key=lambda lesson: lesson.path)
+    index = in_tree_order.index(lessons[2])
+    assert f'rel="prev" class="button button--secondary" href="{in_tree_order[index - 1].url}"' in html
+    assert f'rel="next" class="button button--secondary" href="{in_tree_order[index + 1].url}"' in html
+    assert f'<li><a href="{_course.url}">' in html

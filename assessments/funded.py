@@ -1,0 +1,261 @@
+"""Assessments of funded runs (사업주훈련, DOMAIN-KR §1.1 and §1.5): when a test opens, when inputs
+freeze, and the weighted 수료기준 that replaces "every required quiz passed" for those runs.
+
+Unfunded runs never reach the rules here: every function answers "no refusal" or "nothing to add"
+for them, so their behaviour stays what ``selectors`` and ``services`` always did.
+
+- ``gate_refusal`` is the one gate, for quizzes (by their kind) and for the 과제 (assignment)
+  activity, which calls it with ``kind="assignment"``.
+- ``inputs_end``: the instant a funded run's trainee inputs freeze (the day after the training
+  period's end, 00:00 KST); an attempt's answers are refused from then on and the attempt is closed
+  with what was saved (its ``freeze_at``).
+- ``funded_requirements`` is the completion requirement provider (registered in
+  ``AssessmentsConfig.ready``): progress of at least 80 % and the weighted total of the progress
+  tests, the final test and the assignment of at least ``CoursePage.min_total_score``.
+- The assignment's score comes from a source registered with ``register_assignment_score_source``;
+  while none is registered, the assignment counts as not submitted (0).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from courses.completion import Requirement
+from courses.funding import FUNDED_MIN_PROGRESS_PERCENT
+from courses.models import CourseRun, Enrolment
+from courses.permissions import under_paths
+
+from .grading import WeightedPart, weighted_total
+from .models import Attempt, QuizKind, QuizPage
+
+#: The kinds whose attempts are limited to one (plus one per retake grant) in funded runs.
+ONE_ATTEMPT_KINDS = (QuizKind.PROGRESS, QuizKind.FINAL)
+ASSIGNMENT = "assignment"
+ASSIGNMENT_LABEL = gettext_lazy("Assignment")
+
+
+def is_funded(run: CourseRun) -> bool:
+    return run.is_funded
+
+
+# --------------------------------------------------------------------------------------------
+# The calendar of a funded run
+# --------------------------------------------------------------------------------------------
+
+
+def _kst(day: datetime.date, at: datetime.time) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, at), timezone.get_default_timezone())
+
+
+def inputs_end(run: CourseRun) -> datetime.datetime | None:
+    """The instant a funded run's trainee inputs freeze: the training period's last day, 24:00 KST."""
+    if not is_funded(run) or run.training_end is None:
+        return None
+    return _kst(run.training_end + datetime.timedelta(days=1), datetime.time(0, 0))
+
+
+def last_start(run: CourseRun) -> datetime.datetime | None:
+    """The last instant an attempt may start: 23:57 KST (the setting) on the training period's last day."""
+    if not is_funded(run) or run.training_end is None:
+        return None
+    hour, minute = (int(part) for part in settings.ACADEMY_FUNDED_LAST_START.split(":"))
+    return _kst(run.training_end, datetime.time(hour, minute))
+
+
+def inputs_frozen(run: CourseRun, now: datetime.datetime | None = None) -> bool:
+    end = inputs_end(run)
+    return end is not None and (now or timezone.now()) >= end
+
+
+# --------------------------------------------------------------------------------------------
+# The gates
+# --------------------------------------------------------------------------------------------
+
+
+def opens_at_percent(kind: str) -> int | None:
+    """The progress (%) at which an assessment of ``kind`` opens in a funded run (None: no progress gate)."""
+    if kind == QuizKind.PROGRESS:
+        return settings.ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT
+    if kind in (QuizKind.FINAL, ASSIGNMENT):
+        return settings.ACADEMY_FUNDED_FINAL_TEST_OPENS_AT
+    return None
+
+
+def gate_refusal(*, enrolment: Enrolment, kind: str, now: datetime.datetime | None = None) -> str:
+    """Why the trainee of ``enrolment`` cannot start an assessment of ``kind`` (a ``QuizKind`` or
+    ``"assignment"``) now, or ``""`` when the gates are open. Unfunded runs have no gates.
+
+    Progress and final tests (and the assignment) open at a progress threshold; no attempt starts
+    after 23:57 on the last day of the training period, and nothing after its end. The number of
+    attempts is the caller's question (``selectors.start_refusal``).
+    """
+    run = enrolment.run
+    if not is_funded(run):
+        return ""
+    now = now or timezone.now()
+    if inputs_frozen(run, now):
+        return _("The training period ended on %(date)s: no attempt or answer is accepted any more.") % {
+            "date": date_format(run.training_end, "DATE_FORMAT")
+        }
+    start_until = last_start(run)
+    if start_until is not None and now >= start_until:
+        return _("Attempts can be started until %(time)s on the last day of the training period (%(date)s).") % {
+            "time": settings.ACADEMY_FUNDED_LAST_START,
+            "date": date_format(run.training_end, "DATE_FORMAT"),
+        }
+    threshold = opens_at_percent(kind)
+    if threshold is not None and enrolment.progress_percent < threshold:
+        return _("Opens at %(required)s%% progress (now %(current)s%%).") % {
+            "required": threshold,
+            "current": enrolment.progress_percent,
+        }
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# The assignment's score (the 과제 activity plugs itself in here)
+# --------------------------------------------------------------------------------------------
+
+AssignmentScoreSource = Callable[[list[Enrolment]], dict[int, Decimal | None]]
+"""Takes enrolments; answers per enrolment id its assignment score out of 100, or None (not submitted)."""
+
+_assignment_sources: list[AssignmentScoreSource] = []
+
+
+def register_assignment_score_source(source: AssignmentScoreSource) -> None:
+    if source not in _assignment_sources:
+        _assignment_sources.append(source)
+
+
+def assignment_scores(enrolments: list[Enrolment]) -> dict[int, Decimal | None]:
+    """Each enrolment's assignment score (None: not submitted). With several sources, the first
+    that has a score for an enrolment gives it."""
+    scores: dict[int, Decimal | None] = dict.fromkeys((e.pk for e in enrolments), None)
+    for source in _assignment_sources:
+        for enrolment_id, score in source(enrolments).items():
+            if scores.get(enrolment_id) is None and score is not None:
+                scores[enrolment_id] = Decimal(score)
+    return scores
+
+
+# --------------------------------------------------------------------------------------------
+# The weighted 수료기준
+# --------------------------------------------------------------------------------------------
+
+
+def uses_weighted_rule(enrolment: Enrolment) -> bool:
+    """Funded runs of courses that set the weights follow the weighted rule; a funded run of a course
+    without weights keeps "every required assessment passed" (nothing to weigh)."""
+    return is_funded(enrolment.run) and enrolment.run.course.has_assessment_weights
+
+
+def _format(score: Decimal) -> str:
+    return f"{score:.2f}"
+
+
+def weighted_parts(enrolments: list[Enrolment]) -> dict[int, list[WeightedPart]]:
+    """The parts of the weighted total of each enrolment (whose course sets weights): the mean kept
+    score of the course's live progress tests, of its final tests (a test not taken counts 0), and
+    the assignment's score. Attempts count for the run they were taken in. Three queries."""
+    result: dict[int, list[WeightedPart]] = {}
+    if not enrolments:
+        return result
+    from .selectors import kept_attempt
+
+    courses = {e.run.course.pk: e.run.course for e in enrolments}
+    quizzes = list(
+        QuizPage.objects.live()
+        .filter(under_paths([course.path for course in courses.values()]), kind__in=ONE_ATTEMPT_KINDS)
+        .order_by("path")
+    )
+    attempts: dict[tuple[int, int], list[Attempt]] = {}
+    if quizzes:
+        for attempt in Attempt.objects.closed().filter(enrolment__in=enrolments, quiz__in=quizzes):
+            attempts.setdefault((attempt.quiz_id, attempt.enrolment_id), []).append(attempt)
+    assignments = assignment_scores(enrolments)
+    for enrolment in enrolments:
+        course = enrolment.run.course
+        parts = []
+        for kind, weight in (
+            (QuizKind.PROGRESS, course.weight_progress_test),
+            (QuizKind.FINAL, course.weight_final_test),
+        ):
+            own = [quiz for quiz in quizzes if quiz.kind == kind and quiz.path.startswith(course.path)]
+            kept = [kept_attempt(quiz, attempts.get((quiz.pk, enrolment.pk), [])) for quiz in own]
+            scores = [attempt.score for attempt in kept if attempt is not None]
+            parts.append(
+                WeightedPart(
+                    key=kind,
+                    weight=weight or 0,
+                    score=sum(scores, Decimal("0")) / len(own) if scores else None,
+                    missing=not own or len(scores) < len(own),  # one of several not taken counts 0
+                )
+            )
+        score = assignments.get(enrolment.pk)
+        parts.append(
+            WeightedPart(key=ASSIGNMENT, weight=course.weight_assignment or 0, score=score, missing=score is None)
+        )
+        result[enrolment.pk] = parts
+    return result
+
+
+def _part_label(key: str) -> str:
+    if key == ASSIGNMENT:
+        return str(ASSIGNMENT_LABEL)
+    return str(QuizKind(key).label)
+
+
+def total_requirement(enrolment: Enrolment, parts: list[WeightedPart]) -> Requirement:
+    """총점 x / 60 (진행단계평가 10 %, 최종평가 40 %, 과제 50 %: 과제 미제출)."""
+    course = enrolment.run.course
+    total = weighted_total(parts)
+    weights = ", ".join(
+        _("%(part)s %(weight)s %%") % {"part": _part_label(part.key), "weight": part.weight}
+        for part in parts
+        if part.weight
+    )
+    missing = [
+        (_("%(part)s not submitted") if part.key == ASSIGNMENT else _("%(part)s not taken"))
+        % {"part": _part_label(part.key)}
+        for part in parts
+        if part.weight and part.missing
+    ]
+    if missing:
+        weights = f"{weights}: {', '.join(missing)}"
+    return Requirement(
+        key="weighted_total",
+        label=_("Total score %(total)s / %(required)s (%(weights)s)")
+        % {"total": _format(total), "required": course.min_total_score, "weights": weights},
+        met=total >= course.min_total_score,
+    )
+
+
+def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
+    """The completion requirement provider of funded runs: 진도율 ≥ 80 % (when the course asks less)
+    and the weighted total ≥ ``CoursePage.min_total_score``. ``selectors.assessment_requirements``
+    leaves the progress and final tests of these enrolments to this provider."""
+    weighted = [e for e in enrolments if uses_weighted_rule(e)]
+    result: dict[int, list[Requirement]] = {e.pk: [] for e in weighted}
+    required_progress = FUNDED_MIN_PROGRESS_PERCENT
+    by_id = {e.pk: e for e in weighted}
+    for enrolment_id, parts in weighted_parts(weighted).items():
+        enrolment = by_id[enrolment_id]
+        if enrolment.run.course.min_progress_percent < required_progress:
+            result[enrolment_id].append(
+                Requirement(
+                    key="funded_progress",
+                    label=_("Progress of at least %(required)s %% (now %(current)s %%)")
+                    % {"required": required_progress, "current": enrolment.progress_percent},
+                    met=enrolment.progress_percent >= required_progress,
+                )
+            )
+        result[enrolment_id].append(total_requirement(enrolment, parts))
+    return result

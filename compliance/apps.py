@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ComplianceConfig(AppConfig):
+    """Funded-training rules beyond completion (DOMAIN-KR §1): for now the 1일 8차시 study-day ledger."""
+
+    name = "compliance"
+    verbose_name = _("Funded training compliance")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from courses import gates
+
+        from .services import daily_cap_refusal, study_day_credit
+
+        gates.register_open_gate(daily_cap_refusal)
+        gates.register_credit_limiter(study_day_credit)

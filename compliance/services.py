@@ -1,0 +1,69 @@
+"""Writes of the study-day ledger, and the 1일 8차시 gate (DOMAIN-KR §1.2).
+
+Both are registered into ``courses.gates`` at start-up (``compliance.apps``): the lesson page asks
+``daily_cap_refusal`` before a funded lesson opens, and the heartbeat asks ``study_day_credit``
+before it credits time. The conservative reading: a 차시 takes one of the day's 8 slots when it
+first receives credit that Korean calendar day; a 차시 already in the day's ledger, or already at
+100 %, opens without a slot; at most 8 hours are credited a day; midnight KST starts a new ledger.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils.translation import gettext as _
+
+from courses.gates import lesson_percent_of
+from courses.models import Enrolment, LessonPage, LessonProgress
+from courses.progress_rule import kst_date
+
+from .models import StudyDayLesson
+
+
+def daily_cap_message() -> str:
+    """The regulation's wording (사업주 직업능력개발훈련 지원규정), as providers show it."""
+    return _(
+        "Under the employer training support regulation (사업주 직업능력개발훈련 지원규정), you have exceeded "
+        "the lessons you may study in one day (%(cap)s lessons)."
+    ) % {"cap": settings.ACADEMY_FUNDED_DAILY_LESSONS}
+
+
+def daily_cap_refusal(*, enrolment: Enrolment, lesson: LessonPage, now: datetime.datetime) -> str | None:
+    """A 9th distinct 차시 on one KST day is refused before it opens; a 차시 in today's ledger or at
+    100 % (a revisit, which earns nothing) is not."""
+    day = kst_date(now)
+    today = set(StudyDayLesson.objects.filter(enrolment=enrolment, day=day).values_list("lesson_id", flat=True))
+    if lesson.pk in today or len(today) < settings.ACADEMY_FUNDED_DAILY_LESSONS:
+        return None
+    progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    if lesson_percent_of(progress, lesson) == 100:
+        return None
+    return daily_cap_message()
+
+
+@transaction.atomic
+def study_day_credit(*, enrolment: Enrolment, lesson: LessonPage, seconds: int, now: datetime.datetime) -> int:
+    """Record ``seconds`` of credit for ``lesson`` in the enrolment's ledger of the KST day of ``now``
+    and answer how many may count: none for a 9th distinct 차시, none past 8 hours a day.
+
+    The enrolment's row is locked first (the heartbeat already holds it), so two requests of one
+    trainee never both take the last slot; the unique constraint backs it up.
+    """
+    if seconds <= 0:
+        return 0
+    Enrolment.objects.select_for_update().only("pk").get(pk=enrolment.pk)
+    day = kst_date(now)
+    ledger = StudyDayLesson.objects.filter(enrolment=enrolment, day=day)
+    used = ledger.aggregate(total=Sum("seconds"))["total"] or 0
+    seconds = min(seconds, settings.ACADEMY_FUNDED_DAILY_SECONDS - used)
+    if seconds <= 0:
+        return 0
+    if ledger.filter(lesson=lesson).update(seconds=F("seconds") + seconds):
+        return seconds
+    if ledger.count() >= settings.ACADEMY_FUNDED_DAILY_LESSONS:
+        return 0
+    StudyDayLesson.objects.create(enrolment=enrolment, day=day, lesson=lesson, seconds=seconds, first_credited_at=now)
+    return seconds
