@@ -38,6 +38,7 @@ from courses.permissions import policy_for, under_paths
 from courses.selectors import staff_courses, studying_enrolment
 from courses.services import enrolment_evaluate_completion
 
+from . import funded
 from .grading import passes, required_score
 from .models import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile
 from .services import AssessmentError
@@ -103,6 +104,8 @@ def assignment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
     scores = assignment_scores_for(enrolments)
     for enrolment in enrolments:
         course = enrolment.run.course
+        if funded.uses_weighted_rule(enrolment):  # the 과제 counts in the weighted total instead
+            continue
         for assignment in assignments:
             if not assignment.path.startswith(course.path):
                 continue
@@ -126,6 +129,30 @@ def assignment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                     met=passes(assignment, course=course, score=percent),
                 )
             )
+    return result
+
+
+def funded_assignment_scores(enrolments: list[Enrolment]) -> dict[int, Decimal | None]:
+    """Each enrolment's 과제 score out of 100 for the weighted 수료기준 of funded runs
+    (``funded.register_assignment_score_source``): the mean of the course's required, live
+    assignments, each converted to 100 points, one not submitted or not graded yet counting 0;
+    None when the trainee submitted none of them (the panel then says 과제 미제출). Two queries."""
+    result: dict[int, Decimal | None] = dict.fromkeys((e.pk for e in enrolments), None)
+    if not enrolments:
+        return result
+    courses = {e.run.course.pk: e.run.course for e in enrolments}
+    pages = list(AssignmentPage.objects.live().filter(under_paths([c.path for c in courses.values()]), required=True))
+    if not pages:
+        return result
+    scores = assignment_scores_for(enrolments)
+    for enrolment in enrolments:
+        course = enrolment.run.course
+        own = [p for p in pages if p.path.startswith(course.path)]
+        found = [scores.get((enrolment.pk, p.pk)) for p in own]
+        if not own or all(item is None for item in found):
+            continue
+        percents = [percent_of(item[0], item[1]) if item and item[0] is not None else Decimal("0") for item in found]
+        result[enrolment.pk] = (sum(percents, Decimal("0")) / len(percents)).quantize(CENT, rounding=ROUND_HALF_UP)
     return result
 
 
@@ -256,8 +283,17 @@ def d_day(due_at: datetime | None, now: datetime | None = None) -> str:
     return f"D-{days}" if days > 0 else f"D+{-days}"
 
 
-def change_refusal(*, assignment: AssignmentPage, submission: AssignmentSubmission | None, now=None) -> str:
-    """Why the trainee cannot change their submission now, or ``""`` when they can."""
+def change_refusal(
+    *, assignment: AssignmentPage, submission: AssignmentSubmission | None, enrolment=None, now=None
+) -> str:
+    """Why the trainee cannot change their submission now, or ``""`` when they can.
+
+    In a funded run the 과제 gate applies first (``funded.gate_refusal``: it opens at 80 % progress,
+    and nothing changes once the training period's inputs are frozen, even after a reopening)."""
+    if enrolment is not None:
+        gate = funded.gate_refusal(enrolment=enrolment, kind=funded.ASSIGNMENT, now=now)
+        if gate:
+            return gate
     if submission is not None and submission.state == AssignmentSubmission.State.GRADED:
         return _("Your submission has been graded; it can no longer change.")
     if submission is not None and submission.state == AssignmentSubmission.State.SUBMITTED:
@@ -288,7 +324,9 @@ def assignment_page_context(*, assignment: AssignmentPage, user, form=None, now=
         if submission is not None:
             files = list(submission.files.all())
     criteria = list(assignment.criteria.all())
-    refusal = change_refusal(assignment=assignment, submission=submission, now=now) if enrolment else ""
+    refusal = (
+        change_refusal(assignment=assignment, submission=submission, enrolment=enrolment, now=now) if enrolment else ""
+    )
     may_change = enrolment is not None and not refusal
     if may_change and form is None:
         form = SubmissionForm(
@@ -414,7 +452,7 @@ def _save(*, assignment, user, text, uploads, remove, submit, now, stored: list[
     # The enrolment's row serialises two requests of the same trainee (two tabs, a double click).
     Enrolment.objects.select_for_update().only("pk").get(pk=enrolment.pk)
     submission = AssignmentSubmission.objects.filter(assignment=assignment, enrolment=enrolment).first()
-    refusal = change_refusal(assignment=assignment, submission=submission, now=now)
+    refusal = change_refusal(assignment=assignment, submission=submission, enrolment=enrolment, now=now)
     if refusal:
         raise AssessmentError(refusal)
     files = list(submission.files.all()) if submission else []
