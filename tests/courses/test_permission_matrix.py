@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
 from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
-from assessments.models import PracticalAssessment, Question, QuestionBank, RetakeGrant
+from assessments.models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank, RetakeGrant
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -192,6 +192,10 @@ def world():
     pending = f.enrolment(run, status=Enrolment.Status.PENDING)
     certificate = f.certificate(enrolment, holder_name_ko=f"{MARK}교육생")
     retake_grant = RetakeGrant.objects.create(enrolment=enrolment, quiz=quiz, reason=f"{MARK} 재응시 사유")
+    assignment = f.assignment_page(course, criteria=[(f"{MARK} 분석", 100)], title="비행 보고서 과제")
+    submission = AssignmentSubmission.objects.create(
+        assignment=assignment, enrolment=enrolment, user=trainee, state="submitted", text=f"{MARK} 제출 답안"
+    )
     # The trainee holds A's certificate, so A's managers (and only they) decide this request.
     name_correction = NameCorrectionRequest.objects.create(
         user=trainee,
@@ -228,6 +232,8 @@ def world():
         "pending": pending,
         "certificate": certificate,
         "retake_grant": retake_grant,
+        "assignment": assignment,
+        "submission": submission,
         "name_correction": name_correction,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
@@ -258,6 +264,7 @@ def _objects_by_model(world) -> dict:
         CourseRun: world["run"],
         Certificate: world["certificate"],
         RetakeGrant: world["retake_grant"],
+        AssignmentSubmission: world["submission"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
     }
@@ -297,6 +304,8 @@ def matrix_urls(world) -> list[tuple[str, str]]:
         "quiz_id": world["quiz"].pk,
         "assessment_id": world["practical"].pk,
         "certificate_id": world["certificate"].pk,
+        "assignment_id": world["assignment"].pk,
+        "submission_id": world["submission"].pk,
         "template_id": world["template"].pk,
         "page_pk": world["course"].pk,
         "workflow_pk": world["workflow"].pk,
@@ -412,6 +421,9 @@ def _snapshot(world) -> dict:
         .get(pk=world["task_state"].pk),
         "template": CertificateTemplate.objects.values_list("name", "seal_id").get(pk=world["template"].pk),
         "bank": QuestionBank.objects.values_list("title", "institute_id").get(pk=world["bank"].pk),
+        "submission": AssignmentSubmission.objects.values_list("state", "score", "feedback", "graded_by").get(
+            pk=world["submission"].pk
+        ),
     }
 
 
@@ -498,6 +510,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         CertificateTemplate,
         Certificate,
         RetakeGrant,
+        AssignmentSubmission,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))
 
