@@ -149,8 +149,10 @@ class GradebookView(StaffView):
                 ]
                 for cell in row.cells:
                     line.append(float(cell["score"]) if cell["score"] is not None else "")
-                    if cell["needs_grading"] and cell["score"] is None:
+                    if cell.get("needs_grading") and cell["score"] is None:
                         line.append(_("Waiting for essay grading"))
+                    elif cell.get("awaiting_grading") and cell["score"] is None:
+                        line.append(_("Awaiting grading"))
                     else:
                         line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
                 rows.append(line)
