@@ -8,16 +8,17 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import completion, institutes
+        from courses import classroom, completion, institutes
         from courses.permissions import register_institute_policy
 
-        from .funded import funded_requirements
+        from .funded import classroom_scores, funded_requirements
         from .models import PracticalAssessment, Question, QuestionBank, RetakeGrant
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
 
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
+        classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
         institutes.register_institute_setup_listener(grant_authoring_permissions)
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
