@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -41,6 +42,7 @@ from .models import Attempt, QuizKind, QuizPage
 ONE_ATTEMPT_KINDS = (QuizKind.PROGRESS, QuizKind.FINAL)
 ASSIGNMENT = "assignment"
 ASSIGNMENT_LABEL = gettext_lazy("Assignment")
+TRAINEE_OWN_EMPLOYEE = gettext_lazy("Own employee (007)")
 
 
 def is_funded(run: CourseRun) -> bool:
@@ -361,3 +363,63 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
             assignment_submitted=assignment_score is not None,
         )
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# 수료자 명단 (DOMAIN-KR §2.4): a funded run's list for entry on HRD-Net
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionListRow:
+    """One trainee of a funded run as HRD-Net asks for them. The user model keeps no birth date and
+    organisations no 비용수급사업장번호: those columns stay empty (the README says so)."""
+
+    name: str
+    birth_date: str
+    workplace: str
+    workplace_number: str
+    trainee_type: str
+    progress_percent: int
+    total: str
+    completed: bool
+    training_period: str
+
+
+def completion_list(run: CourseRun) -> list[CompletionListRow]:
+    """The 수료자 명단 of a funded run: its studying and completed trainees, by name. Four queries."""
+    from accounts.models import Membership
+
+    enrolments = list(
+        Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+        .select_related("user", "run__course")
+        .order_by("user__name_ko", "pk")
+    )
+    workplaces: dict[int, str] = {}
+    for membership in (
+        Membership.objects.employees()
+        .filter(user_id__in=[e.user_id for e in enrolments])
+        .select_related("organisation")
+        .order_by("joined_at", "pk")
+    ):
+        workplaces.setdefault(membership.user_id, membership.organisation.name_ko)
+    parts = weighted_parts([e for e in enrolments if uses_weighted_rule(e)])
+    period = ""
+    if run.training_start and run.training_end:
+        period = f"{run.training_start:%Y-%m-%d} ~ {run.training_end:%Y-%m-%d}"
+    return [
+        CompletionListRow(
+            name=enrolment.user.name_ko or enrolment.user.get_full_name(),
+            birth_date="",
+            workplace=workplaces.get(enrolment.user_id, ""),
+            workplace_number="",
+            # 훈련생구분: 자사근로자 (EMON trneeSe 007, the default of 사업주훈련) for an employee of a
+            # member organisation; the Academy records nothing else.
+            trainee_type=str(TRAINEE_OWN_EMPLOYEE) if enrolment.user_id in workplaces else "",
+            progress_percent=enrolment.progress_percent,
+            total=_format(weighted_total(parts[enrolment.pk])) if enrolment.pk in parts else "",
+            completed=enrolment.status == Enrolment.Status.COMPLETED,
+            training_period=period,
+        )
+        for enrolment in enrolments
+    ]
