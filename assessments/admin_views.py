@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from common.exports import table_response
 from courses.models import CourseRun, Enrolment
@@ -23,7 +23,7 @@ from courses.permissions import under_paths
 from courses.selectors import staff_courses, staff_runs
 from courses.viewsets import InstituteStaffViewSet, StaffView
 
-from . import selectors, services
+from . import funded, selectors, services
 from .models import QuestionBank, QuizPage
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -371,6 +371,45 @@ class QuestionImportViewSet(InstituteStaffViewSet):
         return [path("", self.construct_view(QuestionImportView), name="index")]
 
 
+class CompletionListView(StaffView):
+    """수료자 명단 of a funded run (DOMAIN-KR §2.4) as CSV or XLSX, for entry on HRD-Net. Only the run's
+    institute staff reach it (``staff_runs``: another institute's run is a 404); an unfunded run has none."""
+
+    def setup_objects(self, run_id):
+        self.run = get_object_or_404(staff_runs(self.request.user).filter(emp_ins_flag__gt=0), pk=run_id)
+
+    def get(self, request, run_id):
+        header = [
+            _("Name"),
+            _("Date of birth"),
+            _("Workplace"),
+            _("Cost-claiming workplace number"),
+            _("Trainee type"),
+            _("Progress (%)"),
+            _("Total score"),
+            pgettext("completion list column", "Completed"),
+            _("Training period"),
+        ]
+        rows = [
+            [
+                row.name,
+                row.birth_date,
+                row.workplace,
+                row.workplace_number,
+                row.trainee_type,
+                row.progress_percent,
+                row.total,
+                _("Completed") if row.completed else _("Not completed"),
+                row.training_period,
+            ]
+            for row in funded.completion_list(self.run)
+        ]
+        file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        return table_response(
+            filename=f"completion-list-{self.run.pk}", header=header, rows=rows, file_format=file_format
+        )
+
+
 class GradebookViewSet(InstituteStaffViewSet):
     """성적부 of the user's institutes' runs, item analysis of their quizzes, practical grading."""
 
@@ -397,4 +436,9 @@ class GradebookViewSet(InstituteStaffViewSet):
                 name="practical_grading",
             ),
             path("runs/<int:run_id>/essays/", self.construct_view(EssayGradingView), name="essay_grading"),
+            path(
+                "runs/<int:run_id>/completion-list/",
+                self.construct_view(CompletionListView),
+                name="completion_list",
+            ),
         ]

@@ -8,12 +8,12 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import completion, institutes
+        from courses import classroom, completion, institutes
         from courses.permissions import register_institute_policy
 
         from . import funded
         from .assignments import funded_assignment_scores
-        from .funded import funded_requirements
+        from .funded import classroom_scores, funded_requirements
         from .models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank, RetakeGrant
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
@@ -21,6 +21,7 @@ class AssessmentsConfig(AppConfig):
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
         funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
+        classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
         institutes.register_institute_setup_listener(grant_authoring_permissions)
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")

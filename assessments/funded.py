@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from courses.classroom import AssessmentRow, AssessmentState, ScoreSummary
 from courses.completion import Requirement
 from courses.funding import FUNDED_MIN_PROGRESS_PERCENT
 from courses.models import CourseRun, Enrolment
@@ -40,6 +42,7 @@ from .models import Attempt, QuizKind, QuizPage
 ONE_ATTEMPT_KINDS = (QuizKind.PROGRESS, QuizKind.FINAL)
 ASSIGNMENT = "assignment"
 ASSIGNMENT_LABEL = gettext_lazy("Assignment")
+TRAINEE_OWN_EMPLOYEE = gettext_lazy("Own employee (007)")
 
 
 def is_funded(run: CourseRun) -> bool:
@@ -259,3 +262,164 @@ def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requireme
             )
         result[enrolment_id].append(total_requirement(enrolment, parts))
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# The funded classroom's 평가 rows and total (``courses.classroom``'s score reader)
+# --------------------------------------------------------------------------------------------
+
+
+def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | None = None) -> dict[int, ScoreSummary]:
+    """Each funded enrolment's 평가 rows (진행단계평가, 최종평가, and 과제 when the course weighs one)
+    with their states, and its weighted total; registered in ``AssessmentsConfig.ready``. Five
+    queries for the batch."""
+    from .selectors import kept_attempt
+
+    now = now or timezone.now()
+    funded = [e for e in enrolments if is_funded(e.run)]
+    if not funded:
+        return {}
+    courses = {e.run.course.pk: e.run.course for e in funded}
+    quizzes = list(
+        QuizPage.objects.live()
+        .filter(under_paths([course.path for course in courses.values()]), kind__in=ONE_ATTEMPT_KINDS)
+        .order_by("path")
+    )
+    attempts: dict[tuple[int, int], list[Attempt]] = {}
+    if quizzes:
+        for attempt in Attempt.objects.filter(enrolment__in=funded, quiz__in=quizzes):
+            attempts.setdefault((attempt.quiz_id, attempt.enrolment_id), []).append(attempt)
+    weighted = [e for e in funded if e.run.course.has_assessment_weights]
+    parts = weighted_parts(weighted)
+    assignments = assignment_scores(funded) if any(e.run.course.weight_assignment for e in funded) else {}
+    result = {}
+    for enrolment in funded:
+        course = enrolment.run.course
+        # The 23:57 rule and the end of the 훈련기간 (a kind without a progress gate asks only those).
+        time_refusal = gate_refusal(enrolment=enrolment, kind=QuizKind.OTHER, now=now)
+        rows = []
+        for quiz in quizzes:
+            if not quiz.path.startswith(course.path):
+                continue
+            tries = attempts.get((quiz.pk, enrolment.pk), [])
+            threshold = opens_at_percent(quiz.kind)
+            open_attempt = next((a for a in tries if a.is_open), None)
+            kept = kept_attempt(quiz, tries)
+            note, score = "", ""
+            if open_attempt is not None:
+                state = AssessmentState.IN_PROGRESS
+                ends = [d for d in (open_attempt.deadline, open_attempt.freeze_at) if d]
+                if ends:
+                    deadline = min(ends)
+                    note = _("Until %(deadline)s") % {
+                        "deadline": date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
+                    }
+            elif kept is not None:
+                state = AssessmentState.TAKEN
+                score = _format(kept.score)
+            elif any(not a.is_open for a in tries):
+                state = AssessmentState.TAKEN
+                note = _("Waiting for grading")
+            elif threshold is not None and enrolment.progress_percent < threshold:
+                state = AssessmentState.LOCKED
+                note = _("Opens at %(percent)s%% progress") % {"percent": threshold}
+            else:
+                state = AssessmentState.NOT_TAKEN
+                note = time_refusal
+            rows.append(
+                AssessmentRow(
+                    kind_label=str(QuizKind(quiz.kind).label),
+                    title=quiz.display_title,
+                    url=quiz.get_url() or "",
+                    state=state,
+                    note=note,
+                    score=score,
+                )
+            )
+        assignment_score = assignments.get(enrolment.pk)
+        if course.weight_assignment:
+            threshold = opens_at_percent(ASSIGNMENT)
+            if assignment_score is not None:
+                state, note, score = AssessmentState.SUBMITTED, "", _format(assignment_score)
+            elif enrolment.progress_percent < threshold:
+                state, score = AssessmentState.LOCKED, ""
+                note = _("Opens at %(percent)s%% progress") % {"percent": threshold}
+            else:
+                state, note, score = AssessmentState.NOT_SUBMITTED, time_refusal, ""
+            rows.append(
+                AssessmentRow(kind_label=str(ASSIGNMENT_LABEL), title="", url="", state=state, note=note, score=score)
+            )
+        own_parts = parts.get(enrolment.pk)
+        result[enrolment.pk] = ScoreSummary(
+            rows=rows,
+            total=_format(weighted_total(own_parts)) if own_parts is not None else None,
+            required_total=course.min_total_score,
+            weights=", ".join(
+                _("%(part)s %(weight)s %%") % {"part": _part_label(part.key), "weight": part.weight}
+                for part in own_parts or []
+                if part.weight
+            ),
+            assignment_weighted=bool(course.weight_assignment),
+            assignment_submitted=assignment_score is not None,
+        )
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# 수료자 명단 (DOMAIN-KR §2.4): a funded run's list for entry on HRD-Net
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionListRow:
+    """One trainee of a funded run as HRD-Net asks for them. The user model keeps no birth date and
+    organisations no 비용수급사업장번호: those columns stay empty (the README says so)."""
+
+    name: str
+    birth_date: str
+    workplace: str
+    workplace_number: str
+    trainee_type: str
+    progress_percent: int
+    total: str
+    completed: bool
+    training_period: str
+
+
+def completion_list(run: CourseRun) -> list[CompletionListRow]:
+    """The 수료자 명단 of a funded run: its studying and completed trainees, by name. Four queries."""
+    from accounts.models import Membership
+
+    enrolments = list(
+        Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+        .select_related("user", "run__course")
+        .order_by("user__name_ko", "pk")
+    )
+    workplaces: dict[int, str] = {}
+    for membership in (
+        Membership.objects.employees()
+        .filter(user_id__in=[e.user_id for e in enrolments])
+        .select_related("organisation")
+        .order_by("joined_at", "pk")
+    ):
+        workplaces.setdefault(membership.user_id, membership.organisation.name_ko)
+    parts = weighted_parts([e for e in enrolments if uses_weighted_rule(e)])
+    period = ""
+    if run.training_start and run.training_end:
+        period = f"{run.training_start:%Y-%m-%d} ~ {run.training_end:%Y-%m-%d}"
+    return [
+        CompletionListRow(
+            name=enrolment.user.name_ko or enrolment.user.get_full_name(),
+            birth_date="",
+            workplace=workplaces.get(enrolment.user_id, ""),
+            workplace_number="",
+            # 훈련생구분: 자사근로자 (EMON trneeSe 007, the default of 사업주훈련) for an employee of a
+            # member organisation; the Academy records nothing else.
+            trainee_type=str(TRAINEE_OWN_EMPLOYEE) if enrolment.user_id in workplaces else "",
+            progress_percent=enrolment.progress_percent,
+            total=_format(weighted_total(parts[enrolment.pk])) if enrolment.pk in parts else "",
+            completed=enrolment.status == Enrolment.Status.COMPLETED,
+            training_period=period,
+        )
+        for enrolment in enrolments
+    ]

@@ -10,9 +10,11 @@ class ComplianceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import gates
+        from courses import classroom, gates
 
+        from .selectors import study_ledgers
         from .services import daily_cap_refusal, study_day_credit
 
         gates.register_open_gate(daily_cap_refusal)
         gates.register_credit_limiter(study_day_credit)
+        classroom.register_ledger_reader(study_ledgers)  # 오늘 학습 N/8차시 on the trainee's screens

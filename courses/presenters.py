@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .access import may_study
+from .classroom import FundedClassroom, funded_classroom, funded_classrooms
 from .completion import effective_delivery_mode, missing, missing_for, requires_attendance
 from .gates import lesson_percent_of
 from .models import (
@@ -438,6 +439,7 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
     funded = enrolment is not None and enrolment.run.is_funded
     return {
         "funded": funded,
+        "classroom": funded_classroom(enrolment) if funded else None,
         "lesson_percent": lesson_percent_of(progress, lesson) if funded else None,
         "reached_end": bool(progress and progress.final_activity_at),
         "enrolment": enrolment,
@@ -491,6 +493,7 @@ class DashboardEntry:
     waitlist_position: int | None = None
     reason: str = ""
     missing: list = field(default_factory=list)
+    classroom: FundedClassroom | None = None  # funded runs: the 차시 table, 평가 and 수료 조건 현황
 
 
 def learn_dashboard(*, user) -> dict:
@@ -522,6 +525,9 @@ def learn_dashboard(*, user) -> dict:
                 course_lessons, {lesson_id for enrolment_id, lesson_id in done if enrolment_id == entry.enrolment.pk}
             )
             entry.missing = missing[entry.enrolment.pk]
+        classrooms = funded_classrooms([entry.enrolment for entry in active])
+        for entry in active:
+            entry.classroom = classrooms.get(entry.enrolment.pk)
 
     waitlisted = by_status.get(Enrolment.Status.WAITLISTED, [])
     if waitlisted:

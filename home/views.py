@@ -132,6 +132,19 @@ def learn_dashboard(request):
     return render(request, "home/learn.html", context)
 
 
+@login_required
+def funded_notice(request, run_id: int):
+    """학습 유의사항 of a funded run: 본인인증, 수료기준, 1일 진도제한, 평가/과제, 모사답안 (DOMAIN-KR §6).
+    The rules are the same for everyone, so any signed-in visitor may read them; an unfunded run has none (404)."""
+    from django.shortcuts import get_object_or_404
+
+    from courses.classroom import funded_notice as notice_of
+    from courses.models import CourseRun
+
+    run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id, emp_ins_flag__gt=0)
+    return render(request, "home/funded_notice.html", {"notice": notice_of(run)})
+
+
 def switch_language(request):
     """The language switch on every page: a plain link, so public pages carry no form (and can be
     cached); the choice is kept in the language cookie for a year."""

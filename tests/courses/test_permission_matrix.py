@@ -107,6 +107,10 @@ OWNER_NOT_200 = {
     "cms/images/<int:image_id>/generate_url/": ({404}, "the Academy does not expose dynamic image URLs"),
     "cms/images/<int:image_id>/generate_url/output/": ({404}, "the Academy does not expose dynamic image URLs"),
     "cms/name_corrections/delete/<int:pk>/": ({302, 403}, "a name-correction request is decided, never deleted"),
+    "cms/assessments/runs/<int:run_id>/completion-list/": (
+        {404},
+        "the matrix's run is unfunded: only funded runs have a 수료자 명단 (tests/assessments/test_completion_list.py)",
+    ),
 }
 #: Screens of things no institute owns (collections, workflows, users, groups, organisations).
 OWNER_NOT_200.update(
