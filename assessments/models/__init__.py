@@ -12,6 +12,7 @@ from .quiz import (
     RetakeGrant,
     ReviewPolicy,
 )
+from .survey import SurveyPage, SurveyResponse
 
 __all__ = [
     "AUTO_GRADED",
@@ -32,4 +33,6 @@ __all__ = [
     "RetakeGrant",
     "ReviewPolicy",
     "RubricCriterion",
+    "SurveyPage",
+    "SurveyResponse",
 ]
