@@ -1,4 +1,5 @@
-"""Staff screens: question import, gradebook with exports, item analysis, retake grants, practical and essay grading.
+"""Staff screens: question import, gradebook with exports, item analysis, retake grants, practical and essay
+grading, satisfaction survey results.
 
 Two viewsets (``courses.viewsets.InstituteStaffViewSet``): the question import asks the question
 banks' policy for "add", the gradebook screens ask the runs' policy for "change"; each view reads
@@ -351,6 +352,25 @@ class EssayGradingView(StaffView):
         return redirect("gradebook:essay_grading", self.run.pk)
 
 
+class SurveyResultsView(StaffView):
+    """만족도 설문 results of one run: averages per statement and category, the response rate and the
+    free-text answers, never with names (``survey.survey_results``)."""
+
+    template_name = "assessments/admin/survey_results.html"
+    header_icon = "list-ul"
+
+    def setup_objects(self, run_id):
+        self.run = get_object_or_404(staff_runs(self.request.user), pk=run_id)
+
+    def get_page_title(self):
+        return _("Satisfaction survey: %(run)s") % {"run": self.run}
+
+    def get(self, request, run_id):
+        from .survey import survey_results
+
+        return self.render(run=self.run, results=survey_results(run=self.run))
+
+
 # --------------------------------------------------------------------------------------------
 # The viewsets (registered in ``assessments.wagtail_hooks``)
 # --------------------------------------------------------------------------------------------
@@ -441,4 +461,5 @@ class GradebookViewSet(InstituteStaffViewSet):
                 self.construct_view(CompletionListView),
                 name="completion_list",
             ),
+            path("runs/<int:run_id>/survey/", self.construct_view(SurveyResultsView), name="survey_results"),
         ]

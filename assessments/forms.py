@@ -1,6 +1,8 @@
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses.forms import InstituteModelForm, InstituteReferencesMixin
@@ -56,3 +58,40 @@ class ScopedQuestionForm(InstituteReferencesMixin, QuestionForm):
 
 class PracticalAssessmentForm(InstituteModelForm):
     """A practical assessment of one of the editor's institutes' courses."""
+
+
+class SurveyForm(forms.Form):
+    """만족도 설문: one 1–5 choice per item of ``assessments.survey.SURVEY_ITEMS``, all required, and a
+    free-text answer."""
+
+    comment = forms.CharField(
+        label=gettext_lazy("Anything else you would like to tell us (optional)"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .survey import LIKERT, LIKERT_LABELS, SURVEY_ITEMS
+
+        super().__init__(*args, **kwargs)
+        choices = [(str(value), f"{value} · {LIKERT_LABELS[value]}") for value in LIKERT]
+        for item in SURVEY_ITEMS:
+            self.fields[item.key] = forms.TypedChoiceField(
+                label=item.text, choices=choices, coerce=int, widget=forms.RadioSelect, required=True
+            )
+        self.order_fields([item.key for item in SURVEY_ITEMS] + ["comment"])
+
+    def answers(self) -> dict[str, int]:
+        from .survey import ITEM_KEYS
+
+        return {key: self.cleaned_data[key] for key in ITEM_KEYS}
+
+    def sections(self) -> list[tuple[str, list]]:
+        """(category label, bound fields) in the order of the survey, for the template."""
+        from .survey import CATEGORIES, SURVEY_ITEMS
+
+        return [
+            (category.label, [self[item.key] for item in SURVEY_ITEMS if item.category == category.key])
+            for category in CATEGORIES
+        ]

@@ -96,7 +96,8 @@ def gate_refusal(*, enrolment: Enrolment, kind: str, now: datetime.datetime | No
     """Why the trainee of ``enrolment`` cannot start an assessment of ``kind`` (a ``QuizKind`` or
     ``"assignment"``) now, or ``""`` when the gates are open. Unfunded runs have no gates.
 
-    Progress and final tests (and the assignment) open at a progress threshold; no attempt starts
+    Progress and final tests (and the assignment) open at a progress threshold; the final test also
+    waits for the course's satisfaction survey when it is required (``survey.survey_refusal``); no attempt starts
     after 23:57 on the last day of the training period, and nothing after its end. The number of
     attempts is the caller's question (``selectors.start_refusal``).
     """
@@ -120,6 +121,10 @@ def gate_refusal(*, enrolment: Enrolment, kind: str, now: datetime.datetime | No
             "required": threshold,
             "current": enrolment.progress_percent,
         }
+    if kind == QuizKind.FINAL:
+        from .survey import survey_refusal  # the survey may be required before the final test
+
+        return survey_refusal(enrolment=enrolment)
     return ""
 
 

@@ -560,3 +560,40 @@ def grant_authoring_permissions(institute) -> None:
     for group in (institute.instructors_group, institute.managers_group):
         if group is not None:
             group.permissions.add(*permissions)
+
+
+# --------------------------------------------------------------------------------------------
+# 만족도 설문
+# --------------------------------------------------------------------------------------------
+
+
+def survey_respond(*, survey, enrolment: Enrolment, answers: dict[str, int], comment: str = "", now=None):
+    """Save (or change) the trainee's answers to the course's survey for ``enrolment``: every item
+    1–5, the comment optional. One response per enrolment (the enrolment's row is locked, the unique
+    constraint stands behind it); refused once the training period has ended."""
+    from .models import SurveyResponse
+    from .survey import ITEM_KEYS, LIKERT, answer_refusal
+
+    now = now or timezone.now()
+    if survey.course.pk != enrolment.run.course_id:
+        raise AssessmentError(_("This survey belongs to another course."))
+    missing = [key for key in ITEM_KEYS if answers.get(key) not in LIKERT]
+    if missing or set(answers) - set(ITEM_KEYS):
+        raise AssessmentError(_("Answer every statement with a value from 1 to 5."))
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().select_related("run").get(pk=enrolment.pk)
+        refusal = answer_refusal(enrolment=enrolment, now=now)
+        if refusal:
+            raise AssessmentError(refusal)
+        response, _created = SurveyResponse.objects.update_or_create(
+            enrolment=enrolment,
+            defaults={"survey": survey, "answers": dict(answers), "comment": comment.strip(), "updated_at": now},
+            create_defaults={
+                "survey": survey,
+                "answers": dict(answers),
+                "comment": comment.strip(),
+                "submitted_at": now,
+                "updated_at": now,
+            },
+        )
+    return response

@@ -13,6 +13,7 @@ from .quiz import (
     RetakeGrant,
     ReviewPolicy,
 )
+from .survey import SurveyPage, SurveyResponse
 
 __all__ = [
     "AUTO_GRADED",
@@ -38,4 +39,6 @@ __all__ = [
     "RubricCriterion",
     "SubmissionFile",
     "SubmissionType",
+    "SurveyPage",
+    "SurveyResponse",
 ]
