@@ -12,14 +12,17 @@ class AssessmentsConfig(AppConfig):
         from courses.permissions import register_institute_policy
 
         from .funded import funded_requirements
-        from .models import PracticalAssessment, Question, QuestionBank, RetakeGrant
+        from .models import PracticalAssessment, Question, QuestionBank, RetakeGrant, SimilarityCase
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
+        from .similarity import similarity_requirements
 
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
+        completion.register_requirement_provider(similarity_requirements)  # 모사답안 판정 / 검토 중
         institutes.register_institute_setup_listener(grant_authoring_permissions)
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")
         register_institute_policy(RetakeGrant, course_field="enrolment__run__course")
+        register_institute_policy(SimilarityCase, course_field="run__course", no_staff_actions=("add", "delete"))

@@ -12,6 +12,7 @@ from .quiz import (
     RetakeGrant,
     ReviewPolicy,
 )
+from .similarity import CopiedAnswer, SimilarityCase, SimilarityItemKind
 
 __all__ = [
     "AUTO_GRADED",
@@ -20,6 +21,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "Choice",
+    "CopiedAnswer",
     "GradingMethod",
     "PracticalAssessment",
     "PracticalResult",
@@ -32,4 +34,6 @@ __all__ = [
     "RetakeGrant",
     "ReviewPolicy",
     "RubricCriterion",
+    "SimilarityCase",
+    "SimilarityItemKind",
 ]

@@ -144,6 +144,14 @@ class Question(ClusterableModel):
         blank=True,
         help_text=_("Essay only: a model answer or marking notes, shown to instructors on the grading screen only."),
     )
+    similarity_exempt = models.BooleanField(
+        _("Exempt from the copied-answer check"),
+        default=False,
+        help_text=_(
+            "Essay only: answers that must coincide (basic facts, a calculation, a practice item) are never "
+            "compared for 모사답안."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     # Each panel names the types it belongs to (``data-question-types``): the admin script
@@ -183,7 +191,7 @@ class Question(ClusterableModel):
             attrs={"data-question-types": "matching"},
         ),
         MultiFieldPanel(
-            [FieldPanel("response_template"), FieldPanel("grader_info")],
+            [FieldPanel("response_template"), FieldPanel("grader_info"), FieldPanel("similarity_exempt")],
             heading=_("Essay"),
             attrs={"data-question-types": "essay"},
         ),
