@@ -72,6 +72,9 @@ class Submission:
     files: tuple[engine.FileFingerprint, ...] = ()
     #: For a total over several items: the text per item (compared on the items both answered).
     parts: tuple[tuple[int, str], ...] = ()
+    #: Multiple choice: the questions answered, and the wrong ones with the choices picked.
+    answered: frozenset[int] = frozenset()
+    wrong: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
 
 @dataclass
@@ -80,6 +83,10 @@ class Item:
     key: str
     label: str
     submissions: list[Submission] = field(default_factory=list)
+    #: Multiple choice: per (question, wrong choices picked), how many of the cohort picked them;
+    #: per question, how many answered it.
+    picked: dict = field(default_factory=dict)
+    answered: dict = field(default_factory=dict)
 
 
 class Source:
@@ -206,6 +213,81 @@ class EssayTotalSource(Source):
         essay_answers_mark_copied(answers=list(answers), flag=flag, actor=actor, reason=reason, now=now)
 
 
+class ChoicesSource(Source):
+    """Shared rare wrong answers in single- and multiple-choice questions (DOMAIN-KR criterion 3):
+    an item per quiz, each closed attempt a submission, scored by ``engine.rare_wrong_choice_score``
+    with the cohort being every closed attempt at the quiz in the course's funded runs."""
+
+    kind = SimilarityItemKind.CHOICES
+
+    def items(self, *, course, runs):
+        answers = (
+            AttemptAnswer.objects.filter(
+                attempt__enrolment__run__in=runs,
+                attempt__quiz__in=QuizPage.objects.filter(under_paths([course.path])),
+                attempt__state__in=[Attempt.State.SUBMITTED, Attempt.State.TIMED_OUT],
+                question__type__in=[QuestionType.SINGLE, QuestionType.MULTIPLE],
+                question__similarity_exempt=False,
+                response__isnull=False,
+            )
+            .select_related("attempt")
+            .order_by("attempt_id", "question_id")
+        )
+        attempts: dict[int, dict] = {}
+        for answer in answers:
+            entry = attempts.setdefault(answer.attempt_id, {"attempt": answer.attempt, "answered": set(), "wrong": []})
+            entry["answered"].add(answer.question_id)
+            if answer.fraction is not None and answer.fraction < 1 and isinstance(answer.response, list):
+                entry["wrong"].append((answer.question_id, tuple(sorted(answer.response))))
+        items: dict[int, Item] = {}
+        for entry in attempts.values():
+            attempt = entry["attempt"]
+            item = items.setdefault(attempt.quiz_id, Item(kind=self.kind, key=f"choices:{attempt.quiz_id}", label=""))
+            for question_id in entry["answered"]:
+                item.answered[question_id] = item.answered.get(question_id, 0) + 1
+            for wrong in entry["wrong"]:
+                item.picked[wrong] = item.picked.get(wrong, 0) + 1
+            item.submissions.append(
+                Submission(
+                    enrolment_id=attempt.enrolment_id,
+                    user_id=attempt.user_id,
+                    object_id=attempt.pk,
+                    answered=frozenset(entry["answered"]),
+                    wrong=tuple(entry["wrong"]),
+                )
+            )
+        titles = dict(QuizPage.objects.filter(pk__in=list(items)).values_list("pk", "title"))
+        for quiz_id, item in items.items():
+            item.label = _("%(quiz)s: shared wrong choices") % {"quiz": titles.get(quiz_id, "")}
+        return list(items.values())
+
+    def texts(self, object_ids):
+        from .models import Choice
+
+        result: dict[int, list[str]] = {pk: [] for pk in object_ids}
+        answers = list(
+            AttemptAnswer.objects.filter(
+                attempt_id__in=object_ids,
+                question__type__in=[QuestionType.SINGLE, QuestionType.MULTIPLE],
+                fraction__lt=1,
+            )
+            .select_related("question")
+            .order_by("question_id")
+        )
+        ids = {i for a in answers if isinstance(a.response, list) for i in a.response}
+        names = dict(Choice.objects.filter(pk__in=ids).values_list("pk", "text"))
+        for answer in answers:
+            picked = ", ".join(names.get(i, "?") for i in (answer.response or []))
+            result[answer.attempt_id].append(f"{_short(answer.question.text, 60)} → {picked}")
+        return {pk: "\n".join(lines) for pk, lines in result.items()}
+
+    def mark_copied(self, *, object_ids, flag, actor, reason, now):
+        from .services import essay_answers_mark_copied
+
+        answers = AttemptAnswer.objects.filter(attempt_id__in=object_ids)
+        essay_answers_mark_copied(answers=list(answers), flag=flag, actor=actor, reason=reason, now=now)
+
+
 _sources: dict[str, Source] = {}
 
 
@@ -215,6 +297,7 @@ def register_source(source: Source) -> None:
 
 register_source(EssaySource())
 register_source(EssayTotalSource())
+register_source(ChoicesSource())
 
 
 def _as_text(response, template: str = "") -> str:
@@ -243,8 +326,18 @@ def _short(text: str, length: int = 120) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def compare(a: Submission, b: Submission) -> tuple[float, dict] | None:
+def compare(a: Submission, b: Submission, item: Item | None = None) -> tuple[float, dict] | None:
     """The similarity of two submissions and its evidence, or None when there is nothing to compare."""
+    if item is not None and item.kind == SimilarityItemKind.CHOICES:
+        wrong_b = dict(b.wrong)
+        shared = [
+            (item.picked[(qid, picked)], item.answered[qid]) for qid, picked in a.wrong if wrong_b.get(qid) == picked
+        ]
+        wrong_questions = len({qid for qid, _p in a.wrong} | set(wrong_b))
+        score = engine.rare_wrong_choice_score(shared, wrong_questions=wrong_questions)
+        if not shared:
+            return None
+        return score, engine.Evidence(method="choices", shared_wrong=len(shared)).as_json()
     matches = engine.files_match(a.files, b.files)
     if matches:
         evidence = engine.Evidence(
@@ -292,7 +385,7 @@ def similarity_check(
                     continue
                 if only is not None and a.enrolment_id not in only and b.enrolment_id not in only:
                     continue
-                result = compare(a, b)
+                result = compare(a, b, item)
                 if result is None or not engine.is_flagged(result[0], limit):
                     continue
                 if a.enrolment_id > b.enrolment_id:
@@ -408,7 +501,8 @@ def copied_answer_ids(answer_ids: Iterable[int]) -> set[int]:
     for a, b in copied.filter(kind=SimilarityItemKind.ESSAY).values_list("object_a", "object_b"):
         result |= {a, b} & answer_ids
     attempts = set()
-    for a, b in copied.filter(kind=SimilarityItemKind.ESSAY_TOTAL).values_list("object_a", "object_b"):
+    attempt_kinds = [SimilarityItemKind.ESSAY_TOTAL, SimilarityItemKind.CHOICES]
+    for a, b in copied.filter(kind__in=attempt_kinds).values_list("object_a", "object_b"):
         attempts |= {a, b}
     if attempts:
         result |= set(

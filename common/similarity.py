@@ -131,16 +131,17 @@ def rare_wrong_choice_score(
     ``(chosen, answered)``: how many trainees of the cohort chose that wrong choice, and how many
     answered the question. ``wrong_questions``: on how many questions either trainee was wrong.
 
-    Each shared wrong answer weighs its surprise, ``1 − chosen / answered`` (a wrong choice half the
-    cohort made weighs 0.5; one only these two made in a cohort of 40, 0.95). The score is the sum of
-    the weights divided by ``wrong_questions``: two trainees who, whenever they went wrong, went
-    wrong together on a choice few others made score close to 1; a trainee wrong on questions the
-    other got right lowers it. A score counts only from ``min_shared`` shared wrong answers (one or
-    two coincidences are not a pattern). The threshold is the same as for texts.
+    Each shared wrong answer weighs its surprise among the *other* trainees of the cohort,
+    ``1 − (chosen − 2) / (answered − 2)``: a wrong choice nobody else made weighs 1, one that half the
+    others made 0.5; with no other trainee there is no telling what is rare and it weighs 0. The
+    score is the sum of the weights divided by ``wrong_questions``: two trainees who, whenever they
+    went wrong, went wrong together on a choice few others made score close to 1; a trainee wrong on
+    questions the other got right lowers it. A score counts only from ``min_shared`` shared wrong
+    answers (one or two coincidences are not a pattern). The threshold is the same as for texts.
     """
     if wrong_questions <= 0 or len(shared_wrong) < min_shared:
         return 0.0
-    weight = sum(1 - chosen / answered for chosen, answered in shared_wrong if answered > 0)
+    weight = sum(1 - (chosen - 2) / (answered - 2) for chosen, answered in shared_wrong if answered > 2)
     return min(1.0, weight / wrong_questions)
 
 

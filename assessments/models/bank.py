@@ -148,8 +148,8 @@ class Question(ClusterableModel):
         _("Exempt from the copied-answer check"),
         default=False,
         help_text=_(
-            "Essay only: answers that must coincide (basic facts, a calculation, a practice item) are never "
-            "compared for 모사답안."
+            "Essays and choice questions: answers that must coincide (basic facts, a calculation, a practice "
+            "item) are never compared for 모사답안 (copied answers)."
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -191,11 +191,12 @@ class Question(ClusterableModel):
             attrs={"data-question-types": "matching"},
         ),
         MultiFieldPanel(
-            [FieldPanel("response_template"), FieldPanel("grader_info"), FieldPanel("similarity_exempt")],
+            [FieldPanel("response_template"), FieldPanel("grader_info")],
             heading=_("Essay"),
             attrs={"data-question-types": "essay"},
         ),
         FieldPanel("feedback"),
+        FieldPanel("similarity_exempt", attrs={"data-question-types": "essay single multiple"}),
     ]
 
     class Meta:

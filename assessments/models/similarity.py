@@ -22,6 +22,7 @@ class SimilarityItemKind(models.TextChoices):
 
     ESSAY = "essay", _("Essay answer")  # AttemptAnswer rows
     ESSAY_TOTAL = "essay_total", _("Essay answers of a quiz, in total")  # Attempt rows
+    CHOICES = "choices", _("Shared rare wrong choices in a quiz")  # Attempt rows
     ASSIGNMENT = "assignment", _("Assignment")  # AssignmentSubmission rows
 
 

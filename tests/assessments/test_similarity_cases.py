@@ -329,3 +329,84 @@ def test_another_institutes_staff_and_trainees_cannot_open_the_case(client, worl
     assert client.get(reverse("similarity:index")).status_code in (302, 403)
     case.refresh_from_db()
     assert case.is_pending
+
+
+# --------------------------------------------------------------------------------------------
+# Multiple choice: shared rare wrong answers
+# --------------------------------------------------------------------------------------------
+
+
+def _choice_quiz(world, questions=4):
+    bank = world["essay"].bank
+    items = [
+        f.question(bank, "single", choices=[("정답", "1"), ("흔한 오답", "0"), ("드문 오답", "0")])
+        for _ in range(questions)
+    ]
+    quiz = f.quiz_page(world["course"], items, max_attempts=1)
+    quiz.save_revision().publish()
+    return quiz, items
+
+
+def _answer(world, quiz, items, picks) -> Attempt:
+    """A trainee answers each question with the choice at ``picks[i]`` (0 right, 1 common, 2 rare)."""
+    enrolment = f.enrolment(world["run"], progress_percent=100)
+    attempt = services.attempt_start(quiz=quiz, user=enrolment.user)
+    raw = {}
+    for question, pick in zip(items, picks, strict=True):
+        choice = list(question.choices.order_by("sort_order"))[pick]
+        raw[question.pk] = [attempt.choice_token(choice.pk)]
+    return services.attempt_submit(attempt=attempt, raw_answers=raw)
+
+
+def test_the_same_rare_wrong_choices_flag_a_pair_and_common_ones_do_not(world):
+    quiz, items = _choice_quiz(world)
+    for _ in range(4):
+        _answer(world, quiz, items, [0, 0, 0, 0])
+    for _ in range(2):
+        _answer(world, quiz, items, [1, 1, 1, 0])  # the common wrong answers: two trainees share them
+    first = _answer(world, quiz, items, [2, 2, 2, 0])
+    second = _answer(world, quiz, items, [2, 2, 2, 0])  # the same rare wrong answers as ``first``
+
+    cases = [c for c in similarity.similarity_check(course=world["course"]) if c.kind == "choices"]
+
+    assert len(cases) == 2  # the rare pair, and the common pair (two trainees alone in their mistakes)
+    rare = next(c for c in cases if {c.object_a, c.object_b} == {first.pk, second.pk})
+    assert rare.score == Decimal("1.0000") and rare.evidence == {"method": "choices", "shared_wrong": 3}
+
+
+def test_wrong_choices_half_the_cohort_made_do_not_flag(world):
+    quiz, items = _choice_quiz(world)
+    for _ in range(3):
+        _answer(world, quiz, items, [0, 0, 0, 0])
+    for _ in range(3):
+        _answer(world, quiz, items, [1, 1, 1, 0])  # the same common mistake, three times
+    # each pair shares 3 wrong answers that 1 of the 4 others also made: 1 − 1/4 = 0.75
+    assert [c for c in similarity.similarity_check(course=world["course"]) if c.kind == "choices"] == []
+
+
+def test_an_exempt_choice_question_is_not_compared(world):
+    quiz, items = _choice_quiz(world)
+    for item in items:
+        item.similarity_exempt = True
+        item.save()
+    for _ in range(4):
+        _answer(world, quiz, items, [0, 0, 0, 0])
+    _answer(world, quiz, items, [2, 2, 2, 2])
+    _answer(world, quiz, items, [2, 2, 2, 2])
+    assert similarity.similarity_check(course=world["course"]) == []
+
+
+def test_deciding_copied_on_choices_sets_both_attempts_to_zero(world):
+    quiz, items = _choice_quiz(world)
+    for _ in range(4):
+        _answer(world, quiz, items, [0, 0, 0, 0])
+    first = _answer(world, quiz, items, [2, 2, 2, 0])
+    second = _answer(world, quiz, items, [2, 2, 2, 0])
+    (case,) = [c for c in similarity.similarity_check(course=world["course"]) if c.kind == "choices"]
+    assert first.score == Decimal("25.00")
+
+    similarity.similarity_case_decide(case=case, copied=True, reason="드문 오답 3개 일치", actor=world["instructor"])
+
+    for attempt in (first, second):
+        attempt.refresh_from_db()
+        assert attempt.score == Decimal("0.00") and attempt.is_copied_answer == CopiedAnswer.YES

@@ -97,12 +97,14 @@ def test_identical_file_hash_and_size_match():
 def test_rare_shared_wrong_choices_flag_and_common_ones_do_not():
     # cohort of 40; both trainees went wrong on the same 4 questions with a choice only they made
     rare = [(2, 40)] * 4
-    assert similarity.rare_wrong_choice_score(rare, wrong_questions=4) == 0.95
+    assert similarity.rare_wrong_choice_score(rare, wrong_questions=4) == 1.0
     assert similarity.is_flagged(similarity.rare_wrong_choice_score(rare, wrong_questions=4))
     # the same 4 shared wrong answers, but a trap half the cohort fell into
-    common = [(20, 40)] * 4
+    common = [(21, 40)] * 4  # 19 of the 38 others
     assert similarity.rare_wrong_choice_score(common, wrong_questions=4) == 0.5
     # rare, but each also went wrong alone on 4 more questions
     assert not similarity.is_flagged(similarity.rare_wrong_choice_score(rare, wrong_questions=12))
     # two coincidences are not a pattern
     assert similarity.rare_wrong_choice_score([(2, 40)] * 2, wrong_questions=2) == 0.0
+    # only the two of them took the quiz: nothing says the choice is rare
+    assert similarity.rare_wrong_choice_score([(2, 2)] * 4, wrong_questions=4) == 0.0
