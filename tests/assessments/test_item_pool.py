@@ -94,3 +94,12 @@ def test_a_quiz_of_fixed_questions_has_no_pool_to_check(client, pool):
     assert "무작위" in response.content.decode()
     quiz.refresh_from_db()
     assert not quiz.live
+
+
+def test_the_editor_shows_the_kind_and_the_pool_setting(client, pool):
+    client.force_login(pool["manager"])
+
+    html = client.get(f"/cms/pages/{pool['quiz'].pk}/edit/").content.decode()
+
+    assert 'name="kind"' in html and 'name="require_item_pool"' in html
+    assert "진행단계평가" in html and "최종평가" in html and "기타 평가" in html
