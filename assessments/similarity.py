@@ -353,7 +353,7 @@ def compare(a: Submission, b: Submission, item: Item | None = None) -> tuple[flo
         text_a, text_b = "\n".join(x for x, _y in shared), "\n".join(y for _x, y in shared)
     else:
         text_a, text_b = a.text, b.text
-    comparison = engine.compare_texts(text_a, text_b)
+    comparison = engine.compare_texts(text_a, text_b, at_least=float(threshold()))
     if comparison is None:
         return None
     evidence = engine.Evidence(method="text", jaccard=comparison.jaccard, lcs=comparison.lcs)

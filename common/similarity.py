@@ -78,22 +78,39 @@ def lcs_ratio(a: str, b: str) -> float:
     return 2 * lcs_length(a, b) / (len(a) + len(b))
 
 
+def lcs_ratio_bound(a: str, b: str) -> float:
+    """A cheap upper bound of ``lcs_ratio``: a common subsequence uses each character at most as
+    often as the rarer side has it."""
+    from collections import Counter
+
+    a, b = a[:LCS_MAX_CHARS], b[:LCS_MAX_CHARS]
+    if not a and not b:
+        return 0.0
+    return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
+
+
 @dataclass(frozen=True)
 class TextComparison:
     jaccard: float
-    lcs: float
+    lcs: float | None  # None: not computed, its upper bound is below what the caller asked for
 
     @property
     def score(self) -> float:
-        return max(self.jaccard, self.lcs)
+        return max(self.jaccard, self.lcs or 0.0)
 
 
-def compare_texts(a: str, b: str) -> TextComparison | None:
-    """Both measures of two raw answers, or None when either is too short to compare."""
+def compare_texts(a: str, b: str, *, at_least: float = 0.0) -> TextComparison | None:
+    """Both measures of two raw answers, or None when either is too short to compare.
+
+    The LCS table costs len(a) × len(b) steps; with ``at_least`` (the threshold) it is skipped
+    when neither the Jaccard index nor the LCS ratio's upper bound can reach it (the pair cannot flag)."""
     a, b = normalise(a), normalise(b)
     if len(a) < MIN_TEXT_LENGTH or len(b) < MIN_TEXT_LENGTH:
         return None
-    return TextComparison(jaccard=jaccard(a, b), lcs=lcs_ratio(a, b))
+    index = jaccard(a, b)
+    if at_least and index < at_least and lcs_ratio_bound(a, b) < at_least:
+        return TextComparison(jaccard=index, lcs=None)
+    return TextComparison(jaccard=index, lcs=lcs_ratio(a, b))
 
 
 def text_similarity(a: str, b: str) -> float:

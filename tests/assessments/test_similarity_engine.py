@@ -108,3 +108,12 @@ def test_rare_shared_wrong_choices_flag_and_common_ones_do_not():
     assert similarity.rare_wrong_choice_score([(2, 40)] * 2, wrong_questions=2) == 0.0
     # only the two of them took the quiz: nothing says the choice is rare
     assert similarity.rare_wrong_choice_score([(2, 2)] * 4, wrong_questions=4) == 0.0
+
+
+def test_the_lcs_is_skipped_only_when_its_upper_bound_cannot_reach_the_threshold():
+    a, b = _syllables(0, 60), _syllables(0, 30) + _syllables(700, 30)
+    assert similarity.lcs_ratio(a, b) <= similarity.lcs_ratio_bound(a, b) == 0.5
+    skipped = similarity.compare_texts(a, b, at_least=0.9)
+    assert skipped.lcs is None and not similarity.is_flagged(skipped.score)
+    a91, b91 = _overlapping(91)
+    assert similarity.compare_texts(a91, b91, at_least=0.9).lcs == 0.91  # the bound (0.91) lets it through
