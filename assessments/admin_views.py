@@ -133,7 +133,7 @@ class GradebookView(StaffView):
         book = selectors.gradebook(run=run)
         file_format = request.GET.get("format")
         if file_format in ("csv", "xlsx"):
-            assessments = [q.title for q in book["quizzes"]] + [p.title for p in book["practicals"]]
+            assessments = [q.title for q in (*book["quizzes"], *book["practicals"], *book["assignments"])]
             header = [_("Korean name"), _("English name"), _("E-mail"), _("Status"), _("Progress (%)")]
             score_label, result_label = _("Score"), _("Result")
             for title in assessments:

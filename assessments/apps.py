@@ -11,8 +11,17 @@ class AssessmentsConfig(AppConfig):
         from courses import completion, institutes
         from courses.permissions import register_institute_policy
 
+        from . import funded
+        from .assignments import funded_assignment_scores
         from .funded import funded_requirements
-        from .models import PracticalAssessment, Question, QuestionBank, RetakeGrant, SimilarityCase
+        from .models import (
+            AssignmentSubmission,
+            PracticalAssessment,
+            Question,
+            QuestionBank,
+            RetakeGrant,
+            SimilarityCase,
+        )
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
         from .similarity import similarity_requirements
@@ -20,9 +29,14 @@ class AssessmentsConfig(AppConfig):
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
         completion.register_requirement_provider(similarity_requirements)  # 모사답안 판정 / 검토 중
+        funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
         institutes.register_institute_setup_listener(grant_authoring_permissions)
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")
         register_institute_policy(RetakeGrant, course_field="enrolment__run__course")
         register_institute_policy(SimilarityCase, course_field="run__course", no_staff_actions=("add", "delete"))
+        # Submissions are the trainees' work: staff read and grade them, never add or delete them.
+        register_institute_policy(
+            AssignmentSubmission, course_field="enrolment__run__course", no_staff_actions=("add", "delete")
+        )

@@ -16,6 +16,7 @@ from courses.permissions import policy_for, under_paths
 from courses.selectors import studying_enrolment
 
 from . import funded
+from .assignments import assignment_requirements, gradebook_assignment_cells
 from .grading import passes, required_score
 from .models import (
     Attempt,
@@ -50,7 +51,8 @@ def kept_attempt(quiz: QuizPage, attempts: list[Attempt]) -> Attempt | None:
 
 
 def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """Completion requirements of the assessments app for a batch of enrolments, in four queries.
+    """Completion requirements of the assessments app for a batch of enrolments, in four queries
+    (two more when the courses have assignments: ``assignments.assignment_requirements``).
 
     A quiz's grade is the trainee's, whichever run they took it in: attempts are limited per
     trainee and quiz across every run of the course (``services.attempt_start``), so a grade
@@ -138,6 +140,8 @@ def assessment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                     met=passes(practical, course=course, score=graded.score if graded else None),
                 )
             )
+    for enrolment_id, items in assignment_requirements(enrolments).items():  # 과제 (assessments.assignments)
+        result[enrolment_id].extend(items)
     return result
 
 
@@ -607,7 +611,15 @@ def gradebook(*, run) -> dict:
                 }
             )
         rows.append(row)
-    return {"quizzes": quizzes, "practicals": practicals, "rows": rows}
+    assignment_columns = gradebook_assignment_cells(course=course, enrolments=enrolments)
+    for row in rows:
+        row.cells.extend(assignment_columns["cells"][row.enrolment.pk])
+    return {
+        "quizzes": quizzes,
+        "practicals": practicals,
+        "assignments": assignment_columns["assignments"],
+        "rows": rows,
+    }
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import assignment_views, views
 
 app_name = "assessments"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("learn/attempts/<uuid:attempt_id>/", views.attempt_page, name="attempt"),
     path("learn/attempts/<uuid:attempt_id>/answer/", views.save_answer, name="save_answer"),
     path("learn/attempts/<uuid:attempt_id>/review/", views.review, name="review"),
+    path("learn/assignments/files/<uuid:file_id>/", assignment_views.submission_file, name="submission_file"),
 ]

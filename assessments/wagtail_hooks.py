@@ -55,8 +55,9 @@ register_snippet(AssessmentsGroup)
 @hooks.register("register_admin_viewset")
 def register_assessment_staff_viewsets():
     from .admin_views import GradebookViewSet, QuestionImportViewSet
+    from .assignment_admin import AssignmentGradingViewSet
 
-    return [GradebookViewSet(), QuestionImportViewSet()]
+    return [GradebookViewSet(), QuestionImportViewSet(), AssignmentGradingViewSet()]
 
 
 @hooks.register("insert_global_admin_js")
@@ -88,3 +89,11 @@ def register_similarity_queue():
     from .similarity_admin import SimilarityQueueViewSet
 
     return SimilarityQueueViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_assignments_to_grade_panel(request, panels):
+    """Assignments with submissions waiting for a grade, in the user's institutes."""
+    from .assignment_admin import assignment_panels
+
+    panels.extend(assignment_panels(request))

@@ -86,3 +86,72 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
 def read_csv(upload, *, max_bytes: int) -> list[tuple[int, list[str]]]:
     """Every row of an uploaded CSV file (size-checked, decoded and parsed as above)."""
     return list(csv_rows(decode_text(upload_bytes(upload, max_bytes=max_bytes))))
+
+
+# --------------------------------------------------------------------------------------------
+# Files kept as they are (assignment submissions): the name's extension and the content agree
+# --------------------------------------------------------------------------------------------
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: HWP 5, .doc, .xls, .ppt
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a ZIP container (an empty archive starts with the second)
+
+#: What the first bytes of a file of each accepted extension are. ``None``: plain text.
+FILE_SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
+    "pdf": (b"%PDF-",),
+    "hwp": (_OLE2, b"HWP Document File"),  # HWP 5 and the older HWP 3 format
+    "hwpx": _ZIP,
+    "docx": _ZIP,
+    "xlsx": _ZIP,
+    "pptx": _ZIP,
+    "zip": _ZIP,
+    "doc": (_OLE2,),
+    "xls": (_OLE2,),
+    "ppt": (_OLE2,),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "txt": None,
+}
+
+
+def file_extension(name: str) -> str:
+    """The extension of a file name, lower case and without the dot (``""`` when there is none)."""
+    base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
+    return base.rsplit(".", 1)[-1].lower() if "." in base.strip(".") else ""
+
+
+def check_file_kind(name: str, head: bytes, *, allowed) -> str:
+    """The extension of an uploaded file whose name is ``name`` and whose first bytes are ``head``.
+
+    The extension must be one of ``allowed`` (and known to ``FILE_SIGNATURES``), and the content
+    must be what the extension says: a ``.pdf`` starts with ``%PDF-``, an ``.hwp`` is a compound
+    file, a ``.docx``, ``.hwpx`` or ``.zip`` a ZIP container, a ``.txt`` decodable text. A renamed
+    executable, or a file with no extension, is refused with ``UploadError``.
+    """
+    extension = file_extension(name)
+    allowed = [a for a in allowed if a in FILE_SIGNATURES]
+    if extension not in allowed:
+        raise UploadError(
+            _("%(name)s: files of this type are not accepted (allowed: %(allowed)s).")
+            % {"name": name, "allowed": ", ".join(f".{a}" for a in allowed)}
+        )
+    signatures = FILE_SIGNATURES[extension]
+    if signatures is None:
+        # ``head`` may end inside a character: up to three trailing bytes may be cut off.
+        if not any(_is_text(head[: len(head) - cut]) for cut in range(min(4, len(head) + 1))):
+            raise UploadError(_("%(name)s is not a text file.") % {"name": name})
+    elif not head.startswith(signatures):
+        raise UploadError(
+            _("%(name)s is not a real .%(extension)s file: its content does not match its name.")
+            % {"name": name, "extension": extension}
+        )
+    return extension
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        decode_text(data)
+    except UploadError:
+        return False
+    return True

@@ -218,6 +218,19 @@ def practical_assessment(
     return assessment
 
 
+def assignment_page(course: CoursePage, criteria=(), **fields):
+    """A live assignment (과제) of ``course``; ``criteria`` is a list of (title, points) for its rubric."""
+    from assessments.models import AssignmentCriterion, AssignmentPage
+
+    n = next(_counter)
+    defaults = {"title": f"과제 {n}", "slug": f"assignment-{n}", "instructions": "<p>보고서를 제출하시오.</p>"}
+    defaults.update(fields)
+    page = course.add_child(instance=AssignmentPage(**defaults))
+    for index, (title, points) in enumerate(criteria):
+        AssignmentCriterion.objects.create(assignment=page, title=title, points=points, sort_order=index)
+    return page
+
+
 # --------------------------------------------------------------------------------------------
 # Certificates (rows only; tests of issuance go through the services and the worker)
 # --------------------------------------------------------------------------------------------

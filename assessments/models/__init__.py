@@ -1,5 +1,6 @@
-"""Question banks, quizzes and attempts, practical assessments."""
+"""Question banks, quizzes and attempts, practical assessments, assignments and their submissions."""
 
+from .assignment import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile, SubmissionType
 from .bank import AUTO_GRADED, AcceptedAnswer, Choice, MatchPair, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
 from .quiz import (
@@ -18,6 +19,9 @@ __all__ = [
     "AUTO_GRADED",
     "AcceptedAnswer",
     "MatchPair",
+    "AssignmentCriterion",
+    "AssignmentPage",
+    "AssignmentSubmission",
     "Attempt",
     "AttemptAnswer",
     "Choice",
@@ -36,4 +40,6 @@ __all__ = [
     "RubricCriterion",
     "SimilarityCase",
     "SimilarityItemKind",
+    "SubmissionFile",
+    "SubmissionType",
 ]

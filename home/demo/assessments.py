@@ -1,15 +1,21 @@
-"""Demo assessments: a question bank and a final quiz for every demo course, and the flight test.
+"""Demo assessments: a question bank and a final quiz for every demo course, the flight test, and
+an assignment (과제).
 
 Content lives in ``data/quizzes/<course slug>.json`` (a final assessment and its questions) and
-``data/assessments.json`` (what every quiz shares, and the practical assessments). Existing banks,
+``data/assessments.json`` (what every quiz shares, the practical assessments and the assignments). Existing banks,
 quizzes and rubrics are left alone, so a second run changes nothing.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
+from django.utils import timezone
+
 from assessments.models import (
+    AssignmentCriterion,
+    AssignmentPage,
     Choice,
     PracticalAssessment,
     Question,
@@ -112,6 +118,32 @@ def ensure_practical(course: CoursePage, data: dict) -> PracticalAssessment:
     return practical
 
 
+def ensure_assignment(course: CoursePage, data: dict) -> AssignmentPage:
+    """A 과제 with its rubric, due ``due_in_days`` after the first load."""
+    page = AssignmentPage.objects.child_of(course).filter(slug=data["slug"]).first()
+    if page is not None:
+        return page
+    page = course.add_child(
+        instance=AssignmentPage(
+            title=data["title"],
+            title_en=data["title_en"],
+            slug=data["slug"],
+            instructions=data["instructions"],
+            instructions_en=data["instructions_en"],
+            submission_type=data["submission_type"],
+            allowed_extensions=data["allowed_extensions"],
+            due_at=timezone.now() + timedelta(days=data["due_in_days"]),
+            max_score=data["max_score"],
+            pass_mark=data["pass_mark"],
+            required=data["required"],
+        )
+    )
+    for index, criterion in enumerate(data["criteria"]):
+        AssignmentCriterion.objects.create(assignment=page, sort_order=index, **criterion)
+    page.save_revision().publish()
+    return page
+
+
 def load_assessments(courses: dict[str, CoursePage]) -> dict[str, QuizPage]:
     """Every course's final assessment (``data/quizzes/<slug>.json``), in catalog order."""
     shared = content.read("assessments")
@@ -122,4 +154,6 @@ def load_assessments(courses: dict[str, CoursePage]) -> dict[str, QuizPage]:
         quizzes[slug] = ensure_quiz(course, data, bank, shared=shared)
     for slug, data in shared["practical"].items():
         ensure_practical(courses[slug], data)
+    for slug, data in shared.get("assignments", {}).items():
+        ensure_assignment(courses[slug], data)
     return quizzes

@@ -24,7 +24,14 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
 from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
-from assessments.models import PracticalAssessment, Question, QuestionBank, RetakeGrant, SimilarityCase
+from assessments.models import (
+    AssignmentSubmission,
+    PracticalAssessment,
+    Question,
+    QuestionBank,
+    RetakeGrant,
+    SimilarityCase,
+)
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -204,6 +211,10 @@ def world():
         object_b=2,
         score="0.9500",
     )
+    assignment = f.assignment_page(course, criteria=[(f"{MARK} 분석", 100)], title="비행 보고서 과제")
+    submission = AssignmentSubmission.objects.create(
+        assignment=assignment, enrolment=enrolment, user=trainee, state="submitted", text=f"{MARK} 제출 답안"
+    )
     # The trainee holds A's certificate, so A's managers (and only they) decide this request.
     name_correction = NameCorrectionRequest.objects.create(
         user=trainee,
@@ -241,6 +252,8 @@ def world():
         "certificate": certificate,
         "retake_grant": retake_grant,
         "similarity_case": similarity_case,
+        "assignment": assignment,
+        "submission": submission,
         "name_correction": name_correction,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
@@ -272,6 +285,7 @@ def _objects_by_model(world) -> dict:
         Certificate: world["certificate"],
         RetakeGrant: world["retake_grant"],
         SimilarityCase: world["similarity_case"],
+        AssignmentSubmission: world["submission"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
     }
@@ -311,6 +325,8 @@ def matrix_urls(world) -> list[tuple[str, str]]:
         "quiz_id": world["quiz"].pk,
         "assessment_id": world["practical"].pk,
         "certificate_id": world["certificate"].pk,
+        "assignment_id": world["assignment"].pk,
+        "submission_id": world["submission"].pk,
         "template_id": world["template"].pk,
         "page_pk": world["course"].pk,
         "workflow_pk": world["workflow"].pk,
@@ -427,6 +443,9 @@ def _snapshot(world) -> dict:
         .get(pk=world["task_state"].pk),
         "template": CertificateTemplate.objects.values_list("name", "seal_id").get(pk=world["template"].pk),
         "bank": QuestionBank.objects.values_list("title", "institute_id").get(pk=world["bank"].pk),
+        "submission": AssignmentSubmission.objects.values_list("state", "score", "feedback", "graded_by").get(
+            pk=world["submission"].pk
+        ),
     }
 
 
@@ -515,6 +534,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         Certificate,
         RetakeGrant,
         SimilarityCase,
+        AssignmentSubmission,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))
 
