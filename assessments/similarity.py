@@ -288,6 +288,68 @@ class ChoicesSource(Source):
         essay_answers_mark_copied(answers=list(answers), flag=flag, actor=actor, reason=reason, now=now)
 
 
+class AssignmentSource(Source):
+    """과제: each assignment is an item; a submission is compared by its text and by its files
+    (identical SHA-256 and size flag at once). Exempt assignments are skipped."""
+
+    kind = SimilarityItemKind.ASSIGNMENT
+
+    def items(self, *, course, runs):
+        from .models import AssignmentPage, AssignmentSubmission
+
+        pages = AssignmentPage.objects.filter(under_paths([course.path]), similarity_exempt=False)
+        submissions = (
+            AssignmentSubmission.objects.filter(
+                enrolment__run__in=runs,
+                assignment__in=pages,
+                state__in=[AssignmentSubmission.State.SUBMITTED, AssignmentSubmission.State.GRADED],
+            )
+            .select_related("assignment")
+            .prefetch_related("files")
+            .order_by("enrolment_id", "pk")
+        )
+        items: dict[int, Item] = {}
+        for submission in submissions:
+            item = items.setdefault(
+                submission.assignment_id,
+                Item(kind=self.kind, key=f"assignment:{submission.assignment_id}", label=submission.assignment.title),
+            )
+            item.submissions.append(
+                Submission(
+                    enrolment_id=submission.enrolment_id,
+                    user_id=submission.user_id,
+                    object_id=submission.pk,
+                    text=submission.text,
+                    files=tuple(
+                        engine.FileFingerprint(sha256=f.sha256, size=f.size, name=f.original_name)
+                        for f in submission.files.all()
+                    ),
+                )
+            )
+        return list(items.values())
+
+    def texts(self, object_ids):
+        from .models import AssignmentSubmission
+
+        result = {}
+        for submission in AssignmentSubmission.objects.filter(pk__in=object_ids).prefetch_related("files"):
+            names = [f"📎 {f.original_name} ({f.size} B, {f.sha256[:12]}…)" for f in submission.files.all()]
+            result[submission.pk] = "\n".join([submission.text, *names]).strip()
+        return result
+
+    def mark_copied(self, *, object_ids, flag, actor, reason, now):
+        from .assignments import submissions_mark_copied
+        from .models import AssignmentSubmission
+
+        submissions_mark_copied(
+            submissions=list(AssignmentSubmission.objects.filter(pk__in=object_ids)),
+            flag=flag,
+            actor=actor,
+            reason=reason,
+            now=now,
+        )
+
+
 _sources: dict[str, Source] = {}
 
 
@@ -298,6 +360,7 @@ def register_source(source: Source) -> None:
 register_source(EssaySource())
 register_source(EssayTotalSource())
 register_source(ChoicesSource())
+register_source(AssignmentSource())
 
 
 def _as_text(response, template: str = "") -> str:
@@ -435,6 +498,16 @@ def similarity_check_attempt(*, attempt_id: int) -> list[SimilarityCase]:
     if attempt is None or not attempt.enrolment.run.is_funded:
         return []
     return similarity_check(course=attempt.enrolment.run.course, enrolment_ids=[attempt.enrolment_id])
+
+
+def similarity_check_submission(*, submission_id: int) -> list[SimilarityCase]:
+    """After an assignment was submitted: its trainee against the course's others."""
+    from .models import AssignmentSubmission
+
+    submission = AssignmentSubmission.objects.select_related("enrolment__run__course").filter(pk=submission_id).first()
+    if submission is None or not submission.enrolment.run.is_funded:
+        return []
+    return similarity_check(course=submission.enrolment.run.course, enrolment_ids=[submission.enrolment_id])
 
 
 def courses_to_check_nightly(*, today=None) -> list[int]:

@@ -54,3 +54,11 @@ def similarity_check_nightly_task() -> int:
     for course_id in course_ids:
         similarity_check_course_task.delay(course_id)
     return len(course_ids)
+
+
+@shared_task(acks_late=True)
+def similarity_check_submission_task(submission_id: int) -> int:
+    """모사답안: compare a submitted assignment with the course's other trainees (funded runs)."""
+    from .similarity import similarity_check_submission
+
+    return len(similarity_check_submission(submission_id=submission_id))

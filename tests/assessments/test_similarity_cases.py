@@ -410,3 +410,73 @@ def test_deciding_copied_on_choices_sets_both_attempts_to_zero(world):
     for attempt in (first, second):
         attempt.refresh_from_db()
         assert attempt.score == Decimal("0.00") and attempt.is_copied_answer == CopiedAnswer.YES
+
+
+# --------------------------------------------------------------------------------------------
+# 과제 (assignments): identical files, text
+# --------------------------------------------------------------------------------------------
+
+
+def _submission(world, assignment, *, text="", files=()):
+    from assessments.models import AssignmentSubmission, SubmissionFile
+
+    enrolment = f.enrolment(world["run"], progress_percent=100)
+    submission = AssignmentSubmission.objects.create(
+        assignment=assignment, enrolment=enrolment, user=enrolment.user, state="submitted", text=text
+    )
+    for name, sha256, size in files:
+        SubmissionFile.objects.create(
+            submission=submission, file=f"x/{name}", original_name=name, sha256=sha256, size=size
+        )
+    return submission
+
+
+def test_two_identical_hwp_files_are_flagged(world):
+    assignment = f.assignment_page(world["course"])
+    digest = "9f" * 32
+    first = _submission(world, assignment, files=[("보고서.hwp", digest, 48_128)])
+    second = _submission(world, assignment, files=[("최종보고서.hwp", digest, 48_128)])
+    _submission(world, assignment, files=[("다른보고서.docx", "1a" * 32, 48_128)])
+
+    (case,) = similarity.similarity_check(course=world["course"])
+
+    assert case.kind == "assignment" and case.score == Decimal("1.0000")
+    assert {case.object_a, case.object_b} == {first.pk, second.pk}
+    assert case.evidence["method"] == "files" and case.evidence["files"][0]["sha256"] == digest
+
+
+def test_a_submitted_assignment_is_checked_on_commit_and_a_copied_decision_zeroes_both(
+    world, django_capture_on_commit_callbacks
+):
+    from assessments import assignments
+
+    assignment = f.assignment_page(world["course"], submission_type="text")
+    text_a, text_b = overlapping(91)
+    submitted = []
+    for text in (text_a, text_b):
+        enrolment = f.enrolment(world["run"], progress_percent=100)
+        with django_capture_on_commit_callbacks(execute=True):
+            submitted.append(
+                assignments.submission_save(assignment=assignment, user=enrolment.user, text=text, submit=True)
+            )
+    case = SimilarityCase.objects.get(kind="assignment")
+    assert case.score == Decimal("0.9100")
+
+    similarity.similarity_case_decide(case=case, copied=True, reason="보고서 문장 동일", actor=world["instructor"])
+
+    for submission in submitted:
+        submission.refresh_from_db()
+        assert submission.score == Decimal("0.00") and submission.is_copied_answer == CopiedAnswer.YES
+        enrolment = Enrolment.objects.select_related("run__course").get(pk=submission.enrolment_id)
+        with translation.override("ko"):
+            assert any(i.label.startswith("모사답안 판정") for i in completion.missing(enrolment))
+    with pytest.raises(services.AssessmentError):
+        assignments.submission_grade(submission=submitted[0], actor=world["instructor"], score=Decimal("90"))
+
+
+def test_an_exempt_assignment_never_flags(world):
+    assignment = f.assignment_page(world["course"], similarity_exempt=True)
+    digest = "9f" * 32
+    _submission(world, assignment, files=[("계산.hwp", digest, 1024)])
+    _submission(world, assignment, files=[("계산.hwp", digest, 1024)])
+    assert similarity.similarity_check(course=world["course"]) == []
