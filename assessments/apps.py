@@ -14,12 +14,21 @@ class AssessmentsConfig(AppConfig):
         from . import funded
         from .assignments import funded_assignment_scores
         from .funded import classroom_scores, funded_requirements
-        from .models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank, RetakeGrant
+        from .models import (
+            AssignmentSubmission,
+            PracticalAssessment,
+            Question,
+            QuestionBank,
+            RetakeGrant,
+            SimilarityCase,
+        )
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
+        from .similarity import similarity_requirements
 
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
+        completion.register_requirement_provider(similarity_requirements)  # 모사답안 판정 / 검토 중
         funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
         classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
         institutes.register_institute_setup_listener(grant_authoring_permissions)
@@ -27,6 +36,7 @@ class AssessmentsConfig(AppConfig):
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")
         register_institute_policy(RetakeGrant, course_field="enrolment__run__course")
+        register_institute_policy(SimilarityCase, course_field="run__course", no_staff_actions=("add", "delete"))
         # Submissions are the trainees' work: staff read and grade them, never add or delete them.
         register_institute_policy(
             AssignmentSubmission, course_field="enrolment__run__course", no_staff_actions=("add", "delete")

@@ -488,6 +488,10 @@ def _save(*, assignment, user, text, uploads, remove, submit, now, stored: list[
         submission.state = AssignmentSubmission.State.SUBMITTED
         submission.submitted_at = now
     submission.save()
+    if submit:  # 모사답안: compare with the course's other trainees once this is committed
+        from .tasks import similarity_check_submission_task
+
+        transaction.on_commit(lambda pk=submission.pk: similarity_check_submission_task.delay(pk))
     removed = [known[key] for key in remove]
     for old in removed:
         name = old.file.name
@@ -523,6 +527,8 @@ def submission_grade(
     assignment = submission.assignment
     if submission.state not in (AssignmentSubmission.State.SUBMITTED, AssignmentSubmission.State.GRADED):
         raise AssessmentError(_("Only a submitted assignment can be graded."))
+    if submission.is_copied_answer == "Y":
+        raise AssessmentError(_("This answer was judged a copied answer (모사답안): its score stays 0."))
     criteria = list(assignment.criteria.all())
     if criteria:
         given = criterion_scores or {}
@@ -553,6 +559,28 @@ def submission_grade(
     submission.save(update_fields=["state", "score", "criterion_scores", "feedback", "graded_by", "graded_at"])
     enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id))
     return submission
+
+
+@transaction.atomic
+def submissions_mark_copied(
+    *, submissions: list[AssignmentSubmission], flag: str, actor, reason: str, now=None
+) -> None:
+    """모사답안 decision on submissions: ``flag`` Y grades each 0 (the reason as its 첨삭) and
+    re-evaluates completion; every submission records ``is_copied_answer`` (Y wins over N)."""
+    now = now or timezone.now()
+    for submission in sorted(submissions, key=lambda s: s.pk):
+        submission = AssignmentSubmission.objects.select_for_update().get(pk=submission.pk)
+        if flag == "Y":
+            submission.state = AssignmentSubmission.State.GRADED
+            submission.score = Decimal("0.00")
+            submission.criterion_scores = {key: "0.00" for key in submission.criterion_scores}
+            submission.feedback = _("Judged a copied answer (모사답안): %(reason)s") % {"reason": reason}
+            submission.graded_by, submission.graded_at = actor, now
+        elif submission.is_copied_answer != "X":
+            continue
+        submission.is_copied_answer = flag
+        submission.save()
+        enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id))
 
 
 @transaction.atomic

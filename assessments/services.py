@@ -385,6 +385,14 @@ def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: boo
     )
     attempt.state = Attempt.State.TIMED_OUT if timed_out else Attempt.State.SUBMITTED
     attempt.closed_at = now
+    if any(
+        questions[qid].type == QuestionType.ESSAY and answers[qid].response not in (None, "")
+        for qid in attempt.question_ids
+        if qid in questions
+    ):  # 모사답안: compare the essays with the course's other trainees once this is committed
+        from .tasks import similarity_check_attempt_task
+
+        transaction.on_commit(lambda: similarity_check_attempt_task.delay(attempt.pk))
     return _settle(attempt, questions, answers, fields=["state", "closed_at"])
 
 
@@ -431,6 +439,10 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
     question = answer.question
     if question.type != QuestionType.ESSAY:
         raise AssessmentError(_("Only essay answers are graded by hand."))
+    from .similarity import copied_answer_ids
+
+    if copied_answer_ids([answer.pk]):
+        raise AssessmentError(_("This answer was judged a copied answer (모사답안): its score stays 0."))
     try:
         points = Decimal(str(points)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     except (ArithmeticError, ValueError):
@@ -444,6 +456,35 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
     answer.save(update_fields=["points", "fraction", "comment", "graded_by", "graded_at"])
     questions, _choices, answers = _load(attempt)
     return _settle(attempt, questions, answers)
+
+
+@transaction.atomic
+def essay_answers_mark_copied(*, answers: list[AttemptAnswer], flag: str, actor, reason: str, now=None) -> None:
+    """모사답안 decision on essay answers: ``flag`` Y sets each answer to 0 points (the reason as its
+    comment) and totals its attempt again, completion following; every attempt concerned records
+    ``is_copied_answer`` (Y wins over N: a trainee judged 모사 on one item stays Y)."""
+    from .models import CopiedAnswer
+
+    now = now or timezone.now()
+    by_attempt: dict[int, list[AttemptAnswer]] = {}
+    for answer in answers:
+        by_attempt.setdefault(answer.attempt_id, []).append(answer)
+    for attempt_id, rows in sorted(by_attempt.items()):
+        attempt = _lock(Attempt(pk=attempt_id))
+        if flag == CopiedAnswer.YES:
+            for answer in rows:
+                answer.points, answer.fraction = Decimal("0.00"), Decimal("0")
+                answer.comment = _("Judged a copied answer (모사답안): %(reason)s") % {"reason": reason}
+                answer.graded_by, answer.graded_at = actor, now
+            AttemptAnswer.objects.bulk_update(rows, ["points", "fraction", "comment", "graded_by", "graded_at"])
+            attempt.is_copied_answer = CopiedAnswer.YES
+            if not attempt.is_open:
+                questions, _choices, loaded = _load(attempt)
+                _settle(attempt, questions, loaded, fields=["is_copied_answer"])
+                continue
+        elif attempt.is_copied_answer == CopiedAnswer.NOT_JUDGED:
+            attempt.is_copied_answer = CopiedAnswer.NO
+        attempt.save(update_fields=["is_copied_answer"])
 
 
 def attempts_close_overdue(*, now=None) -> int:

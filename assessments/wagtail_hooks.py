@@ -77,6 +77,20 @@ def add_practicals_to_grade_panel(request, panels):
     panels.extend(staff_panels(request))
 
 
+@hooks.register("register_log_actions")
+def similarity_log_actions(actions):
+    actions.register_action(
+        "assessments.similarity_decide", _("Decide a copied-answer case"), _("Copied-answer case decided")
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_similarity_queue():
+    from .similarity_admin import SimilarityQueueViewSet
+
+    return SimilarityQueueViewSet()
+
+
 @hooks.register("construct_homepage_panels")
 def add_assignments_to_grade_panel(request, panels):
     """Assignments with submissions waiting for a grade, in the user's institutes."""

@@ -13,6 +13,7 @@ from .quiz import (
     RetakeGrant,
     ReviewPolicy,
 )
+from .similarity import CopiedAnswer, SimilarityCase, SimilarityItemKind
 from .survey import SurveyPage, SurveyResponse
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Attempt",
     "AttemptAnswer",
     "Choice",
+    "CopiedAnswer",
     "GradingMethod",
     "PracticalAssessment",
     "PracticalResult",
@@ -37,6 +39,8 @@ __all__ = [
     "RetakeGrant",
     "ReviewPolicy",
     "RubricCriterion",
+    "SimilarityCase",
+    "SimilarityItemKind",
     "SubmissionFile",
     "SubmissionType",
     "SurveyPage",

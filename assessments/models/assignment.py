@@ -31,6 +31,7 @@ from courses.selectors import studying_enrolment
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from ..assignment_forms import AssignmentPageForm
+from .similarity import CopiedAnswer
 
 DEFAULT_EXTENSIONS = "pdf, hwp, hwpx, docx, zip"
 
@@ -104,6 +105,11 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
         help_text=_("Out of 100: the score is converted to 100 points before it is compared."),
     )
     required = models.BooleanField(_("Required for completion"), default=True)
+    similarity_exempt = models.BooleanField(
+        _("Exempt from the copied-answer check"),
+        default=False,
+        help_text=_("Submissions that must coincide (a calculation, a practice item) are never compared for 모사답안."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -118,7 +124,10 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
             heading=_("Submissions"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("max_score"), FieldPanel("pass_mark"), FieldPanel("required")])],
+            [
+                FieldRowPanel([FieldPanel("max_score"), FieldPanel("pass_mark"), FieldPanel("required")]),
+                FieldPanel("similarity_exempt"),
+            ],
             heading=_("Grading"),
         ),
         InlinePanel("criteria", heading=_("Rubric"), label=_("Criterion")),
@@ -264,6 +273,10 @@ class AssignmentSubmission(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     graded_at = models.DateTimeField(_("Graded"), null=True, blank=True)
+    # EMON score_hist.is_copied_answer (Y/N/X), set by a 모사답안 decision (``assessments.similarity``).
+    is_copied_answer = models.CharField(
+        _("Copied answer"), max_length=1, choices=CopiedAnswer.choices, default=CopiedAnswer.NOT_JUDGED
+    )
 
     objects = SubmissionQuerySet.as_manager()
 

@@ -144,6 +144,14 @@ class Question(ClusterableModel):
         blank=True,
         help_text=_("Essay only: a model answer or marking notes, shown to instructors on the grading screen only."),
     )
+    similarity_exempt = models.BooleanField(
+        _("Exempt from the copied-answer check"),
+        default=False,
+        help_text=_(
+            "Essays and choice questions: answers that must coincide (basic facts, a calculation, a practice "
+            "item) are never compared for 모사답안 (copied answers)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     # Each panel names the types it belongs to (``data-question-types``): the admin script
@@ -188,6 +196,7 @@ class Question(ClusterableModel):
             attrs={"data-question-types": "essay"},
         ),
         FieldPanel("feedback"),
+        FieldPanel("similarity_exempt", attrs={"data-question-types": "essay single multiple"}),
     ]
 
     class Meta:

@@ -22,6 +22,7 @@ from pagecache.restrictions import ViewRestrictionsMixin
 
 from ..page_forms import QuizPageForm
 from .bank import Question, QuestionBank
+from .similarity import CopiedAnswer
 
 
 class GradingMethod(models.TextChoices):
@@ -247,6 +248,11 @@ class Attempt(models.Model):
     passed = models.BooleanField(null=True)
     needs_grading = models.BooleanField(
         default=False, db_index=True, help_text="Essay answers wait for an instructor: the score is provisional."
+    )
+    # EMON score_hist.is_copied_answer: Y once a 모사 decision set this attempt's essays to 0, N once
+    # every case about it was judged 아님, X otherwise (``assessments.similarity``).
+    is_copied_answer = models.CharField(
+        _("Copied answer"), max_length=1, choices=CopiedAnswer.choices, default=CopiedAnswer.NOT_JUDGED
     )
 
     objects = AttemptQuerySet.as_manager()

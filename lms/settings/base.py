@@ -258,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.tasks.attempts_close_overdue_task",
         "schedule": crontab(),
     },
+    # 모사답안: every funded run's essays and assignments compared again, per course across its runs.
+    "assessments-similarity-nightly": {
+        "task": "assessments.tasks.similarity_check_nightly_task",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -420,6 +425,8 @@ ACADEMY_FUNDED_FINAL_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_FINAL_TEST_OPENS_AT
 ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
 #: A quiz that requires a large item pool is published only with a pool of this many × its draw count.
 ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
+#: 모사답안 (DOMAIN-KR §1.6): two answers at least this alike (0–1; "90 % identical") are queued for review.
+ACADEMY_SIMILARITY_THRESHOLD = env_str("ACADEMY_SIMILARITY_THRESHOLD", "0.90")
 
 # --------------------------------------------------------------------------------------------
 # Certificates

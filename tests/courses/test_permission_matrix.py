@@ -24,7 +24,14 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision, Workflow
 
 from accounts.models import Membership, NameCorrectionRequest, OrganisationInvitation
-from assessments.models import AssignmentSubmission, PracticalAssessment, Question, QuestionBank, RetakeGrant
+from assessments.models import (
+    AssignmentSubmission,
+    PracticalAssessment,
+    Question,
+    QuestionBank,
+    RetakeGrant,
+    SimilarityCase,
+)
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -196,6 +203,18 @@ def world():
     pending = f.enrolment(run, status=Enrolment.Status.PENDING)
     certificate = f.certificate(enrolment, holder_name_ko=f"{MARK}교육생")
     retake_grant = RetakeGrant.objects.create(enrolment=enrolment, quiz=quiz, reason=f"{MARK} 재응시 사유")
+    other = f.enrolment(run)
+    similarity_case = SimilarityCase.objects.create(
+        run=run,
+        enrolment_a=min(enrolment, other, key=lambda e: e.pk),
+        enrolment_b=max(enrolment, other, key=lambda e: e.pk),
+        kind="essay",
+        item_key="question:1",
+        item_label=f"{MARK} 서술형",
+        object_a=1,
+        object_b=2,
+        score="0.9500",
+    )
     assignment = f.assignment_page(course, criteria=[(f"{MARK} 분석", 100)], title="비행 보고서 과제")
     submission = AssignmentSubmission.objects.create(
         assignment=assignment, enrolment=enrolment, user=trainee, state="submitted", text=f"{MARK} 제출 답안"
@@ -236,6 +255,7 @@ def world():
         "pending": pending,
         "certificate": certificate,
         "retake_grant": retake_grant,
+        "similarity_case": similarity_case,
         "assignment": assignment,
         "submission": submission,
         "name_correction": name_correction,
@@ -268,6 +288,7 @@ def _objects_by_model(world) -> dict:
         CourseRun: world["run"],
         Certificate: world["certificate"],
         RetakeGrant: world["retake_grant"],
+        SimilarityCase: world["similarity_case"],
         AssignmentSubmission: world["submission"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
@@ -316,6 +337,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
         "task_id": world["task_state"].task_id,
         "membership_id": world["hr_membership"].pk,
         "session_id": 0,
+        "case_id": world["similarity_case"].pk,
     }
     urls: list[tuple[str, str]] = []
     for route in admin_routes():
@@ -501,6 +523,7 @@ def test_listings_and_choosers_of_institute_b_show_nothing_of_institute_a(world)
         "/cms/snippets/choose/assessments/question/",
         "/cms/reports/site-history/",
         "/cms/academy/runs/",
+        "/cms/assessments/similarity/",
     ):
         assert MARK in _text(owner.get(url)), url
 
@@ -514,6 +537,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         CertificateTemplate,
         Certificate,
         RetakeGrant,
+        SimilarityCase,
         AssignmentSubmission,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))

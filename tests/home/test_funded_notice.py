@@ -45,7 +45,7 @@ def test_the_notice_reads_in_english(client):
 
     text = client.get(notice_url(world["run"]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
-    assert "Study rules" in text and "Copied answers" in text
+    assert "Study rules" in text and "Rules on copied answers" in text
     assert "90 % or more identical" in text
 
 
