@@ -3,13 +3,22 @@ a progress test (pool ≥ 3 × length) and a final test with an essay, the surve
 each stage; loading twice changes nothing and ``manage.py check`` passes with it loaded."""
 
 import difflib
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
 
 from assessments import selectors as assessment_selectors
-from assessments.models import Attempt, AttemptAnswer, Question, QuizPage, SurveyPage, SurveyResponse
+from assessments.models import (
+    Attempt,
+    AttemptAnswer,
+    Question,
+    QuizPage,
+    SimilarityCase,
+    SurveyPage,
+    SurveyResponse,
+)
 from compliance.selectors import daily_study
 from compliance.services import daily_cap_refusal
 from courses.funding import funding_errors
@@ -92,6 +101,11 @@ def test_two_trainees_submitted_near_identical_essays(demo):
     assert all(answer.attempt.state != "in_progress" for answer in essays)
     assert texts[0] != texts[1]
     assert difflib.SequenceMatcher(a=str(texts[0]), b=str(texts[1])).ratio() >= 0.9  # a 모사 pair (≥ 90 %)
+    pair = sorted(answer.attempt.enrolment_id for answer in essays)
+    case = SimilarityCase.objects.get(kind="essay", enrolment_a_id=pair[0], enrolment_b_id=pair[1])
+    assert case.decision == SimilarityCase.Decision.PENDING and case.score >= Decimal(
+        "0.90"
+    )  # waiting in the instructor's queue
 
 
 def test_loading_twice_changes_nothing_and_the_system_check_passes(demo):
