@@ -205,7 +205,11 @@ def answers_visible(*, attempt: Attempt, attempts: list[Attempt] | None = None, 
     3. the trainee can start no further attempt at the quiz: the quiz has closed (its closing
        time has passed), or they have used every allowed attempt, counted across every run
        (enrolment) of the course; with no attempt limit only closing does;
-    4. under "after the quiz closes", the quiz has closed, even when the attempts are used up.
+    4. under "after the quiz closes", the quiz has closed, even when the attempts are used up;
+    5. the trainee holds no unused retake grant at the quiz (재응시 허용): it allows one more
+       attempt, so the key stays hidden until that attempt is used and closed;
+    6. no funded run the trainee studies in allows a new attempt: a progress or final test gives
+       one attempt in each funded run (``start_refusal``), whatever the earlier runs used.
 
     The enrolment's status is deliberately not part of the rule: a trainee who withdrew, was
     removed or completed may enrol in another run of the course, and their remaining attempts go
@@ -219,13 +223,34 @@ def answers_visible(*, attempt: Attempt, attempts: list[Attempt] | None = None, 
     if attempt.is_open or quiz.review_policy not in (ReviewPolicy.AFTER_SUBMIT, ReviewPolicy.AFTER_CLOSE):
         return False
     if attempts is None:
-        attempts = list(Attempt.objects.filter(quiz_id=attempt.quiz_id, user_id=attempt.user_id).only("pk", "state"))
+        attempts = list(
+            Attempt.objects.filter(quiz_id=attempt.quiz_id, user_id=attempt.user_id).only("pk", "state", "enrolment_id")
+        )
     if any(a.is_open for a in attempts):
         return False
     closed = quiz.is_closed(now)
+    if not closed:  # a closed quiz starts no attempt, whatever a grant or a funded run would allow
+        grants = RetakeGrant.objects.unused().filter(quiz_id=attempt.quiz_id, enrolment__user_id=attempt.user_id)
+        if grants.exists():
+            return False
+        if quiz.kind in funded.ONE_ATTEMPT_KINDS and _funded_run_allows_attempt(quiz, attempt.user_id, attempts, now):
+            return False
     if quiz.review_policy == ReviewPolicy.AFTER_CLOSE:
         return closed
     return closed or bool(quiz.max_attempts and len(attempts) >= quiz.max_attempts)
+
+
+def _funded_run_allows_attempt(quiz: QuizPage, user_id: int, attempts: list[Attempt], now) -> bool:
+    """Does a funded run the user studies in still allow them an attempt at ``quiz``: one whose
+    training period has not ended and in which no attempt of theirs counts yet? One query."""
+    counted = {a.enrolment_id for a in attempts}
+    ancestors = [quiz.path[:end] for end in range(quiz.steplen, len(quiz.path), quiz.steplen)]
+    enrolments = (
+        Enrolment.objects.studying()
+        .filter(user_id=user_id, run__emp_ins_flag__gt=0, run__course__path__in=ancestors)
+        .select_related("run")
+    )
+    return any(e.pk not in counted and not funded.inputs_frozen(e.run, now) for e in enrolments)
 
 
 @dataclass(frozen=True)

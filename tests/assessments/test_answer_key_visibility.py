@@ -339,3 +339,33 @@ def test_matching_key_appears_after_the_last_attempt_and_grader_info_never(clien
     assert "RETURN-HOME-ANSWER" in review and "KINEMATIC-ANSWER" in review  # the right answer of each premise
     assert SECRET_FEEDBACK in review
     assert GRADER_SECRET not in review
+
+
+def test_the_key_hides_again_when_a_funded_run_of_the_course_allows_a_new_attempt(client, quiz_setup):
+    """Review: attempts are counted across runs, but a funded run's progress or final test allows one
+    attempt in that run (``start_refusal``). A trainee who used every attempt in an earlier run and
+    saw the key must not read it while a new funded run lets them take the test again."""
+    from courses.models import FundingScheme
+
+    quiz, enrolment = quiz_setup["quiz"], quiz_setup["enrolment"]
+    quiz.kind, quiz.max_attempts = "final", 1
+    quiz.save(update_fields=["kind", "max_attempts"])
+    first = services.attempt_submit(attempt=services.attempt_start(quiz=quiz, user=enrolment.user))
+    assert answers_visible(attempt=first)
+
+    Enrolment.objects.filter(pk=enrolment.pk).update(status=Enrolment.Status.WITHDRAWN)
+    today = timezone.localdate()
+    funded_run = f.course_run(
+        quiz_setup["course"],
+        title="2026년 2차",
+        emp_ins_flag=FundingScheme.EMPLOYER,
+        hrd_tracse_id="AIG20260000123456",
+        hrd_tracse_tme="2",
+        training_start=today - datetime.timedelta(days=1),
+        training_end=today + datetime.timedelta(days=30),
+    )
+    f.enrolment(funded_run, user=enrolment.user)
+
+    assert not answers_visible(attempt=first)
+    client.force_login(enrolment.user)
+    assert_no_key(client.get(reverse("assessments:review", args=[first.public_id])))

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from assessments import services
 from assessments.models import Attempt, RetakeGrant
+from assessments.selectors import answers_visible
 from courses.models import InstituteLogEntry
 from tests import factories as f
 
@@ -116,3 +117,31 @@ def test_the_trainee_sees_the_granted_attempt_on_the_quiz_page(client, one_attem
 
     page = client.get(quiz.url).content.decode()
     assert reverse("assessments:start", args=[quiz.pk]) in page
+
+
+def test_the_answer_key_hides_again_while_a_granted_retake_is_unused(client, one_attempt):
+    """Review: with every attempt used the key shows ("after submit"); a retake grant makes a further
+    attempt possible again, so the key must hide until the granted attempt is used and closed."""
+    quiz, enrolment = one_attempt["quiz"], one_attempt["enrolment"]
+    quiz.review_policy = "after_submit"
+    quiz.save(update_fields=["review_policy"])
+    first = Attempt.objects.get(enrolment=enrolment)
+    review_url = reverse("assessments:review", args=[first.public_id])
+    client.force_login(enrolment.user)
+    assert answers_visible(attempt=first)
+    assert _key_shown(client.get(review_url).content.decode())
+
+    services.retake_grant(enrolment=enrolment, quiz=quiz, actor=one_attempt["manager"], reason="정전 (증빙 제출)")
+
+    first.refresh_from_db()
+    assert not answers_visible(attempt=first)
+    assert not _key_shown(client.get(review_url).content.decode())
+    second = services.attempt_start(quiz=quiz, user=enrolment.user)
+    assert not answers_visible(attempt=first)  # the granted attempt is in progress
+    services.attempt_submit(attempt=second)
+    first.refresh_from_db()
+    assert answers_visible(attempt=first)  # used and closed: no further attempt, the key shows again
+
+
+def _key_shown(page: str) -> bool:
+    return any(marker in page for marker in ("badge--ok", "badge--warn", "badge--danger"))
