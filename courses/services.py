@@ -293,7 +293,7 @@ def progress_heartbeat(
         percent_before = gates.lesson_percent_of(progress, lesson)
         credit = _funded_credit(enrolment=enrolment, lesson=lesson, progress=progress, seconds=credit, now=now)
         if reached_end:
-            _record_reached_end(enrolment=enrolment, progress=progress, now=now)
+            _record_reached_end(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     if credit:
         LessonProgress.objects.filter(pk=progress.pk).update(seconds_studied=F("seconds_studied") + credit)
         progress.refresh_from_db(fields=["seconds_studied"])
@@ -318,11 +318,21 @@ def _funded_credit(*, enrolment: Enrolment, lesson: LessonPage, progress: Lesson
     return gates.allowed_credit(enrolment=enrolment, lesson=lesson, seconds=seconds, now=now)
 
 
-def _record_reached_end(*, enrolment: Enrolment, progress: LessonProgress, now) -> None:
-    """The trainee reached the lesson's last page (once; inputs freeze outside the 훈련기간)."""
-    if progress.final_activity_at is None and progress_rule.in_training_period(enrolment.run, now):
-        progress.final_activity_at = now
-        progress.save(update_fields=["final_activity_at"])
+def _record_reached_end(*, enrolment: Enrolment, lesson: LessonPage, progress: LessonProgress, now) -> str | None:
+    """The trainee reached the lesson's last page (once; inputs freeze outside the 훈련기간).
+
+    Not for a lesson its gates refuse (the daily cap, the unlock rule): the lesson page does not
+    open then, so its last page cannot have been reached; the refusal is answered (and kept as the
+    heartbeat's ``credit_refusal``)."""
+    if progress.final_activity_at is not None or not progress_rule.in_training_period(enrolment.run, now):
+        return None
+    refusal = gates.open_refusal(enrolment=enrolment, lesson=lesson, now=now)
+    if refusal:
+        progress.credit_refusal = refusal
+        return refusal
+    progress.final_activity_at = now
+    progress.save(update_fields=["final_activity_at"])
+    return None
 
 
 def _funded_lesson_changed(*, enrolment: Enrolment, lesson: LessonPage, progress: LessonProgress, now) -> None:
@@ -367,7 +377,9 @@ def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonProgress:
         return progress
     if enrolment.run.is_funded:
         percent_before = gates.lesson_percent_of(progress, lesson)
-        _record_reached_end(enrolment=enrolment, progress=progress, now=now)
+        refusal = _record_reached_end(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
+        if refusal:
+            raise EnrolmentError(refusal)
         if gates.lesson_percent_of(progress, lesson) != percent_before:
             _funded_lesson_changed(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
         return progress

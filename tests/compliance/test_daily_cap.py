@@ -5,6 +5,7 @@ ledger open; midnight KST starts a new day; at most 8 hours a day are credited."
 import datetime
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import override_settings
 from django.utils import timezone
 
@@ -213,3 +214,36 @@ def test_the_heartbeat_says_why_a_tab_opened_before_the_cap_earns_nothing(client
 
     assert data["seconds_studied"] == 0
     assert data["refused"] == CAP_WORDING
+
+
+def test_the_last_page_of_a_lesson_the_cap_refuses_is_not_recorded(client, funded):
+    """Review: the 9th 차시 of a day does not open (403), so neither its 'finish' button nor a
+    heartbeat's end marker may take it to 100 % that day; the next day they do."""
+    lessons = funded["lessons"]
+    ninth = lessons[8]
+    studied(funded["enrolment"], [ninth], DAY - datetime.timedelta(days=1), finished=False)  # time there: 99 %
+    studied(funded["enrolment"], lessons[:8], DAY)
+
+    with pytest.raises(services.EnrolmentError) as refused:
+        services.lesson_complete(user=funded["user"], lesson=ninth, now=kst(DAY, 15))
+    assert str(refused.value) == CAP_WORDING
+    progress = services.progress_heartbeat(user=funded["user"], lesson=ninth, reached_end=True, now=kst(DAY, 15))
+    assert progress.credit_refusal == CAP_WORDING
+    progress.refresh_from_db()
+    assert progress.final_activity_at is None and progress.completed_at is None
+    assert gates.lesson_percent_of(progress, ninth) == 99
+
+    done = services.lesson_complete(user=funded["user"], lesson=ninth, now=kst(NEXT_DAY, 9))
+    assert done.final_activity_at is not None and done.completed_at is not None
+
+
+def test_the_finish_button_of_a_refused_lesson_says_why(client, funded):
+    lessons = funded["lessons"]
+    studied(funded["enrolment"], lessons[:8], kst_date(timezone.now()))
+    client.force_login(funded["user"])
+
+    response = client.post(f"/learn/lessons/{lessons[8].pk}/complete/")
+
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [CAP_WORDING]
+    assert not LessonProgress.objects.filter(lesson=lessons[8], final_activity_at__isnull=False).exists()
