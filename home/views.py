@@ -135,13 +135,25 @@ def learn_dashboard(request):
 @login_required
 def funded_notice(request, run_id: int):
     """학습 유의사항 of a funded run: 본인인증, 수료기준, 1일 진도제한, 평가/과제, 모사답안 (DOMAIN-KR §6).
-    The rules are the same for everyone, so any signed-in visitor may read them; an unfunded run has none (404)."""
+    The rules are the same for everyone, so any signed-in visitor may read those of a published course
+    they may view; a course not published (or restricted) shows them only to the run's trainees and the
+    institute's staff: anyone else, like an unfunded run, gets 404 (the page names the course and run)."""
+    from django.http import Http404
     from django.shortcuts import get_object_or_404
 
     from courses.classroom import funded_notice as notice_of
-    from courses.models import CourseRun
+    from courses.models import CourseRun, Enrolment
+    from courses.permissions import user_is_institute_staff
 
     run = get_object_or_404(CourseRun.objects.select_related("course"), pk=run_id, emp_ins_flag__gt=0)
+    course = run.course
+    public = course.live and all(r.accept_request(request) for r in course.get_view_restrictions())
+    if not (
+        public
+        or Enrolment.objects.filter(run=run, user=request.user).exists()
+        or user_is_institute_staff(user=request.user, institute=course.institute)
+    ):
+        raise Http404
     return render(request, "home/funded_notice.html", {"notice": notice_of(run)})
 
 

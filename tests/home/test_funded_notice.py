@@ -56,3 +56,20 @@ def test_unfunded_runs_have_no_notice_and_anonymous_visitors_sign_in(client):
     client.force_login(f.UserFactory())
     assert client.get(notice_url(unfunded["run"])).status_code == 404
     assert client.get("/learn/runs/999999/notice/").status_code == 404
+
+
+def test_the_notice_of_an_unpublished_course_is_only_for_its_trainees_and_staff(client):
+    """Review: the page names the course and the run; a course not published is no one else's business."""
+    world = funded_course()
+    world["course"].unpublish()
+    trainee = f.enrolment(world["run"]).user
+
+    client.force_login(f.UserFactory())
+    assert client.get(notice_url(world["run"])).status_code == 404
+    client.force_login(f.manager_of(f.institute_page()))
+    assert client.get(notice_url(world["run"])).status_code == 404
+
+    client.force_login(trainee)
+    assert client.get(notice_url(world["run"])).status_code == 200
+    client.force_login(world["manager"])
+    assert client.get(notice_url(world["run"])).status_code == 200
