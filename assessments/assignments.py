@@ -592,6 +592,9 @@ def submission_reopen(*, submission: AssignmentSubmission, actor, now=None) -> A
     submission = AssignmentSubmission.objects.select_for_update().get(pk=submission.pk)
     if submission.state == AssignmentSubmission.State.DRAFT:
         raise AssessmentError(_("This submission is a draft already."))
+    if submission.is_copied_answer == "Y":
+        # A 모사 ruling is final (0 points, regrading refused): a resubmission could never be graded.
+        raise AssessmentError(_("This submission was judged a copied answer; it cannot be reopened."))
     submission.state = AssignmentSubmission.State.DRAFT
     submission.reopened_at = now
     submission.reopened_by = actor

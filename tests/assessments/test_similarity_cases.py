@@ -472,6 +472,10 @@ def test_a_submitted_assignment_is_checked_on_commit_and_a_copied_decision_zeroe
             assert any(i.label.startswith("모사답안 판정") for i in completion.missing(enrolment))
     with pytest.raises(services.AssessmentError):
         assignments.submission_grade(submission=submitted[0], actor=world["instructor"], score=Decimal("90"))
+    with pytest.raises(services.AssessmentError):  # nor reopened: a resubmission could never be graded
+        assignments.submission_reopen(submission=submitted[0], actor=world["instructor"])
+    submitted[0].refresh_from_db()
+    assert submitted[0].state != "draft"
 
 
 def test_an_exempt_assignment_never_flags(world):
