@@ -525,6 +525,8 @@ def submission_grade(
         AssignmentSubmission.objects.select_for_update(of=("self",)).select_related("assignment").get(pk=submission.pk)
     )
     assignment = submission.assignment
+    if not policy_for(AssignmentSubmission).user_has_permission_for_instance(actor, "change", submission):
+        raise AssessmentError(_("Only the staff of the course's institute grade its answers."))
     if submission.state not in (AssignmentSubmission.State.SUBMITTED, AssignmentSubmission.State.GRADED):
         raise AssessmentError(_("Only a submitted assignment can be graded."))
     if submission.is_copied_answer == "Y":

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from courses.models import Enrolment
+from courses.models import CourseRun, Enrolment
 from courses.permissions import policy_for
 from courses.selectors import studying_enrolment
 from courses.services import enrolment_evaluate_completion
@@ -433,6 +433,10 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
     grading again replaces the earlier grade."""
     now = now or timezone.now()
     attempt = _lock(Attempt(pk=answer.attempt_id))
+    if not policy_for(CourseRun).user_has_permission_for_instance(
+        actor, "change", CourseRun.objects.select_related("course").get(enrolments=attempt.enrolment_id)
+    ):
+        raise AssessmentError(_("Only the staff of the course's institute grade its answers."))
     if attempt.is_open:
         raise AssessmentError(_("The attempt is still in progress; grade it once it is submitted."))
     answer = AttemptAnswer.objects.select_related("question").get(pk=answer.pk, attempt=attempt)

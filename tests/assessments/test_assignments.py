@@ -413,3 +413,16 @@ def test_a_refused_upload_shows_the_error_and_keeps_the_typed_text(client, setup
     text = response.content.decode()
     assert "fake.pdf" in text and "내가 쓴 긴 답" in text
     assert not AssignmentSubmission.objects.exists()
+
+
+def test_the_grading_service_itself_refuses_anyone_but_the_institutes_staff(setup):
+    """The screens check the policy; the service asks it again (a task or a later screen calling it
+    cannot grade for another institute)."""
+    submission = assignments.submission_save(
+        assignment=setup["assignment"], user=setup["trainee"], text="답", submit=True
+    )
+    for outsider in (f.instructor_of(f.institute_page()), setup["trainee"]):
+        with translation.override("en"), pytest.raises(AssessmentError, match="staff of the course's institute"):
+            assignments.submission_grade(submission=submission, actor=outsider, score=Decimal("90"))
+    submission.refresh_from_db()
+    assert submission.score is None and submission.graded_by is None

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from assessments import services
 from assessments.models import Attempt, AttemptAnswer
@@ -248,3 +249,16 @@ def test_the_gradebook_shows_the_attempt_as_waiting_until_graded(client, essay_s
     client.force_login(essay_setup["instructor"])
     page = client.get(url).content.decode()
     assert "서술형 채점 대기" not in page and "100" in page and "합격" in page
+
+
+def test_the_essay_grading_service_itself_refuses_anyone_but_the_institutes_staff(essay_setup):
+    attempt = services.attempt_start(quiz=essay_setup["quiz"], user=essay_setup["user"])
+    services.attempt_submit(attempt=attempt, raw_answers={essay_setup["essay"].pk: ["서술형 답안입니다"]})
+    answer = attempt.answers.get(question=essay_setup["essay"])
+    for outsider in (f.instructor_of(f.institute_page()), essay_setup["user"]):
+        with (
+            translation.override("en"),
+            pytest.raises(services.AssessmentError, match="staff of the course's institute"),
+        ):
+            services.essay_grade(answer=answer, points=Decimal("3"), actor=outsider)
+    assert AttemptAnswer.objects.get(pk=answer.pk).graded_at is None
