@@ -110,6 +110,7 @@ def test_a_bad_or_contradicting_proxy_setting_stops_start_up(monkeypatch, enviro
         env_trusted_proxy_count(default=1)
 
 
+@pytest.mark.django_db  # the system checks include one that reads the database (courses.E001, funded runs)
 def test_settings_give_allauth_the_same_number(settings):
     assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == settings.ACADEMY_TRUSTED_PROXY_COUNT
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = settings.ACADEMY_TRUSTED_PROXY_COUNT + 1
