@@ -19,6 +19,7 @@ instructor's decision.
 from __future__ import annotations
 
 import itertools
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,21 +90,22 @@ class Item:
     answered: dict = field(default_factory=dict)
 
 
-class Source:
-    """A kind of item the check compares. Subclasses answer the two questions below."""
+class Source(ABC):
+    """A kind of item the check compares (an interface: each source answers the three questions below)."""
 
     kind: str = ""
 
+    @abstractmethod
     def items(self, *, course: CoursePage, runs: list[CourseRun]) -> list[Item]:
-        raise NotImplementedError
+        """The items of the course's funded runs, each with every trainee's submission."""
 
+    @abstractmethod
     def texts(self, object_ids: list[int]) -> dict[int, str]:
         """What each row says, for the reviewer's side-by-side view."""
-        raise NotImplementedError
 
+    @abstractmethod
     def mark_copied(self, *, object_ids: list[int], flag: str, actor, reason: str, now) -> None:
         """Record ``flag`` (``CopiedAnswer``) on the scores of these rows; for Y, set their score to 0."""
-        raise NotImplementedError
 
 
 def _closed_essay_answers(course: CoursePage, runs: list[CourseRun]):

@@ -1,17 +1,15 @@
 """A retake grant is used once under concurrent starts (PostgreSQL): one new attempt, whatever the clicks."""
 
 import datetime
-import threading
 
 import pytest
-from django.db import close_old_connections
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from assessments import services
 from assessments.models import Attempt, RetakeGrant
 from tests import factories as f
+from tests.support.concurrency import post_together
 
 from .funded_support import funded_course
 
@@ -24,23 +22,7 @@ def test_concurrent_starts_use_one_grant_for_one_attempt():
     enrolment = f.enrolment(world["run"], progress_percent=90)
     services.attempt_submit(attempt=services.attempt_start(quiz=quiz, user=enrolment.user))  # the one attempt
     services.retake_grant(enrolment=enrolment, quiz=quiz, actor=world["manager"], reason="응시 중 정전")
-    barrier = threading.Barrier(8)
-    statuses = []
-
-    def start():
-        try:
-            client = Client()
-            client.force_login(enrolment.user)
-            barrier.wait(timeout=30)
-            statuses.append(client.post(reverse("assessments:start", args=[quiz.pk])).status_code)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=start) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    statuses = post_together(enrolment.user, reverse("assessments:start", args=[quiz.pk]), [{}] * 8)
 
     assert statuses == [302] * 8  # one start, seven resumes of the same attempt
     attempts = list(Attempt.objects.filter(enrolment=enrolment).order_by("number"))
