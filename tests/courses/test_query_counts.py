@@ -123,9 +123,10 @@ def test_my_learning_queries_do_not_grow_with_enrolments(client):
 
 
 def test_warm_lesson_page_is_four_queries_and_no_site_lookup(client):
-    """A trainee's lesson page, caches warm: the user, the page (the route cache's check that it is
-    still live at its address), the enrolment and the progress rows. Its links come from the cached
-    course structure, so Wagtail never looks up the request's site (``{% pageurl %}`` would)."""
+    """A trainee's lesson page, caches warm: the user, the route cache's check that the page is
+    still live at its address (``wagtailcore_page`` alone), the enrolment and the progress rows.
+    The page itself comes from the cache; its links from the cached course structure, so Wagtail
+    never looks up the request's site."""
     _course, lessons, runs = build_course(lessons=5, runs=1)
     user = f.UserFactory()
     f.enrolment(runs[0], user=user)
@@ -137,6 +138,7 @@ def test_warm_lesson_page_is_four_queries_and_no_site_lookup(client):
     assert response.status_code == 200
     tables = [q["sql"].split(" FROM ", 1)[1].split()[0] for q in queries.captured_queries]
     assert '"wagtailcore_site"' not in tables, tables
+    assert not any(table.startswith('"courses_') and "page" in table for table in tables), tables
     assert len(tables) <= 4, tables
     html = response.content.decode()
     in_tree_order = sorted(lessons, key=lambda lesson: lesson.path)
@@ -144,3 +146,23 @@ def test_warm_lesson_page_is_four_queries_and_no_site_lookup(client):
     assert f'rel="prev" class="button button--secondary" href="{in_tree_order[index - 1].url}"' in html
     assert f'rel="next" class="button button--secondary" href="{in_tree_order[index + 1].url}"' in html
     assert f'<li><a href="{_course.url}">' in html
+
+
+@pytest.mark.parametrize("logged_in", [False, True])
+def test_warm_course_page_and_my_learning_do_not_look_up_the_site(client, logged_in):
+    """Links to pages (``{% page_url %}``) take the request's site from the cache: no
+    ``wagtailcore_site`` query on a warm Wagtail page or on 나의 강의실."""
+    course, _lessons, runs = build_course(lessons=3, runs=1)
+    urls = [course.url, "/courses/"]
+    if logged_in:
+        user = f.UserFactory()
+        f.enrolment(runs[0], user=user)
+        client.force_login(user)
+        urls.append("/learn/")
+    for url in urls:
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        assert not any("wagtailcore_site" in q["sql"] for q in queries.captured_queries), url
+        assert course.url in response.content.decode() or url == course.url
