@@ -5,6 +5,7 @@ they wrote themselves still is."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from assessments import services, similarity
@@ -62,7 +63,7 @@ def world():
     essay = f.question(bank, "essay", text=INSTRUCTIONS, points="10")
     quiz = f.quiz_page(course, [essay], max_attempts=1)
     quiz.save_revision().publish()
-    return {"course": course, "essay": essay, "quiz": quiz, "run": funded_run(course)}
+    return {"institute": institute, "course": course, "essay": essay, "quiz": quiz, "run": funded_run(course)}
 
 
 def answer_essay(world, text):
@@ -99,6 +100,17 @@ def test_two_copied_answers_are_still_queued_though_both_quote_the_question(worl
     assert case.score >= similarity.threshold()
     # the reviewer reads how much of the answers was the course's own text
     assert case.evidence["method"] == "text" and case.evidence["quoted"] > 0.9
+
+
+def test_the_reviewer_reads_how_much_course_text_was_left_out(client, world):
+    answer_essay(world, QUOTED + "\n\n" + OWN_A)
+    answer_essay(world, QUOTED + "\n\n" + OWN_A)
+    (case,) = similarity.similarity_check(course=world["course"])
+
+    client.force_login(f.instructor_of(world["institute"]))
+    page = client.get(reverse("similarity:case", args=[case.pk]), HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+
+    assert f"비교 전 제외한 과정 내용: {case.quoted_percent} %" in page and int(case.quoted_percent) > 90
 
 
 def test_course_text_quoted_in_an_assignment_is_left_out(world):
