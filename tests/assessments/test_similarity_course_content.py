@@ -113,14 +113,20 @@ def test_the_reviewer_reads_how_much_course_text_was_left_out(client, world):
     assert f"비교 전 제외한 과정 내용: {case.quoted_percent} %" in page and int(case.quoted_percent) > 90
 
 
-def test_course_text_quoted_in_an_assignment_is_left_out(world):
-    """The lesson and the course's essay question, quoted in an assignment report: the whole course
-    is the content, not only the item's own instructions."""
+def test_a_lesson_quoted_in_an_assignment_is_left_out(world):
+    """The lesson's text counts as the course's, not only the item's own instructions."""
     from assessments.models import AssignmentSubmission
 
     assignment = f.assignment_page(world["course"], submission_type="text")
-    texts = [QUOTED + own for own in (OWN_A, OWN_B)]
-    assert engine.is_flagged(engine.text_similarity(*texts))  # alike, but only in what they quote
+    texts = [
+        LESSON + own
+        for own in (
+            "겨울철 배터리 보온을 가장 먼저 챙겨야 한다고 봅니다",
+            "조종기 신호가 끊길 때의 귀환 설정이 먼저입니다",
+        )
+    ]
+    # alike only in what they quote from the lesson (the question's text alone would not explain it)
+    assert engine.is_flagged(engine.text_similarity(*texts, content=engine.content_ngrams([INSTRUCTIONS])))
     for text in texts:
         enrolment = f.enrolment(world["run"], progress_percent=100)
         AssignmentSubmission.objects.create(
