@@ -133,6 +133,20 @@ def quiz_questions_for_draw(quiz: QuizPage) -> list[int]:
     return list(pool.order_by("pk").values_list("pk", flat=True))
 
 
+def draw_questions(*, pool: list[int], count: int, earlier: list[Attempt], rng: random.Random) -> list[int]:
+    """The questions of a new attempt drawn from ``pool``: first those the trainee has not seen in
+    ``earlier`` attempts (at random), then, when the pool runs short, those seen least recently
+    (a question seen only in attempt 1 before one seen in attempt 2; at random within the same
+    attempt). A retake granted after the answer key was shown so asks new questions wherever the
+    pool allows, and repeats the oldest ones only when it must."""
+    last_seen: dict[int, int] = {}
+    for attempt in sorted(earlier, key=lambda a: a.number):
+        for question_id in attempt.question_ids or []:
+            last_seen[question_id] = attempt.number
+    ranked = sorted(pool, key=lambda question_id: (last_seen.get(question_id, 0), rng.random()))
+    return ranked[: min(count, len(pool))]
+
+
 def attempt_start(*, quiz: QuizPage, user, now=None) -> Attempt:
     """응시 시작: fix the attempt's questions and deadline. Resumes an attempt still in progress.
 
@@ -187,7 +201,7 @@ def _attempt_start(*, quiz: QuizPage, user, now) -> tuple[Attempt | None, Assess
         raise AssessmentError(_("This quiz has no questions yet."))
     rng = random.SystemRandom()
     if quiz.draw_bank_id and not quiz.quiz_questions.exists() and quiz.draw_count:
-        question_ids = rng.sample(question_ids, min(quiz.draw_count, len(question_ids)))
+        question_ids = draw_questions(pool=question_ids, count=quiz.draw_count, earlier=attempts, rng=rng)
     if quiz.shuffle_questions:
         rng.shuffle(question_ids)
     choice_order = {}

@@ -4,6 +4,12 @@ instructor's decision.
 
 - Funded runs only (the rules of DOMAIN-KR §1 govern those). A course's trainees are compared per
   item across every funded run of the course (the same report handed in again in the next 차수).
+- Text quoted from the course does not count (DOMAIN-KR §1.6 적용기준 1): ``course_content`` gathers
+  the course's own text (course overview, lesson bodies, quiz instructions, the questions of its
+  quizzes with their answer templates, assignment instructions; Korean and English), and the
+  engine cuts every run of ``engine.CONTENT_NGRAM`` normalised characters found there out of both
+  answers before scoring (see ``common.similarity``). The evidence records the share cut
+  (``quoted``) for the reviewer.
 - Sources: each kind of item (essay answers, assignments) is a :class:`Source` registered in
   ``_sources``; a source lists a course's items with each trainee's submission and knows how to set
   a submission's score to 0. Adding a source is one class.
@@ -13,7 +19,12 @@ instructor's decision.
   services, so totals and completion follow) and marks their scores ``is_copied_answer=Y``;
   아님 marks them N. Both need a reason and are logged.
 - ``similarity_requirements`` (a completion requirement provider): a trainee judged 모사 has the
-  unmet requirement "모사답안 판정"; a case still under review holds completion ("모사답안 검토 중").
+  unmet requirement "모사답안 판정 …" naming the items (both trainees see it, and the reason on the
+  item). While a case waits for the instructors, the trainee is told nothing about it: a pair the
+  check queued on its own is a suspicion, not a finding, and may be dismissed. Completion is held
+  all the same (a certificate issued now might have to be revoked), under the neutral line
+  "평가 결과 확인 중", which is true of every answer an instructor still has to look at and names
+  neither the item nor 모사.
 """
 
 from __future__ import annotations
@@ -28,6 +39,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -391,8 +403,39 @@ def _short(text: str, length: int = 120) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def compare(a: Submission, b: Submission, item: Item | None = None) -> tuple[float, dict] | None:
-    """The similarity of two submissions and its evidence, or None when there is nothing to compare."""
+def course_content(course: CoursePage) -> frozenset[str]:
+    """The course's own text as the engine's windows (``engine.content_ngrams``): what trainees may
+    quote from the course without it counting as alike. A fixed number of queries."""
+    from courses.models import LessonPage
+
+    from .models import AssignmentPage, Question, QuizQuestion
+
+    def streams(page, *names):
+        for name in names:
+            field_ = page._meta.get_field(name)
+            yield from field_.get_searchable_content(getattr(page, name))
+
+    texts: list[str] = [*streams(course, "overview", "overview_en")]
+    for lesson in LessonPage.objects.filter(under_paths([course.path])):
+        texts.extend(streams(lesson, "body", "body_en"))
+    for assignment in AssignmentPage.objects.filter(under_paths([course.path])):
+        texts.extend(strip_tags(html) for html in (assignment.instructions, assignment.instructions_en))
+    quizzes = QuizPage.objects.filter(under_paths([course.path]))
+    texts.extend(quizzes.values_list("intro", flat=True))
+    questions = Question.objects.filter(
+        Q(pk__in=QuizQuestion.objects.filter(quiz__in=quizzes).values("question_id"))
+        | Q(bank__in=quizzes.exclude(draw_bank=None).values("draw_bank"))
+    ).distinct()
+    for text, template in questions.values_list("text", "response_template"):
+        texts.extend((text, template))
+    return engine.content_ngrams(texts)
+
+
+def compare(
+    a: Submission, b: Submission, item: Item | None = None, *, content: frozenset[str] = frozenset()
+) -> tuple[float, dict] | None:
+    """The similarity of two submissions and its evidence, or None when there is nothing to compare.
+    ``content``: the course's text (``course_content``), left out of both texts."""
     if item is not None and item.kind == SimilarityItemKind.CHOICES:
         wrong_b = dict(b.wrong)
         shared = [
@@ -418,10 +461,10 @@ def compare(a: Submission, b: Submission, item: Item | None = None) -> tuple[flo
         text_a, text_b = "\n".join(x for x, _y in shared), "\n".join(y for _x, y in shared)
     else:
         text_a, text_b = a.text, b.text
-    comparison = engine.compare_texts(text_a, text_b, at_least=float(threshold()))
+    comparison = engine.compare_texts(text_a, text_b, at_least=float(threshold()), content=content)
     if comparison is None:
         return None
-    evidence = engine.Evidence(method="text", jaccard=comparison.jaccard, lcs=comparison.lcs)
+    evidence = engine.Evidence(method="text", jaccard=comparison.jaccard, lcs=comparison.lcs, quoted=comparison.quoted)
     return comparison.score, evidence.as_json()
 
 
@@ -442,6 +485,7 @@ def similarity_check(
     only = set(enrolment_ids) if enrolment_ids is not None else None
     limit = threshold()
     enrolment_runs = dict(Enrolment.objects.filter(run__in=runs).values_list("pk", "run_id"))
+    content = course_content(course)
     found: list[SimilarityCase] = []
     for source in _sources.values():
         for item in source.items(course=course, runs=runs):
@@ -450,7 +494,7 @@ def similarity_check(
                     continue
                 if only is not None and a.enrolment_id not in only and b.enrolment_id not in only:
                     continue
-                result = compare(a, b, item)
+                result = compare(a, b, item, content=content)
                 if result is None or not engine.is_flagged(result[0], limit):
                     continue
                 if a.enrolment_id > b.enrolment_id:
@@ -592,8 +636,9 @@ def copied_answer_ids(answer_ids: Iterable[int]) -> set[int]:
 
 
 def similarity_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """모사답안 판정 (unmet) for a trainee judged to have copied or been copied; 모사답안 검토 중
-    (unmet) while a case about them awaits the instructors. One query."""
+    """모사답안 판정 (unmet) for a trainee judged to have copied or been copied; while a case about
+    them awaits the instructors, a neutral unmet "results being confirmed" that names neither the
+    item nor 모사 (see the module docstring). One query."""
     ids = [e.pk for e in enrolments]
     result: dict[int, list[Requirement]] = {}
     if not ids:
@@ -604,13 +649,16 @@ def similarity_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
         .exclude(decision=SimilarityCase.Decision.NOT_COPIED)
         .order_by("created_at", "pk")
     )
-    for case in cases.only("enrolment_a_id", "enrolment_b_id", "decision", "item_label"):
+    for case in cases.only("enrolment_a_id", "enrolment_b_id", "decision", "item_label", "reason"):
         for enrolment_id in (case.enrolment_a_id, case.enrolment_b_id):
             if enrolment_id in ids:
                 entry = labels.setdefault(enrolment_id, {"copied": [], "pending": []})
-                entry["copied" if case.decision == SimilarityCase.Decision.COPIED else "pending"].append(
-                    case.item_label
-                )
+                if case.decision == SimilarityCase.Decision.COPIED:
+                    entry["copied"].append(
+                        _("%(item)s (reason: %(reason)s)") % {"item": case.item_label, "reason": case.reason}
+                    )
+                else:
+                    entry["pending"].append(case.item_label)
     for enrolment_id, entry in labels.items():
         items = result.setdefault(enrolment_id, [])
         if entry["copied"]:
@@ -625,9 +673,8 @@ def similarity_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
         if entry["pending"]:
             items.append(
                 Requirement(
-                    key="copied_answer_review",
-                    label=_("Copied-answer review in progress: %(items)s")
-                    % {"items": ", ".join(dict.fromkeys(entry["pending"]))},
+                    key="results_being_confirmed",
+                    label=_("Results being confirmed: the instructors are still reviewing your answers"),
                     met=False,
                 )
             )

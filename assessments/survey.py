@@ -4,6 +4,12 @@ test in funded runs, and the anonymous results per run for the institute's staff
 The questions follow the three categories of EMON's institution survey (``tb_survey_quest``: 과정
 만족도, 강의 수준 만족도, 학습자 만족도), each a statement rated 1–5, plus one free-text answer.
 They are the same in every course, so runs and courses compare.
+
+Results are anonymous: comments carry no names and are sorted by their text, and a run with fewer
+than ``ACADEMY_SURVEY_MIN_RESPONSES`` responses (default 3) shows only how many answered. With one
+or two responses an average, a distribution or a comment tells the staff, who know who studied in
+the run, what a given trainee answered; ``survey_results`` then leaves them out altogether, so no
+screen or export can show them by mistake.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -139,6 +146,8 @@ class ItemResult:
     item: SurveyItem
     average: Decimal | None
     answers: int
+    #: How many answered 1, 2, 3, 4 and 5, in that order.
+    distribution: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,13 @@ class SurveyResults:
     responses: int
     categories: list[CategoryResult]
     comments: list[str]
+    #: The fewest responses with which the details are shown (``ACADEMY_SURVEY_MIN_RESPONSES``).
+    min_responses: int = 1
+
+    @property
+    def withheld(self) -> bool:
+        """Too few responses: averages, distributions and comments are left out (see the module)."""
+        return self.responses < self.min_responses
 
     @property
     def response_rate(self) -> Decimal:
@@ -165,16 +181,27 @@ class SurveyResults:
 
 
 def survey_results(*, run: CourseRun) -> SurveyResults:
-    """The survey's results in one run: averages per item and category (the mean of every answer in
-    it), the response rate, and the free-text answers without names (ordered by their text, so the
-    order tells nothing of who wrote them)."""
+    """The survey's results in one run: averages and distributions per item, averages per category
+    (the mean of every answer in it), the response rate, and the free-text answers without names
+    (ordered by their text, so the order tells nothing of who wrote them). Below
+    ``ACADEMY_SURVEY_MIN_RESPONSES`` responses only the counts: no category, item or comment."""
     survey = course_survey(run.course)
+    min_responses = settings.ACADEMY_SURVEY_MIN_RESPONSES
     enrolled = Enrolment.objects.filter(run=run).studying().count()
     rows = list(
         SurveyResponse.objects.filter(
             enrolment__run=run, enrolment__status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
         ).values_list("answers", "comment")
     )
+    if len(rows) < min_responses:
+        return SurveyResults(
+            survey=survey,
+            enrolled=enrolled,
+            responses=len(rows),
+            categories=[],
+            comments=[],
+            min_responses=min_responses,
+        )
     values: dict[str, list[int]] = {key: [] for key in ITEM_KEYS}
     for answers, _comment in rows:
         for key in ITEM_KEYS:
@@ -189,12 +216,22 @@ def survey_results(*, run: CourseRun) -> SurveyResults:
                 category=category,
                 average=_mean([v for item in items for v in values[item.key]]),
                 items=[
-                    ItemResult(item=item, average=_mean(values[item.key]), answers=len(values[item.key]))
+                    ItemResult(
+                        item=item,
+                        average=_mean(values[item.key]),
+                        answers=len(values[item.key]),
+                        distribution=tuple(values[item.key].count(value) for value in LIKERT),
+                    )
                     for item in items
                 ],
             )
         )
     comments = sorted(comment.strip() for _answers, comment in rows if comment.strip())
     return SurveyResults(
-        survey=survey, enrolled=enrolled, responses=len(rows), categories=categories, comments=comments
+        survey=survey,
+        enrolled=enrolled,
+        responses=len(rows),
+        categories=categories,
+        comments=comments,
+        min_responses=min_responses,
     )

@@ -11,6 +11,16 @@ The measures, each a number between 0 and 1:
   (``2 × LCS / (len a + len b)``). Jaccard catches reordered paragraphs, LCS catches a text copied
   with a few words changed. An answer shorter than ``MIN_TEXT_LENGTH`` normalised characters is
   never compared (a one-word answer coincides by nature).
+- Text quoted from the course itself does not count (DOMAIN-KR §1.6, 적용기준 1: "text taken from
+  the course content" is excluded). Before scoring, every run of at least ``CONTENT_NGRAM``
+  normalised characters that also occurs in the course's own text (lesson bodies, the course
+  overview, the quiz and assignment instructions, the question and its answer template: see
+  ``assessments.similarity.course_content``) is cut out of both answers (``strip_content``), and
+  what remains is compared as above, minimum length included. Two answers that both copy the
+  instructions at length but are otherwise different therefore score on their own words only;
+  two copied answers still agree on what is left. The window is longer than the 5-gram of the
+  score on purpose: a phrase of two or three common words ("비행 전 점검") found in a lesson is
+  everyday language, not a quotation, and stays in; only a quotation of some length is cut.
 - ``files_match``: identical SHA-256 and size of an uploaded file (DOMAIN-KR criterion 1).
 - ``rare_wrong_choice_score``: shared *wrong* multiple-choice answers weighted by rarity (criterion 3);
   see the function for the score and ``MCQ_MIN_SHARED``.
@@ -34,6 +44,9 @@ MIN_TEXT_LENGTH = 20
 LCS_MAX_CHARS = 4000
 #: A multiple-choice pair needs at least this many shared wrong answers before it can flag.
 MCQ_MIN_SHARED = 3
+#: A run of at least this many normalised characters that occurs in the course content is a
+#: quotation of it (about four Korean words or two English ones) and is left out of the comparison.
+CONTENT_NGRAM = 12
 DEFAULT_THRESHOLD = Decimal("0.90")
 
 
@@ -89,32 +102,64 @@ def lcs_ratio_bound(a: str, b: str) -> float:
     return 2 * sum((Counter(a) & Counter(b)).values()) / (len(a) + len(b))
 
 
+def content_ngrams(texts: Iterable[str], n: int = CONTENT_NGRAM) -> frozenset[str]:
+    """The course content as the set of its normalised ``n``-character windows (each text on its
+    own: a window never spans two texts)."""
+    grams: set[str] = set()
+    for text in texts:
+        text = normalise(text)
+        grams.update(text[i : i + n] for i in range(len(text) - n + 1))
+    return frozenset(grams)
+
+
+def strip_content(text: str, content: frozenset[str], n: int = CONTENT_NGRAM) -> str:
+    """A normalised text without the characters covered by a window of ``content``: what the
+    trainee wrote rather than quoted from the course. Overlapping windows join, so a quoted
+    paragraph goes as a whole."""
+    if not content or len(text) < n:
+        return text
+    covered = bytearray(len(text))
+    for i in range(len(text) - n + 1):
+        if text[i : i + n] in content:
+            covered[i : i + n] = b"\x01" * n
+    return "".join(ch for ch, quoted in zip(text, covered, strict=True) if not quoted)
+
+
 @dataclass(frozen=True)
 class TextComparison:
     jaccard: float
     lcs: float | None  # None: not computed, its upper bound is below what the caller asked for
+    #: Share of the two answers (normalised characters) left out as quoted from the course content.
+    quoted: float = 0.0
 
     @property
     def score(self) -> float:
         return max(self.jaccard, self.lcs or 0.0)
 
 
-def compare_texts(a: str, b: str, *, at_least: float = 0.0) -> TextComparison | None:
+def compare_texts(
+    a: str, b: str, *, at_least: float = 0.0, content: frozenset[str] = frozenset()
+) -> TextComparison | None:
     """Both measures of two raw answers, or None when either is too short to compare.
 
+    ``content``: the course content's windows (``content_ngrams``); what the answers quote from it
+    is cut out first, and an answer that is (nearly) all quotation is too short to compare.
     The LCS table costs len(a) × len(b) steps; with ``at_least`` (the threshold) it is skipped
     when neither the Jaccard index nor the LCS ratio's upper bound can reach it (the pair cannot flag)."""
     a, b = normalise(a), normalise(b)
+    before = len(a) + len(b)
+    a, b = strip_content(a, content), strip_content(b, content)
     if len(a) < MIN_TEXT_LENGTH or len(b) < MIN_TEXT_LENGTH:
         return None
+    quoted = 1 - (len(a) + len(b)) / before
     index = jaccard(a, b)
     if at_least and index < at_least and lcs_ratio_bound(a, b) < at_least:
-        return TextComparison(jaccard=index, lcs=None)
-    return TextComparison(jaccard=index, lcs=lcs_ratio(a, b))
+        return TextComparison(jaccard=index, lcs=None, quoted=quoted)
+    return TextComparison(jaccard=index, lcs=lcs_ratio(a, b), quoted=quoted)
 
 
-def text_similarity(a: str, b: str) -> float:
-    comparison = compare_texts(a, b)
+def text_similarity(a: str, b: str, *, content: frozenset[str] = frozenset()) -> float:
+    comparison = compare_texts(a, b, content=content)
     return comparison.score if comparison else 0.0
 
 
@@ -180,6 +225,7 @@ class Evidence:
     lcs: float | None = None
     files: list[dict] = field(default_factory=list)
     shared_wrong: int | None = None
+    quoted: float | None = None  # share left out as quoted from the course content
 
     def as_json(self) -> dict:
         data: dict = {"method": self.method}
@@ -191,4 +237,6 @@ class Evidence:
             data["files"] = self.files
         if self.shared_wrong is not None:
             data["shared_wrong"] = self.shared_wrong
+        if self.quoted:
+            data["quoted"] = round(self.quoted, 4)
         return data

@@ -108,5 +108,11 @@ class SimilarityCase(models.Model):
         return f"{self.score * 100:.1f}"
 
     @property
+    def quoted_percent(self) -> str:
+        """Share of the two answers left out as quoted from the course content ("" when none)."""
+        quoted = (self.evidence or {}).get("quoted")
+        return f"{quoted * 100:.0f}" if quoted else ""
+
+    @property
     def is_pending(self) -> bool:
         return self.decision == self.Decision.PENDING

@@ -427,6 +427,9 @@ ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
 ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
 #: 모사답안 (DOMAIN-KR §1.6): two answers at least this alike (0–1; "90 % identical") are queued for review.
 ACADEMY_SIMILARITY_THRESHOLD = env_str("ACADEMY_SIMILARITY_THRESHOLD", "0.90")
+#: 만족도 설문 results of a run with fewer responses than this show no averages, distributions or
+#: free-text answers (with one or two responses they would tell who answered what).
+ACADEMY_SURVEY_MIN_RESPONSES = env_int("ACADEMY_SURVEY_MIN_RESPONSES", 3, minimum=1)
 
 # --------------------------------------------------------------------------------------------
 # Certificates

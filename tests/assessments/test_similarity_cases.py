@@ -230,6 +230,39 @@ def test_the_trainees_own_panel_on_learn_shows_the_ruling(client, world):
     assert "모사답안 판정" in page
 
 
+def test_a_pending_case_tells_the_trainees_nothing_of_it_but_holds_completion(client, world):
+    """A pair the check queued on its own is a suspicion: until an instructor decides, neither trainee
+    reads 모사 or which answer is in question, only that results are being confirmed."""
+    case, first, second = _copied_pair(world)
+    assert case.is_pending
+
+    for attempt in (first, second):
+        enrolment = Enrolment.objects.select_related("run__course").get(pk=attempt.enrolment_id)
+        with translation.override("ko"):
+            labels = [item.label for item in completion.missing(enrolment)]
+        assert "평가 결과 확인 중: 강사가 답안을 검토하고 있습니다" in labels  # beside the score still missing
+        assert not [label for label in labels if "모사" in label or case.item_label in label], labels
+        assert not completion.is_complete(enrolment)
+
+        client.force_login(attempt.user)
+        page = client.get("/learn/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+        assert "평가 결과 확인 중" in page
+        assert "모사" not in page and case.item_label not in page
+
+
+def test_the_ruling_and_its_reason_show_on_both_trainees_panels(client, world):
+    case, first, second = _copied_pair(world)
+    similarity.similarity_case_decide(
+        case=case, copied=True, reason="문단 구성과 오탈자가 동일함", actor=world["instructor"]
+    )
+
+    for attempt in (first, second):
+        client.force_login(attempt.user)
+        page = client.get("/learn/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+        assert "모사답안 판정" in page and "문단 구성과 오탈자가 동일함" in page
+        assert "평가 결과 확인 중" not in page
+
+
 def test_a_copied_answer_cannot_be_graded_again(world):
     case, first, _second = _copied_pair(world)
     similarity.similarity_case_decide(case=case, copied=True, reason="동일", actor=world["instructor"])
@@ -243,7 +276,7 @@ def test_a_copied_answer_cannot_be_graded_again(world):
 def test_deciding_not_copied_keeps_the_scores_and_records_n(world):
     case, first, second = _copied_pair(world)
     enrolment = Enrolment.objects.select_related("run__course").get(pk=first.enrolment_id)
-    assert "copied_answer_review" in [i.key for i in completion.missing(enrolment)]  # held while under review
+    assert "results_being_confirmed" in [i.key for i in completion.missing(enrolment)]  # held while under review
 
     similarity.similarity_case_decide(case=case, copied=False, reason="공통 교재 인용", actor=world["instructor"])
 
@@ -251,7 +284,7 @@ def test_deciding_not_copied_keeps_the_scores_and_records_n(world):
         attempt.refresh_from_db()
         assert attempt.score == Decimal("45.00")
         assert attempt.is_copied_answer == CopiedAnswer.NO
-    assert not [i for i in completion.missing(enrolment) if i.key.startswith("copied_answer")]
+    assert not [i for i in completion.missing(enrolment) if i.key in ("copied_answer", "results_being_confirmed")]
 
 
 def test_a_decision_needs_a_reason_staff_of_the_institute_and_is_made_once(world):
