@@ -102,6 +102,19 @@ class NameForm(forms.ModelForm):
         fields = ["name_ko", "name_en"]
 
 
+class BirthDateForm(forms.ModelForm):
+    """The trainee's date of birth, on their profile page (funded courses report it on HRD-Net)."""
+
+    class Meta:
+        model = User
+        fields = ["birth_date"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["birth_date"].required = True
+
+
 class _AcademyUserFormMixin:
     # Wagtail's forms ask for first and last names; the Academy keeps Korean and English names.
     first_name = None
@@ -110,12 +123,12 @@ class _AcademyUserFormMixin:
 
 class UserCreationForm(_AcademyUserFormMixin, WagtailUserCreationForm):
     class Meta(WagtailUserCreationForm.Meta):
-        fields = {"email", "name_ko", "name_en", "is_superuser", "groups"}
+        fields = {"email", "name_ko", "name_en", "birth_date", "is_superuser", "groups"}
 
 
 class UserEditForm(_AcademyUserFormMixin, WagtailUserEditForm):
     class Meta(WagtailUserEditForm.Meta):
-        fields = {"email", "name_ko", "name_en", "is_active", "is_superuser", "groups"}
+        fields = {"email", "name_ko", "name_en", "birth_date", "is_active", "is_superuser", "groups"}
 
 
 class OrganisationInviteForm(forms.Form):

@@ -649,3 +649,23 @@ def survey_respond(*, survey, enrolment: Enrolment, answers: dict[str, int], com
             },
         )
     return response
+
+
+# --------------------------------------------------------------------------------------------
+# Personal-data downloads
+# --------------------------------------------------------------------------------------------
+
+#: The history action of a 수료자 명단 download (names, birth dates, employers: personal data).
+COMPLETION_LIST_EXPORT = "assessments.completion_list_export"
+
+
+def completion_list_export_log(*, run, actor, file_format: str, row_count: int) -> None:
+    """Write a download of a run's 수료자 명단 to the run's history (who and when are the entry's own;
+    the file format and the number of trainees in ``data``). The history of a run is the institute's
+    (``courses.models.audit``), so the institute's staff and the administrators read it."""
+    log(
+        instance=run,
+        action=COMPLETION_LIST_EXPORT,
+        user=actor,
+        data={"format": file_format, "rows": row_count},
+    )
