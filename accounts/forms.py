@@ -123,12 +123,12 @@ class _AcademyUserFormMixin:
 
 class UserCreationForm(_AcademyUserFormMixin, WagtailUserCreationForm):
     class Meta(WagtailUserCreationForm.Meta):
-        fields = {"email", "name_ko", "name_en", "birth_date", "is_superuser", "groups"}
+        fields = {"email", "name_ko", "name_en", "is_superuser", "groups"}
 
 
 class UserEditForm(_AcademyUserFormMixin, WagtailUserEditForm):
     class Meta(WagtailUserEditForm.Meta):
-        fields = {"email", "name_ko", "name_en", "birth_date", "is_active", "is_superuser", "groups"}
+        fields = {"email", "name_ko", "name_en", "is_active", "is_superuser", "groups"}
 
 
 class OrganisationInviteForm(forms.Form):

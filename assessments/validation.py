@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -11,6 +12,8 @@ from .models import QuestionType
 from .models.bank import parse_accepted_answer, parse_numeric_answer
 
 TOLERANCE = Decimal("0.01")
+# An accepted answer ending in an unescaped "#": most likely a hash sign meant literally (C#).
+_EMPTY_FEEDBACK = re.compile(r"(?<!\\)#\s*\Z")
 
 
 def question_problems(
@@ -62,6 +65,15 @@ def question_problems(
             problems.append(_("A short-answer question needs at least one accepted answer."))
         elif not any(e.fraction == 1 for e in entries):
             problems.append(_("One accepted answer must be worth full marks (a line without a %…% prefix)."))
+        for line in accepted_answers or []:
+            if _EMPTY_FEEDBACK.search(line):
+                problems.append(
+                    _(
+                        "“%(line)s”: what follows # is the feedback for that answer, and there is none. Write \\# "
+                        "for a hash sign (e.g. C\\#), or write the feedback after the #."
+                    )
+                    % {"line": line.strip()}
+                )
         for entry in entries:
             if not entry.pattern:
                 problems.append(_("An accepted answer is empty: write its text after the %…% prefix."))

@@ -134,7 +134,7 @@ def test_a_lone_partial_numeric_answer_is_refused_as_before():
         ("4.3", Decimal("0"), ""),
     ],
 )
-def test_numeric_partial_credit_is_graded(db, given, fraction, feedback):
+def test_numeric_partial_credit_is_graded(given, fraction, feedback):
     question = Question(
         type="numeric",
         numeric_answer=Decimal("3.7"),
@@ -149,7 +149,7 @@ def test_numeric_partial_credit_is_graded(db, given, fraction, feedback):
     ("case_sensitive", "given", "fraction"),
     [(True, "GNSS", 1), (True, "gnss", 0), (True, "GPS", Decimal("0.5")), (False, "gnss", 1), (False, "gps", 0.5)],
 )
-def test_case_matters_only_when_the_question_says_so(db, case_sensitive, given, fraction):
+def test_case_matters_only_when_the_question_says_so(case_sensitive, given, fraction):
     question = Question(type="short", accepted_answers="GNSS\n%50%GPS#미국 시스템", case_sensitive=case_sensitive)
     assert grading.grade(question, [], given) == Decimal(str(fraction))
 
@@ -245,3 +245,28 @@ def test_gift_import_shows_the_feedback_of_the_answer_matched(client, staff):
     review = client.get(reverse("assessments:review", args=[attempt.public_id])).content.decode()
     assert "절반만 맞았습니다. 정답은 Real-Time입니다." in review
     assert "맞습니다." in review  # the feedback of C\# (a hash sign, not the start of its feedback)
+
+
+def test_the_question_form_refuses_an_answer_ending_in_a_bare_hash():
+    """``C#`` typed in the form would silently become ``C`` with no feedback: it is refused instead."""
+    from assessments.validation import question_problems
+
+    with translation.override("en"):
+        problems = question_problems(type="short", text="언어는?", choices=[], accepted_answers=["C#"])
+        assert problems == [
+            "“C#”: what follows # is the feedback for that answer, and there is none. Write \\# for a hash sign "
+            "(e.g. C\\#), or write the feedback after the #."
+        ]
+        assert (
+            question_problems(type="short", text="언어는?", choices=[], accepted_answers=["C\\#", "C#맞습니다"]) == []
+        )
+        assert question_problems(
+            type="numeric",
+            text="전압은?",
+            choices=[],
+            numeric_answer=Decimal("3.7"),
+            other_numeric_answers=["%50%3.7:0.5#근접", "%45%3.7:1", "약 3.7"],
+        ) == [
+            "“3.7:1”: 45% is not a grade Moodle allows (such as 50, 33.33333 or 25).",
+            "“약 3.7” is not an accepted number. Write value:tolerance or low..high, e.g. %50%3.7:0.5 or %50%3.2..4.2.",
+        ]
