@@ -102,6 +102,19 @@ class NameForm(forms.ModelForm):
         fields = ["name_ko", "name_en"]
 
 
+class BirthDateForm(forms.ModelForm):
+    """The trainee's date of birth, on their profile page (funded courses report it on HRD-Net)."""
+
+    class Meta:
+        model = User
+        fields = ["birth_date"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["birth_date"].required = True
+
+
 class _AcademyUserFormMixin:
     # Wagtail's forms ask for first and last names; the Academy keeps Korean and English names.
     first_name = None

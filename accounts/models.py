@@ -11,6 +11,7 @@ import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -55,6 +56,41 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username)
 
 
+#: The youngest a trainee may be: 15, the minimum working age (근로기준법 제64조); 사업주훈련 trains employees.
+MIN_TRAINEE_AGE = 15
+
+
+def validate_birth_date(value) -> None:
+    """A real person's birth date: not before 1900 and at least ``MIN_TRAINEE_AGE`` years ago."""
+    today = timezone.localdate()
+    try:
+        latest = today.replace(year=today.year - MIN_TRAINEE_AGE)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year - MIN_TRAINEE_AGE, day=28)
+    if value.year < 1900 or value > latest:
+        raise ValidationError(
+            _("Enter your real date of birth (YYYY-MM-DD); a trainee is at least %(age)s years old."),
+            params={"age": MIN_TRAINEE_AGE},
+            code="birth_date",
+        )
+
+
+#: 고용보험 사업장관리번호 (the employer's insurance workplace number, 비용수급사업장번호 on HRD-Net):
+#: 11 digits, usually written 000-00-00000-0; typed with or without the hyphens.
+WORKPLACE_NUMBER = RegexValidator(
+    r"^[0-9]{3}-?[0-9]{2}-?[0-9]{5}-?[0-9]$",
+    _("An employment-insurance workplace number has 11 digits, written like 000-00-00000-0."),
+)
+
+
+def format_workplace_number(value: str) -> str:
+    """``12345678900`` → ``123-45-67890-0``; anything that is not 11 digits is returned as it is."""
+    digits = value.replace("-", "")
+    if len(digits) != 11 or not digits.isascii() or not digits.isdigit():
+        return value
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:10]}-{digits[10]}"
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in to the Academy: trainee, instructor, manager, HR or administrator."""
 
@@ -67,6 +103,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         max_length=100,
         validators=[english_name_validator],
         help_text=_("Your English name as printed on certificates, e.g. Gildong Hong"),
+    )
+    birth_date = models.DateField(
+        _("Date of birth"),
+        null=True,
+        blank=True,
+        validators=[validate_birth_date],
+        help_text=_(
+            "Needed on the 수료자 명단 of funded (사업주훈련) courses, which the institute reports on HRD-Net."
+        ),
     )
     is_staff = models.BooleanField(
         _("Django admin access"), default=False, help_text=_("Whether the user may sign in to the Django admin site.")
@@ -128,12 +173,23 @@ class Organisation(ClusterableModel):
             RegexValidator(r"^\d{3}-\d{2}-\d{5}$", _("A business registration number looks like 000-00-00000."))
         ],
     )
+    workplace_number = models.CharField(
+        _("Employment-insurance workplace number"),
+        max_length=14,
+        blank=True,
+        validators=[WORKPLACE_NUMBER],
+        help_text=_(
+            "고용보험 사업장관리번호 (000-00-00000-0): the 비용수급사업장번호 of funded training, printed on the "
+            "수료자 명단 of the organisation's employees."
+        ),
+    )
     created_at = models.DateTimeField(_("Created"), auto_now_add=True)
 
     panels = [
         FieldPanel("name_ko"),
         FieldPanel("name_en"),
         FieldPanel("business_number"),
+        FieldPanel("workplace_number"),
         MembersPanel(heading=_("Members")),
     ]
 
@@ -144,6 +200,10 @@ class Organisation(ClusterableModel):
 
     def __str__(self) -> str:
         return bilingual(self.name_ko, self.name_en)
+
+    def clean(self) -> None:
+        super().clean()
+        self.workplace_number = format_workplace_number(self.workplace_number.strip())
 
 
 class MembershipQuerySet(models.QuerySet):

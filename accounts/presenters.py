@@ -6,8 +6,9 @@ from .forms import MarketingConsentForm
 from .models import Consent, NameCorrectionRequest, User
 
 
-def profile_context(*, user: User, correction_form, marketing_form=None) -> dict:
+def profile_context(*, user: User, correction_form, marketing_form=None, birth_date_form=None) -> dict:
     """The profile page: the person's details, the consents in force, the name-correction requests."""
+    from .forms import BirthDateForm
     from .services import consents_current
 
     current = consents_current(user=user)
@@ -22,6 +23,7 @@ def profile_context(*, user: User, correction_form, marketing_form=None) -> dict
         "consents": consents,
         "marketing_form": marketing_form,
         "correction_form": correction_form,
+        "birth_date_form": birth_date_form or BirthDateForm(instance=user, prefix="birth"),
         "corrections": corrections,
         "pending_correction": pending,
     }

@@ -427,3 +427,14 @@ def name_correction_apply(*, correction: NameCorrectionRequest, actor: User, app
     correction.decided_at = timezone.now()
     correction.decision_note = note.strip()
     correction.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+
+
+@transaction.atomic
+def user_birth_date_set(*, user: User, birth_date) -> User:
+    """Record the user's date of birth (checked by ``validate_birth_date``; the form has checked it)."""
+    from .models import validate_birth_date
+
+    validate_birth_date(birth_date)
+    user.birth_date = birth_date
+    user.save(update_fields=["birth_date"])
+    return user

@@ -90,12 +90,20 @@ def policy_page(request, slug: str):
 def profile(request):
     """The trainee's own details, consents, and a request to correct the names on certificates."""
     from . import services
-    from .forms import MarketingConsentForm, NameCorrectionForm
+    from .forms import BirthDateForm, MarketingConsentForm, NameCorrectionForm
     from .presenters import profile_context
 
     correction_form = NameCorrectionForm(prefix="correction")
+    birth_date_form = BirthDateForm(instance=request.user, prefix="birth")
     marketing_form = None
-    if request.method == "POST" and request.POST.get("action") == "correction":
+    if request.method == "POST" and request.POST.get("action") == "birth_date":
+        birth_date_form = BirthDateForm(request.POST, instance=request.user, prefix="birth")
+        if birth_date_form.is_valid():
+            services.user_birth_date_set(user=request.user, birth_date=birth_date_form.cleaned_data["birth_date"])
+            messages.success(request, _("Your date of birth was saved."))
+            return redirect("account_profile")
+        request.user.refresh_from_db(fields=["birth_date"])  # the form wrote the refused value on the instance
+    elif request.method == "POST" and request.POST.get("action") == "correction":
         correction_form = NameCorrectionForm(request.POST, prefix="correction")
         if correction_form.is_valid():
             try:
@@ -129,7 +137,12 @@ def profile(request):
                 else _("You will no longer receive news of courses by e-mail."),
             )
             return redirect("account_profile")
-    context = profile_context(user=request.user, correction_form=correction_form, marketing_form=marketing_form)
+    context = profile_context(
+        user=request.user,
+        correction_form=correction_form,
+        marketing_form=marketing_form,
+        birth_date_form=birth_date_form,
+    )
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/profile.html", context, status=status)
 

@@ -425,6 +425,10 @@ class CompletionListView(StaffView):
             for row in funded.completion_list(self.run)
         ]
         file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+        # Names, birth dates and employers: every download goes to the run's history.
+        services.completion_list_export_log(
+            run=self.run, actor=request.user, file_format=file_format, row_count=len(rows)
+        )
         return table_response(
             filename=f"completion-list-{self.run.pk}", header=header, rows=rows, file_format=file_format
         )

@@ -8,11 +8,13 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from courses import classroom, completion, institutes
         from courses.permissions import register_institute_policy
 
         from . import funded
-        from .assignments import funded_assignment_scores
+        from .assignments import funded_assignment_scores, stored_file_forget
         from .funded import classroom_scores, funded_requirements
         from .models import (
             AssignmentSubmission,
@@ -21,6 +23,7 @@ class AssessmentsConfig(AppConfig):
             QuestionBank,
             RetakeGrant,
             SimilarityCase,
+            SubmissionFile,
         )
         from .selectors import assessment_requirements
         from .services import grant_authoring_permissions
@@ -32,6 +35,9 @@ class AssessmentsConfig(AppConfig):
         funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
         classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
         institutes.register_institute_setup_listener(grant_authoring_permissions)
+        # Storage clean-up, not domain work: a submitted file's stored copy goes with its row, however
+        # the row goes (a cascade from the assignment page, the submission, the enrolment, the account).
+        post_delete.connect(stored_file_forget, sender=SubmissionFile, dispatch_uid="academy-submission-file-forget")
         register_institute_policy(QuestionBank, institute_field="institute")
         register_institute_policy(Question, institute_field="bank__institute")
         register_institute_policy(PracticalAssessment, course_field="course")

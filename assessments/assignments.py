@@ -409,6 +409,16 @@ def _check_uploads(assignment: AssignmentPage, uploads) -> list[_CheckedUpload]:
     return checked
 
 
+def stored_file_forget(*, instance: SubmissionFile, **_kwargs) -> None:
+    """Delete a submission file's stored copy once the deletion of its row commits (never before:
+    a rollback keeps both). Connected to ``post_delete`` of ``SubmissionFile`` (``apps.py``), because
+    rows go in more ways than a service sees: a file removed from a draft, and every cascade: an
+    assignment page deleted in the Wagtail admin, a submission, an enrolment or an account deleted."""
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def submission_save(
     *,
     assignment: AssignmentPage,
@@ -492,11 +502,8 @@ def _save(*, assignment, user, text, uploads, remove, submit, now, stored: list[
         from .tasks import similarity_check_submission_task
 
         transaction.on_commit(lambda pk=submission.pk: similarity_check_submission_task.delay(pk))
-    removed = [known[key] for key in remove]
-    for old in removed:
-        name = old.file.name
-        old.delete()
-        transaction.on_commit(lambda name=name: default_storage.delete(name))
+    for old in [known[key] for key in remove]:
+        old.delete()  # its stored file goes once this commits (``stored_file_forget``)
     for item in checked:
         row = SubmissionFile(
             submission=submission, original_name=item.name, size=item.size, sha256=item.sha256, uploaded_at=now

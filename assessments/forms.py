@@ -41,6 +41,7 @@ class QuestionForm(WagtailAdminModelForm):
             accepted_answers=(cleaned.get("accepted_answers") or "").splitlines(),
             numeric_answer=cleaned.get("numeric_answer"),
             tolerance=cleaned.get("tolerance"),
+            other_numeric_answers=(cleaned.get("other_numeric_answers") or "").splitlines(),
             pairs=pairs,
         )
         if problems:

@@ -377,8 +377,10 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
 
 @dataclass(frozen=True)
 class CompletionListRow:
-    """One trainee of a funded run as HRD-Net asks for them. The user model keeps no birth date and
-    organisations no 비용수급사업장번호: those columns stay empty (the README says so)."""
+    """One trainee of a funded run as HRD-Net asks for them. The birth date is the trainee's own
+    (``User.birth_date``, on their profile), the 사업장 and 비용수급사업장번호 their employer's
+    (``Organisation.workplace_number``); a column stays empty while the person or the organisation
+    has not given it."""
 
     name: str
     birth_date: str
@@ -393,21 +395,23 @@ class CompletionListRow:
 
 def completion_list(run: CourseRun) -> list[CompletionListRow]:
     """The 수료자 명단 of a funded run: its studying and completed trainees, by name. Four queries."""
-    from accounts.models import Membership
+    from accounts.models import Membership, Organisation
 
     enrolments = list(
         Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
         .select_related("user", "run__course")
         .order_by("user__name_ko", "pk")
     )
-    workplaces: dict[int, str] = {}
+    # The employer: the organisation the trainee first joined as an employee (its name is the
+    # 사업장, its employment-insurance number the 비용수급사업장번호).
+    workplaces: dict[int, Organisation] = {}
     for membership in (
         Membership.objects.employees()
         .filter(user_id__in=[e.user_id for e in enrolments])
         .select_related("organisation")
         .order_by("joined_at", "pk")
     ):
-        workplaces.setdefault(membership.user_id, membership.organisation.name_ko)
+        workplaces.setdefault(membership.user_id, membership.organisation)
     parts = weighted_parts([e for e in enrolments if uses_weighted_rule(e)])
     period = ""
     if run.training_start and run.training_end:
@@ -415,9 +419,9 @@ def completion_list(run: CourseRun) -> list[CompletionListRow]:
     return [
         CompletionListRow(
             name=enrolment.user.name_ko or enrolment.user.get_full_name(),
-            birth_date="",
-            workplace=workplaces.get(enrolment.user_id, ""),
-            workplace_number="",
+            birth_date=f"{enrolment.user.birth_date:%Y-%m-%d}" if enrolment.user.birth_date else "",
+            workplace=workplaces[enrolment.user_id].name_ko if enrolment.user_id in workplaces else "",
+            workplace_number=workplaces[enrolment.user_id].workplace_number if enrolment.user_id in workplaces else "",
             # 훈련생구분: 자사근로자 (EMON trneeSe 007, the default of 사업주훈련) for an employee of a
             # member organisation; the Academy records nothing else.
             trainee_type=str(TRAINEE_OWN_EMPLOYEE) if enrolment.user_id in workplaces else "",

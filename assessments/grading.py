@@ -91,9 +91,12 @@ class ResponseError(ValueError):
     """A malformed answer: the message is translated and meant for the trainee."""
 
 
-def normalise_text(value: str) -> str:
-    """Case, width, spacing and punctuation do not matter: ``' P X 4 ! '`` equals ``'px4'``."""
-    value = unicodedata.normalize("NFKC", value).casefold()
+def normalise_text(value: str, *, case_sensitive: bool = False) -> str:
+    """Case (unless ``case_sensitive``), width, spacing and punctuation do not matter: ``' P X 4 ! '``
+    equals ``'px4'``."""
+    value = unicodedata.normalize("NFKC", value)
+    if not case_sensitive:
+        value = value.casefold()
     return _PUNCTUATION.sub("", value)
 
 
@@ -217,12 +220,16 @@ def _parse_matching(options, values: list[str]) -> dict[str, int] | None:
     return chosen or None
 
 
-def short_answer_matches(given: str, pattern: str) -> bool:
+def short_answer_matches(given: str, pattern: str, *, case_sensitive: bool = False) -> bool:
     """Does the answer ``given`` match the accepted answer ``pattern``? As Moodle's short answer:
-    ``*`` stands for any text (a run of stars is one), ``\\*`` is a star; and as the Academy always
-    has: case, width, spacing and punctuation do not matter (``normalise_text`` on both sides)."""
-    given = normalise_text(given)
-    bits = [normalise_text(bit.replace("\\*", "*")) for bit in re.split(r"(?<!\\)\*+", pattern)]
+    ``*`` stands for any text (a run of stars is one), ``\\*`` is a star, and case matters only when
+    the question says so (Moodle's ``usecase``); and as the Academy always has: width, spacing and
+    punctuation do not matter (``normalise_text`` on both sides)."""
+    given = normalise_text(given, case_sensitive=case_sensitive)
+    bits = [
+        normalise_text(bit.replace("\\*", "*"), case_sensitive=case_sensitive)
+        for bit in re.split(r"(?<!\\)\*+", pattern)
+    ]
     if len(bits) == 1:
         return bool(given) and given == bits[0]
     return re.fullmatch(".*".join(re.escape(bit) for bit in bits), given, flags=re.DOTALL) is not None
@@ -259,14 +266,36 @@ def grade(question: Question, choices: Sequence[Choice | MatchPair], response) -
         return ONE if selected == correct else ZERO
     if kind == QuestionType.TRUE_FALSE:
         return ONE if question.correct_answer is not None and bool(response) == question.correct_answer else ZERO
-    if kind == QuestionType.SHORT:
+    if kind in (QuestionType.SHORT, QuestionType.NUMERIC):
+        fraction, _feedback = matched_answer(question, response)
+        return min(ONE, max(ZERO, fraction)) if fraction is not None else ZERO
+    return ZERO
+
+
+def matched_answer(question: Question, response) -> tuple[Decimal | None, str]:
+    """Short answer and numeric: the share of the points of the accepted answer ``response`` matches
+    and that answer's feedback, or ``(None, "")`` when it matches none.
+
+    As Moodle, the first accepted answer that matches counts (a short answer's lines in order). A
+    numeric question's own answer is tried first, then its other accepted numbers in order, so the
+    full-marks number wins where a wider partial-credit range overlaps it.
+    """
+    if response is None:
+        return None, ""
+    if question.type == QuestionType.SHORT:
         given = str(response)
         for entry in question.accepted_answer_entries:
-            if short_answer_matches(given, entry.pattern):
-                return min(ONE, max(ZERO, entry.fraction))
-        return ZERO
-    if kind == QuestionType.NUMERIC:
-        if question.numeric_answer is None:
-            return ZERO
-        return ONE if abs(Decimal(str(response)) - question.numeric_answer) <= question.tolerance else ZERO
-    return ZERO
+            if short_answer_matches(given, entry.pattern, case_sensitive=question.case_sensitive):
+                return entry.fraction, entry.feedback
+        return None, ""
+    if question.type == QuestionType.NUMERIC:
+        try:
+            number = Decimal(str(response))
+        except InvalidOperation:  # only parse_number's answers are stored; anything else matches nothing
+            return None, ""
+        if question.numeric_answer is not None and abs(number - question.numeric_answer) <= question.tolerance:
+            return ONE, ""
+        for entry in question.numeric_answer_entries:
+            if entry.value is not None and abs(number - entry.value) <= entry.tolerance:
+                return entry.fraction, entry.feedback
+    return None, ""

@@ -17,7 +17,7 @@ from courses.selectors import studying_enrolment
 
 from . import funded
 from .assignments import assignment_requirements, gradebook_assignment_cells
-from .grading import passes, required_score
+from .grading import matched_answer, passes, required_score
 from .models import (
     Attempt,
     AttemptAnswer,
@@ -335,6 +335,8 @@ class AnswerKey:
     fraction: Decimal | None
     points: Decimal | None
     wrong_answer_feedback: str = ""  # shown when the answer earned nothing
+    other_numeric_answers: list[str] = field(default_factory=list)  # numeric: numbers worth part of the points
+    answer_feedback: str = ""  # short answer and numeric: the feedback of the accepted answer matched
 
 
 @dataclass(frozen=True)
@@ -414,6 +416,8 @@ def _attempt_items(attempt: Attempt, *, with_key: bool, withheld: frozenset[int]
                     fraction=answer.fraction if answer else None,
                     points=answer.points if answer else None,
                     wrong_answer_feedback=question.wrong_answer_feedback,
+                    other_numeric_answers=question.numeric_answer_list,
+                    answer_feedback=matched_answer(question, response)[1],
                 )
                 if keyed
                 else None,

@@ -56,12 +56,16 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
     The caller has checked that the parse found no errors; every question is validated again here
     before the first row is written.
     """
-    from .models.bank import accepted_answer_line
+    from .models.bank import accepted_answer_line, numeric_answer_line
     from .validation import question_problems
 
     def accepted(question) -> list[str]:
         fractions = question.answer_fractions or [1.0] * len(question.answers)
-        return [accepted_answer_line(a, f) for a, f in zip(question.answers, fractions, strict=True)]
+        feedback = question.answer_feedback or [""] * len(question.answers)
+        return [accepted_answer_line(a, f, b) for a, f, b in zip(question.answers, fractions, feedback, strict=True)]
+
+    def other_numbers(question) -> list[str]:
+        return [numeric_answer_line(*number) for number in question.other_numbers]
 
     for question in questions:
         problems = question_problems(
@@ -74,6 +78,7 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
             numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
             tolerance=Decimal(str(question.tolerance)),
             pairs=question.pairs,
+            other_numeric_answers=other_numbers(question),
         )
         if problems:
             raise AssessmentError(f"{question.location}: {' '.join(problems)}")
@@ -90,6 +95,8 @@ def bank_import(*, bank: QuestionBank, questions) -> list[Question]:
             and any(0 < c.fraction < 1 or c.fraction < 0 for c in question.choices),
             correct_answer=question.correct,
             accepted_answers="\n".join(accepted(question)),
+            case_sensitive=question.case_sensitive,
+            other_numeric_answers="\n".join(other_numbers(question)),
             numeric_answer=Decimal(str(question.value)) if question.value is not None else None,
             tolerance=Decimal(str(question.tolerance)),
             wrong_answer_feedback=question.wrong_feedback,
@@ -656,3 +663,23 @@ def survey_respond(*, survey, enrolment: Enrolment, answers: dict[str, int], com
             },
         )
     return response
+
+
+# --------------------------------------------------------------------------------------------
+# Personal-data downloads
+# --------------------------------------------------------------------------------------------
+
+#: The history action of a 수료자 명단 download (names, birth dates, employers: personal data).
+COMPLETION_LIST_EXPORT = "assessments.completion_list_export"
+
+
+def completion_list_export_log(*, run, actor, file_format: str, row_count: int) -> None:
+    """Write a download of a run's 수료자 명단 to the run's history (who and when are the entry's own;
+    the file format and the number of trainees in ``data``). The history of a run is the institute's
+    (``courses.models.audit``), so the institute's staff and the administrators read it."""
+    log(
+        instance=run,
+        action=COMPLETION_LIST_EXPORT,
+        user=actor,
+        data={"format": file_format, "rows": row_count},
+    )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from .fractions import allowed_fraction
 from .models import QuestionType
-from .models.bank import parse_accepted_answer
+from .models.bank import parse_accepted_answer, parse_numeric_answer
 
 TOLERANCE = Decimal("0.01")
+# An accepted answer ending in an unescaped "#": most likely a hash sign meant literally (C#).
+_EMPTY_FEEDBACK = re.compile(r"(?<!\\)#\s*\Z")
 
 
 def question_problems(
@@ -24,6 +27,7 @@ def question_problems(
     numeric_answer: Decimal | None = None,
     tolerance: Decimal | None = None,
     pairs: list[tuple[str, str]] | None = None,
+    other_numeric_answers: list[str] | None = None,
 ) -> list[str]:
     """Everything wrong with a question, as messages an instructor understands (empty: valid)."""
     problems = []
@@ -61,6 +65,15 @@ def question_problems(
             problems.append(_("A short-answer question needs at least one accepted answer."))
         elif not any(e.fraction == 1 for e in entries):
             problems.append(_("One accepted answer must be worth full marks (a line without a %…% prefix)."))
+        for line in accepted_answers or []:
+            if _EMPTY_FEEDBACK.search(line):
+                problems.append(
+                    _(
+                        "“%(line)s”: what follows # is the feedback for that answer, and there is none. Write \\# "
+                        "for a hash sign (e.g. C\\#), or write the feedback after the #."
+                    )
+                    % {"line": line.strip()}
+                )
         for entry in entries:
             if not entry.pattern:
                 problems.append(_("An accepted answer is empty: write its text after the %…% prefix."))
@@ -84,4 +97,23 @@ def question_problems(
             problems.append(_("A numeric question needs its answer."))
         if tolerance is not None and tolerance < 0:
             problems.append(_("The tolerance cannot be negative."))
+    others = [e for e in (parse_numeric_answer(line) for line in other_numeric_answers or []) if e is not None]
+    if others and type != QuestionType.NUMERIC:
+        problems.append(_("Only numeric questions have other accepted numbers."))
+    for entry in others if type == QuestionType.NUMERIC else []:
+        if entry.value is None:
+            problems.append(
+                _(
+                    "“%(line)s” is not an accepted number. Write value:tolerance or low..high, e.g. %%50%%3.7:0.5 "
+                    "or %%50%%3.2..4.2."
+                )
+                % {"line": entry.text}
+            )
+        elif entry.tolerance < 0:
+            problems.append(_("The tolerance cannot be negative."))
+        if allowed_fraction(entry.fraction) is None:
+            problems.append(
+                _("“%(answer)s”: %(weight)s%% is not a grade Moodle allows (such as 50, 33.33333 or 25).")
+                % {"answer": entry.text, "weight": f"{(entry.fraction * 100).normalize():f}"}
+            )
     return problems

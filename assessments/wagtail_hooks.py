@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
@@ -82,6 +84,19 @@ def similarity_log_actions(actions):
     actions.register_action(
         "assessments.similarity_decide", _("Decide a copied-answer case"), _("Copied-answer case decided")
     )
+
+    from .services import COMPLETION_LIST_EXPORT
+
+    @actions.register_action(COMPLETION_LIST_EXPORT)
+    class CompletionListExportFormatter(LogFormatter):
+        label = _("Download the completion list")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            return gettext("Downloaded the completion list (%(rows)s trainees, %(format)s)") % {
+                "rows": data.get("rows", "?"),
+                "format": str(data.get("format", "")).upper(),
+            }
 
 
 @hooks.register("register_admin_viewset")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -16,9 +18,32 @@ from openpyxl import Workbook
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+# What a spreadsheet may read as the start of a formula (OWASP "CSV Injection"): = + - @, and a tab or
+# carriage return, which some programs skip before looking for one.
+_FORMULA_START = frozenset("=+-@\t\r")
+# A signed decimal number and nothing else ("-3.5", "+82"): a spreadsheet reads it as that number,
+# which runs nothing, so it is written unchanged rather than shown as '-3.5.
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)")
+
+
 def safe_cell(value):
-    """Neutralise spreadsheet formulas in user-provided text (CSV/formula injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Neutralise spreadsheet formulas in user-provided text (CSV/formula injection).
+
+    A text cell that a spreadsheet could run as a formula gets a leading apostrophe: one starting
+    with = + - @, a tab or a carriage return; one where such a sign follows leading spaces (some
+    programs trim them); and one starting with the full-width ＝ ＋ － ＠ (or another compatibility
+    form of the four signs), which East Asian input methods type and some spreadsheets read as
+    the ASCII sign. Numbers are never changed: ints, floats and Decimals are written as numbers,
+    and a text that is only a signed decimal number ("-3.5") stays as it is, because a spreadsheet
+    reads it as that number and nothing runs. Anything longer that starts with a sign ("-2+3",
+    "+82 10-1234-5678") is neutralised.
+    """
+    if not isinstance(value, str) or not value or _PLAIN_NUMBER.fullmatch(value):
+        return value
+    if value[0] in _FORMULA_START:
+        return "'" + value
+    first = value.lstrip()[:1]
+    if first and unicodedata.normalize("NFKC", first) in _FORMULA_START:
         return "'" + value
     return value
 

@@ -41,6 +41,12 @@ class ImportedQuestion:
     answers: list[str] = field(default_factory=list)
     #: The share of the points each of ``answers`` earns (short answer); empty: every one is worth 100 %.
     answer_fractions: list[float] = field(default_factory=list)
+    #: Short answer: the feedback of each of ``answers`` (empty: none has feedback).
+    answer_feedback: list[str] = field(default_factory=list)
+    #: Short answer: "Cat" and "cat" are different answers (Moodle's ``usecase``).
+    case_sensitive: bool = False
+    #: Numeric: other accepted numbers after ``value``, each (value, tolerance, fraction, feedback).
+    other_numbers: list[tuple[float, float, float, str]] = field(default_factory=list)
     #: Matching: (premise, answer) pairs in order; an empty premise adds a wrong answer to choose from.
     pairs: list[tuple[str, str]] = field(default_factory=list)
     #: Short answer and numeric: feedback for any answer that matches none of the accepted ones.
@@ -221,6 +227,7 @@ def _check_fractions(question: ImportedQuestion, report: Report) -> None:
 
     graded = [(c.text, c.fraction) for c in question.choices]
     graded += list(zip(question.answers, question.answer_fractions, strict=False))
+    graded += [(f"{value:g}", fraction) for value, _tolerance, fraction, _feedback in question.other_numbers]
     for text, fraction in graded:
         if -1 - _EPSILON <= fraction <= 1 + _EPSILON and allowed_fraction(fraction) is None:
             report(_fraction_not_allowed(question.name, text, fraction))
@@ -238,17 +245,17 @@ def _check_pairs(pairs: list[tuple[str, str]], report: Report) -> None:
         report(_("a matching question needs at least one premise to match; this one has only answers."))
 
 
-def _numeric_count(count: int) -> str:
-    return _(
-        "a numerical question can have only one right answer, but this one has %(count)s. "
-        "Keep the fully correct answer and remove the others."
-    ) % {"count": count}
-
-
 def _numeric_partial(fraction: float) -> str:
     return _(
         "a numerical question needs one answer worth full marks (100%%); this one's answer is worth %(weight)s%%."
     ) % {"weight": _percent(fraction)}
+
+
+def _numeric_no_full() -> str:
+    return _(
+        "a numerical question needs an answer worth full marks (100%), so that a trainee can earn every point; "
+        "this one has only answers worth part of the points. Remove the weight from the best answer."
+    )
 
 
 def _too_few_choices(count: int) -> str:

@@ -28,7 +28,7 @@ from .common import (
     _no_text,
     _not_a_number,
     _number,
-    _numeric_count,
+    _numeric_no_full,
     _numeric_partial,
     _short,
     _too_large,
@@ -339,9 +339,11 @@ class _GiftQuestion:
             if not answer.text:
                 self.error(_empty_answer(number))
             else:
-                # =%50%Cat earns half the points; * in an answer stands for any text (Moodle's wildcard).
+                # =%50%Cat#close earns half the points with its feedback; * in an answer stands for any
+                # text (Moodle's wildcard). GIFT has no case setting: Moodle imports it case-insensitive.
                 question.answers.append(answer.text)
                 question.answer_fractions.append(1.0 if answer.weight is None else answer.weight)
+                question.answer_feedback.append(answer.feedback)
         if question.answers and not any(_is_full(f) for f in question.answer_fractions):
             self.error(_no_full_short())
 
@@ -352,25 +354,43 @@ class _GiftQuestion:
         if tilde:
             question.wrong_feedback = _gift_text(wrong.partition("#")[2])
             block = block.strip()
-        if block[:1] == "=":
-            # {#=3.7:0.05#feedback =%50%3.7:0.5} — several answers; ~ parts only carry feedback.
-            answers = [answer for answer in self.answers(block) if answer.marker == "="]
-            if len(answers) > 1:
-                self.error(_numeric_count(len(answers)))
-                return
-            if not answers:
-                self.error(_missing_number())
-                return
-            answer = answers[0]
-            if answer.weight is not None and not _is_full(answer.weight):
-                self.error(_numeric_partial(answer.weight))
-                return
-            spec = answer.text
-        else:
-            spec = _restore(block.partition("#")[0]).strip()
-        if not spec:
+        if block[:1] != "=":
+            spec = self.spec(_restore(block.partition("#")[0]).strip())
+            if spec is not None:
+                question.value, question.tolerance = spec
+            return
+        # {#=3.7:0.05#Exactly =%50%3.7:0.5#Close}: several answers, each with its grade and feedback,
+        # as Moodle accepts them; the first worth full marks is the question's answer, the others
+        # earn their part of the points.
+        answers = [answer for answer in self.answers(block) if answer.marker == "="]
+        if not answers:
             self.error(_missing_number())
             return
+        full = None
+        for answer in answers:
+            fraction = 1.0 if answer.weight is None else answer.weight
+            spec = self.spec(answer.text)
+            if spec is None:
+                continue
+            if full is None and _is_full(fraction):
+                full = spec
+            else:
+                question.other_numbers.append((*spec, fraction, answer.feedback))
+        if self.failed:
+            return
+        if full is None:
+            if len(answers) == 1:
+                self.error(_numeric_partial(question.other_numbers[0][2]))
+            else:
+                self.error(_numeric_no_full())
+            return
+        question.value, question.tolerance = full
+
+    def spec(self, spec: str) -> tuple[float, float] | None:
+        """``3.7:0.05`` or ``1..5`` as (value, tolerance); problems are reported, and give None."""
+        if not spec:
+            self.error(_missing_number())
+            return None
         if ".." in spec:
             low_text, _dots, high_text = spec.partition("..")
             low, high = _number(low_text), _number(high_text)
@@ -378,7 +398,7 @@ class _GiftQuestion:
                 if number is None:
                     self.error(_not_a_number(raw.strip()))
             if low is None or high is None:
-                return
+                return None
             if low > high:
                 self.error(
                     _(
@@ -387,10 +407,8 @@ class _GiftQuestion:
                     )
                     % {"low": low_text.strip(), "high": high_text.strip()}
                 )
-                return
-            question.value = (low + high) / 2
-            question.tolerance = (high - low) / 2
-            return
+                return None
+            return (low + high) / 2, (high - low) / 2
         value_text, colon, tolerance_text = spec.partition(":")
         value = _number(value_text)
         if value is None:
@@ -400,12 +418,14 @@ class _GiftQuestion:
             parsed = _number(tolerance_text)
             if parsed is None:
                 self.error(_not_a_number(tolerance_text.strip()))
-            elif parsed < 0:
+                return None
+            if parsed < 0:
                 self.error(_negative_tolerance(parsed))
-            else:
-                tolerance = parsed
-        question.value = value
-        question.tolerance = tolerance
+                return None
+            tolerance = parsed
+        if value is None:
+            return None
+        return value, tolerance
 
 
 def _stray_closing() -> str:

@@ -31,7 +31,7 @@ from .common import (
     _no_text,
     _not_a_number,
     _number,
-    _numeric_count,
+    _numeric_no_full,
     _numeric_partial,
     _plain,
     _short,
@@ -252,6 +252,9 @@ class _MoodleQuestion:
 
     def shortanswer(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
         question.type = "short"
+        # <usecase>1</usecase>: "Cat" and "cat" differ; without the element case does not matter, as in
+        # Moodle's own import.
+        question.case_sensitive = _child_text(self.element, "usecase").lower() not in ("", "0", "false")
         # A last "*" worth nothing only carries the feedback for any other reply. Other answers keep
         # their order and grade: Moodle takes the first that matches (``*`` is a wildcard).
         if answers and answers[-1].text == "*" and abs(answers[-1].fraction) <= _EPSILON:
@@ -262,6 +265,7 @@ class _MoodleQuestion:
             else:
                 question.answers.append(answer.text)
                 question.answer_fractions.append(answer.fraction)
+                question.answer_feedback.append(_plain(answer.feedback))
         if not answers:
             self.error(
                 _('a short-answer question needs at least one accepted answer with fraction="100"; this one has none.')
@@ -272,7 +276,8 @@ class _MoodleQuestion:
     def numerical(self, question: ImportedQuestion, answers: list[_MoodleAnswer]) -> None:
         question.type = "numeric"
         # Answers worth nothing (often "*", anything else) only carry feedback; the feedback of "*" is
-        # kept for any other answer, the rest are left out.
+        # kept for any other answer, the rest are left out. Of the others, the first worth full marks
+        # is the question's answer and the rest earn their part of the points, each with its feedback.
         counted = [answer for answer in answers if answer.fraction > _EPSILON]
         for answer in answers:
             if answer.text == "*" and answer.fraction <= _EPSILON:
@@ -280,20 +285,34 @@ class _MoodleQuestion:
         if not counted:
             self.error(_('a numerical question needs one answer worth full marks (fraction="100"); this one has none.'))
             return
-        if len(counted) > 1:
-            self.error(_numeric_count(len(counted)))
+        full = None
+        for answer in counted:
+            spec = self.spec(answer)
+            if spec is None:
+                continue
+            if full is None and _is_full(answer.fraction):
+                full = spec
+            else:
+                question.other_numbers.append((*spec, answer.fraction, _plain(answer.feedback)))
+        if self.failed:
             return
-        answer = counted[0]
-        if not _is_full(answer.fraction):
-            self.error(_numeric_partial(answer.fraction))
+        if full is None:
+            if len(counted) == 1:
+                self.error(_numeric_partial(counted[0].fraction))
+            else:
+                self.error(_numeric_no_full())
             return
-        question.value = _number(answer.text)
-        if question.value is None:
+        question.value, question.tolerance = full
+
+    def spec(self, answer: _MoodleAnswer) -> tuple[float, float] | None:
+        value = _number(answer.text)
+        if value is None:
             self.error(_not_a_number(answer.text))
         tolerance = _number(answer.tolerance or "0")
         if tolerance is None:
             self.error(_not_a_number(answer.tolerance))
-        elif tolerance < 0:
+            return None
+        if tolerance < 0:
             self.error(_negative_tolerance(tolerance))
-        else:
-            question.tolerance = tolerance
+            return None
+        return None if value is None else (value, tolerance)

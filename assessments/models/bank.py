@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -74,6 +74,12 @@ AUTO_GRADED = frozenset(
 
 # ``%50%Kinematic``: an accepted short answer worth part of the points (GIFT's notation).
 _ANSWER_FRACTION = re.compile(r"\A%(-?\d+(?:\.\d+)?)%")
+# ``Cat#close``: the feedback for this answer follows an unescaped ``#`` (GIFT's notation; ``\#`` is a hash).
+_ANSWER_FEEDBACK = re.compile(r"(?<!\\)#")
+# ``3.7:0.5`` or ``3.5..3.9``: a number with its tolerance, or a range.
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NUMERIC_SPEC = re.compile(rf"\A(?P<value>{_NUMBER})(?::(?P<tolerance>{_NUMBER}))?\Z")
+_NUMERIC_RANGE = re.compile(rf"\A(?P<low>{_NUMBER})\.\.(?P<high>{_NUMBER})\Z")
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,19 @@ class AcceptedAnswer:
 
     pattern: str
     fraction: Decimal
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class NumericAnswer:
+    """One line of a numeric question's other accepted numbers: a value and tolerance (``None``
+    when the line is not a number) worth part of the points, with its feedback."""
+
+    value: Decimal | None
+    tolerance: Decimal | None
+    fraction: Decimal
+    feedback: str = ""
+    text: str = ""  # the line's number as written, for messages
 
 
 class Question(ClusterableModel):
@@ -120,14 +139,29 @@ class Question(ClusterableModel):
         _("Accepted answers"),
         blank=True,
         help_text=_(
-            "Short answer only: one accepted answer per line, the first that matches counts. Case, spacing and "
-            "punctuation are ignored; * stands for any text (\\* for a star). Start a line with %50% to give "
-            "part of the points, e.g. %50%Kinematic."
+            "Short answer only: one accepted answer per line, the first that matches counts. Spacing and "
+            "punctuation are ignored, and case unless the box below is ticked; * stands for any text (\\* for a "
+            "star). Start a line with %50% to give part of the points, e.g. %50%Kinematic; write feedback for "
+            "that answer after #, e.g. %50%Kinematic#Almost (\\# for a hash sign)."
         ),
+    )
+    case_sensitive = models.BooleanField(
+        _("Case matters"),
+        default=False,
+        help_text=_("Short answer only: “Cat” and “cat” are different answers (Moodle's “case sensitive”)."),
     )
     numeric_answer = models.DecimalField(_("Answer"), max_digits=18, decimal_places=6, null=True, blank=True)
     tolerance = models.DecimalField(
         _("Tolerance (±)"), max_digits=18, decimal_places=6, default=Decimal("0"), validators=[MinValueValidator(0)]
+    )
+    other_numeric_answers = models.TextField(
+        _("Other accepted numbers"),
+        blank=True,
+        help_text=_(
+            "Numeric only: numbers worth part of the points, tried in order when the answer above does not "
+            "match; one per line as %50%3.7:0.5 (value:tolerance) or %50%3.2..4.2 (a range), with feedback "
+            "after #, e.g. %50%3.7:0.5#Close."
+        ),
     )
     wrong_answer_feedback = models.TextField(
         _("Feedback for any other answer"),
@@ -172,10 +206,12 @@ class Question(ClusterableModel):
             [
                 FieldPanel("correct_answer", attrs={"data-question-types": "true_false"}),
                 FieldPanel("accepted_answers", attrs={"data-question-types": "short"}),
+                FieldPanel("case_sensitive", attrs={"data-question-types": "short"}),
                 FieldRowPanel(
                     [FieldPanel("numeric_answer"), FieldPanel("tolerance")],
                     attrs={"data-question-types": "numeric"},
                 ),
+                FieldPanel("other_numeric_answers", attrs={"data-question-types": "numeric"}),
                 FieldPanel("wrong_answer_feedback", attrs={"data-question-types": "short numeric"}),
             ],
             heading=_("Answer (true/false, short answer, numeric)"),
@@ -229,33 +265,114 @@ class Question(ClusterableModel):
             if entry.fraction == 1:
                 shown.append(entry.pattern)
             else:
-                shown.append(f"{entry.pattern} ({(entry.fraction * 100).normalize():f}%)")
+                shown.append(f"{entry.pattern} ({_percent(entry.fraction)}%)")
         return shown
+
+    @property
+    def numeric_answer_entries(self) -> list[NumericAnswer]:
+        """The other accepted numbers in order (``other_numeric_answers``), each with its share of the points."""
+        entries = []
+        for line in self.other_numeric_answers.splitlines():
+            entry = parse_numeric_answer(line)
+            if entry is not None:
+                entries.append(entry)
+        return entries
+
+    @property
+    def numeric_answer_list(self) -> list[str]:
+        """How the key shows the other accepted numbers: ``3.7 ± 0.5 (50%)``."""
+        shown = []
+        for entry in self.numeric_answer_entries:
+            if entry.value is None:
+                continue
+            text = f"{entry.value.normalize():f}"
+            if entry.tolerance:
+                text += f" ± {entry.tolerance.normalize():f}"
+            shown.append(f"{text} ({_percent(entry.fraction)}%)")
+        return shown
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f}"
+
+
+def _partition_feedback(line: str) -> tuple[str, str, str]:
+    parts = _ANSWER_FEEDBACK.split(line, maxsplit=1)
+    if len(parts) == 1:
+        return parts[0].replace("\\#", "#"), "", ""
+    return parts[0].replace("\\#", "#"), "#", parts[1].replace("\\#", "#").strip()
+
+
+def _fraction_prefix(line: str) -> tuple[Decimal, str]:
+    """The ``%50%`` prefix of a line as a fraction (default 1) and the rest of the line."""
+    match = _ANSWER_FRACTION.match(line)
+    if not match:
+        return Decimal("1"), line
+    fraction = (Decimal(match.group(1)) / 100).quantize(Decimal("0.0000001"))
+    return fraction, line[match.end() :].strip()
+
+
+def parse_numeric_answer(line: str) -> NumericAnswer | None:
+    """One line of ``Question.other_numeric_answers``: ``None`` for a blank line; a line whose number
+    cannot be read has ``value=None`` (the question form refuses it)."""
+    line = line.strip()
+    if not line:
+        return None
+    fraction, rest = _fraction_prefix(line)
+    spec, _hash, feedback = _partition_feedback(rest)
+    spec = spec.strip()
+    match = _NUMERIC_SPEC.match(spec)
+    if match:
+        return NumericAnswer(
+            Decimal(match["value"]), Decimal(match["tolerance"] or "0"), fraction, feedback.strip(), spec
+        )
+    match = _NUMERIC_RANGE.match(spec)
+    if match:
+        low, high = Decimal(match["low"]), Decimal(match["high"])
+        if low <= high:
+            return NumericAnswer((low + high) / 2, (high - low) / 2, fraction, feedback.strip(), spec)
+    return NumericAnswer(None, None, fraction, feedback.strip(), spec)
+
+
+def numeric_answer_line(value, tolerance, fraction, feedback: str = "") -> str:
+    """The line ``parse_numeric_answer`` reads back."""
+    line = f"{_prefix(fraction)}{Decimal(str(value)).normalize():f}"
+    if tolerance:
+        line += f":{Decimal(str(tolerance)).normalize():f}"
+    return line + _feedback_suffix(feedback)
+
+
+def _prefix(fraction) -> str:
+    fraction = Decimal(str(fraction))
+    if fraction == 1:
+        return ""
+    return f"%{(fraction * 100).quantize(Decimal('0.00001')).normalize():f}%"
+
+
+def _feedback_suffix(feedback: str) -> str:
+    feedback = " ".join(feedback.split())
+    return "#" + _escape_hash(feedback) if feedback else ""
+
+
+def _escape_hash(text: str) -> str:
+    return text.replace("#", "\\#")
 
 
 def parse_accepted_answer(line: str) -> AcceptedAnswer | None:
     """One line of ``Question.accepted_answers``: ``None`` for a blank line. A prefix that is not a
-    number is kept as part of the answer (``%abc%`` is matched literally)."""
+    number is kept as part of the answer (``%abc%`` is matched literally); what follows an unescaped
+    ``#`` is the feedback for that answer."""
     line = line.strip()
     if not line:
         return None
-    match = _ANSWER_FRACTION.match(line)
-    fraction = Decimal("1")
-    if match:
-        try:
-            fraction = (Decimal(match.group(1)) / 100).quantize(Decimal("0.0000001"))
-        except InvalidOperation:  # pragma: no cover - the pattern admits numbers only
-            return AcceptedAnswer(line, fraction)
-        line = line[match.end() :].strip()
-    return AcceptedAnswer(line, fraction)
+    fraction, rest = _fraction_prefix(line)
+    pattern, _hash, feedback = _partition_feedback(rest)
+    return AcceptedAnswer(pattern.strip(), fraction, feedback)
 
 
-def accepted_answer_line(pattern: str, fraction) -> str:
-    """The line ``parse_accepted_answer`` reads back as ``pattern`` worth ``fraction``."""
-    fraction = Decimal(str(fraction))
-    if fraction == 1:
-        return pattern
-    return f"%{(fraction * 100).quantize(Decimal('0.00001')).normalize():f}%{pattern}"
+def accepted_answer_line(pattern: str, fraction, feedback: str = "") -> str:
+    """The line ``parse_accepted_answer`` reads back as ``pattern`` worth ``fraction`` with ``feedback``."""
+    return f"{_prefix(fraction)}{_escape_hash(pattern)}{_feedback_suffix(feedback)}"
 
 
 class Choice(Orderable):

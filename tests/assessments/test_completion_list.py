@@ -2,6 +2,7 @@
 사업장, 비용수급사업장번호, 훈련생구분, 진도율, 총점, 수료여부, 훈련기간; for the run's institute staff only."""
 
 import csv
+import datetime
 import io
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from accounts.models import Membership, Organisation
 from assessments import funded
 from assessments.models import Attempt
+from courses.models.audit import InstituteLogEntry
 from tests import factories as f
 
 from .funded_support import funded_course
@@ -40,9 +42,10 @@ def url(run, file_format="csv"):
 
 def world_with_trainees(scores):
     world = funded_course()
-    organisation = Organisation.objects.create(name_ko="대전드론테크")
+    organisation = Organisation.objects.create(name_ko="대전드론테크", workplace_number="314-81-12345-1")
     passed = f.enrolment(world["run"], status="completed", progress_percent=90)
     passed.user.name_ko = "김수료"
+    passed.user.birth_date = datetime.date(1990, 5, 17)
     passed.user.save()
     Membership.objects.create(organisation=organisation, user=passed.user)
     for quiz, score in ((world["progress_test"], "50"), (world["final_test"], "70")):
@@ -78,9 +81,9 @@ def test_the_csv_has_the_fields_hrd_net_asks_for(client, assignment_scores):
     ]
     assert rows[1] == [
         "김수료",
-        "",
+        "1990-05-17",
         "대전드론테크",
-        "",
+        "314-81-12345-1",
         "자사근로자(007)",
         "90",
         "63.00",
@@ -89,6 +92,33 @@ def test_the_csv_has_the_fields_hrd_net_asks_for(client, assignment_scores):
     ]
     assert rows[2] == ["이미수", "", "", "", "", "40", "0.00", "미수료", "2026-03-02 ~ 2026-03-31"]
     assert len(rows) == 3
+
+
+def test_every_download_is_written_to_the_runs_history(client, assignment_scores):
+    """Who (the entry's user), when (its time), which run (its object) and how many trainees."""
+    world = world_with_trainees(assignment_scores)
+    client.force_login(world["manager"])
+
+    client.get(url(world["run"]))
+    client.get(url(world["run"], "xlsx"))
+
+    entries = list(
+        InstituteLogEntry.objects.filter(action="assessments.completion_list_export").order_by("timestamp", "id")
+    )
+    assert [(e.user_id, e.object_id, e.data) for e in entries] == [
+        (world["manager"].pk, str(world["run"].pk), {"format": "csv", "rows": 2}),
+        (world["manager"].pk, str(world["run"].pk), {"format": "xlsx", "rows": 2}),
+    ]
+    assert all(e.timestamp and e.institute_id == world["institute"].pk for e in entries)
+    report = client.get("/cms/reports/site-history/").content.decode()
+    assert "수료자 명단을 내려받았습니다(교육생 2명, XLSX)" in report
+
+
+def test_a_refused_download_writes_nothing(client, assignment_scores):
+    world = world_with_trainees(assignment_scores)
+    client.force_login(f.manager_of(f.institute_page()))
+    assert client.get(url(world["run"])).status_code == 404
+    assert not InstituteLogEntry.objects.filter(action="assessments.completion_list_export").exists()
 
 
 def test_the_xlsx_has_the_same_rows(client, assignment_scores):

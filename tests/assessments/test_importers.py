@@ -405,7 +405,9 @@ GOOD = "// 머리말\n\n::정상::쿼드콥터에는 프로펠러가 4개 있다
         ("숫자 없음 {#}", "the numerical answer is missing"),
         ("숫자 없음 {#####해설}", "the numerical answer is missing"),
         ("숫자 없음 {#~#오답}", "the numerical answer is missing"),
-        ("두 답 {#=3.7:0.05 =%50%3.7:0.5}", "only one right answer, but this one has 2"),
+        # Several numbers are fine (test_import_partial_credit), but one must be worth full marks.
+        ("두 답 {#=%50%3.7:0.05 =%50%3.7:0.5}", "needs an answer worth full marks (100%), so that"),
+        ("두 답 {#=3.7:0.05 =%50%3.7:약간}", "“약간” is not a number"),
         ("부분 점수 {#=%50%3.7}", "this one's answer is worth 50%"),
         ("닫히지 않음 {=가 ~나", "the answer block opened with { is never closed"),
         ("닫히지 않음 {=가 ~나\n다음 문제 {T}", "a { appears inside the answer block"),
@@ -828,8 +830,8 @@ def test_moodle_unsupported_types_are_listed(qtype, kind):
         (question_xml("shortanswer", answer_xml(100, "")), "answer 1 is empty"),
         (question_xml("numerical", answer_xml(0, "*")), 'needs one answer worth full marks (fraction="100")'),
         (
-            question_xml("numerical", answer_xml(100, "3.7", tolerance="0.05") + answer_xml(50, "3.7", tolerance="1")),
-            "only one right answer, but this one has 2",
+            question_xml("numerical", answer_xml(50, "3.7", tolerance="0.05") + answer_xml(50, "3.7", tolerance="1")),
+            "needs an answer worth full marks (100%), so that",
         ),
         (question_xml("numerical", answer_xml(50, "3.7")), "this one's answer is worth 50%"),
         (question_xml("numerical", answer_xml(100, "약 3.7")), "“약 3.7” is not a number"),
