@@ -116,24 +116,33 @@ class SubmissionGradeView(StaffView):
     def get(self, request, submission_id):
         return self._show(self._form())
 
-    def _show(self, form):
+    def _show(self, form, *, reopen_error: str = "", reopen_reason: str = ""):
         submission = self.submission
-        return self.render(
+        response = self.render(
             submission=submission,
             assignment=self.assignment,
             files=list(submission.files.all()),
             form=form if submission.state != AssignmentSubmission.State.DRAFT else None,
             list_url=self._list_url(),
+            reopenings=list(submission.reopenings.select_related("reopened_by")),
+            reopen_error=reopen_error,
+            reopen_reason=reopen_reason,
         )
+        if reopen_error:
+            response.status_code = 400
+        return response
 
     def post(self, request, submission_id):
         if request.POST.get("action") == "reopen":
             try:
-                assignments.submission_reopen(submission=self.submission, actor=request.user)
+                assignments.submission_reopen(
+                    submission=self.submission, actor=request.user, reason=request.POST.get("reason", "")
+                )
             except AssessmentError as error:
+                # Shown again with the reason typed so far (nothing lost), the error beside the field.
                 messages.error(request, str(error))
-            else:
-                messages.success(request, _("The submission was reopened: the trainee may change and submit it again."))
+                return self._show(self._form(), reopen_error=str(error), reopen_reason=request.POST.get("reason", ""))
+            messages.success(request, _("The submission was reopened: the trainee may change and submit it again."))
             return redirect(self._list_url())
         form = self._form(request.POST)
         if not form.is_valid():

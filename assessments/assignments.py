@@ -30,6 +30,7 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from common.uploads import UploadError, check_file_kind
 from courses.completion import Requirement
@@ -40,7 +41,7 @@ from courses.services import enrolment_evaluate_completion
 
 from . import funded
 from .grading import passes, required_score
-from .models import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile
+from .models import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile, SubmissionReopening
 from .services import AssessmentError
 
 CENT = Decimal("0.01")
@@ -566,7 +567,7 @@ def submission_grade(
     submission.graded_by = actor
     submission.graded_at = now
     submission.save(update_fields=["state", "score", "criterion_scores", "feedback", "graded_by", "graded_at"])
-    enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id))
+    enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
     return submission
 
 
@@ -589,23 +590,50 @@ def submissions_mark_copied(
             continue
         submission.is_copied_answer = flag
         submission.save()
-        enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id))
+        enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
+
+
+#: The longest reason of a reopening.
+REOPEN_REASON_MAX = 2000
 
 
 @transaction.atomic
-def submission_reopen(*, submission: AssignmentSubmission, actor, now=None) -> AssignmentSubmission:
+def submission_reopen(*, submission: AssignmentSubmission, actor, reason: str, now=None) -> AssignmentSubmission:
     """Give a submitted (or graded) submission back to the trainee as a draft, to change and submit
-    again, even after the due date. The last grade's 첨삭 stays readable; the grade no longer counts
-    until the new submission is graded."""
+    again, even after the due date. A reason is required; a ``SubmissionReopening`` keeps who, when,
+    why and the state and score before, and the institute's log records it. The last grade's 첨삭
+    stays readable; the grade no longer counts until the new submission is graded."""
     now = now or timezone.now()
+    reason = (reason or "").strip()
+    if not reason:
+        raise AssessmentError(_("Give the reason for reopening the submission."))
+    if len(reason) > REOPEN_REASON_MAX:
+        raise AssessmentError(_("The reason is too long (at most %(n)s characters).") % {"n": REOPEN_REASON_MAX})
     submission = AssignmentSubmission.objects.select_for_update().get(pk=submission.pk)
+    if not policy_for(AssignmentSubmission).user_has_permission_for_instance(actor, "change", submission):
+        raise AssessmentError(_("Only the staff of the course's institute reopen its submissions."))
     if submission.state == AssignmentSubmission.State.DRAFT:
         raise AssessmentError(_("This submission is a draft already."))
     if submission.is_copied_answer == "Y":
         # A 모사 ruling is final (0 points, regrading refused): a resubmission could never be graded.
         raise AssessmentError(_("This submission was judged a copied answer; it cannot be reopened."))
+    reopening = SubmissionReopening.objects.create(
+        submission=submission,
+        reopened_by=actor,
+        reopened_at=now,
+        reason=reason,
+        from_state=submission.state,
+        # the grade that stops counting; a resubmission awaiting grading still carries the old one
+        from_score=submission.score if submission.state == AssignmentSubmission.State.GRADED else None,
+    )
     submission.state = AssignmentSubmission.State.DRAFT
     submission.reopened_at = now
     submission.reopened_by = actor
     submission.save(update_fields=["state", "reopened_at", "reopened_by"])
+    log(
+        instance=submission,
+        action="assessments.submission_reopen",
+        user=actor,
+        data={"reopening": reopening.pk, "from_state": reopening.from_state, "reason": reason},
+    )
     return submission

@@ -10,8 +10,9 @@ for them, so their behaviour stays what ``selectors`` and ``services`` always di
   period's end, 00:00 KST); an attempt's answers are refused from then on and the attempt is closed
   with what was saved (its ``freeze_at``).
 - ``funded_requirements`` is the completion requirement provider (registered in
-  ``AssessmentsConfig.ready``): progress of at least 80 % and the weighted total of the progress
-  tests, the final test and the assignment of at least ``CoursePage.min_total_score``.
+  ``AssessmentsConfig.ready``): progress of at least 80 %, the weighted total of the progress
+  tests, the final test and the assignment of at least ``CoursePage.min_total_score``, and each
+  weighted test taken (the 과제 submitted), as DOMAIN-KR §1.1 quotes the 지원규정.
 - The assignment's score comes from a source registered with ``register_assignment_score_source``;
   while none is registered, the assignment counts as not submitted (0).
 """
@@ -205,11 +206,19 @@ def weighted_parts(enrolments: list[Enrolment]) -> dict[int, list[WeightedPart]]
                     weight=weight or 0,
                     score=sum(scores, Decimal("0")) / len(own) if scores else None,
                     missing=not own or len(scores) < len(own),  # one of several not taken counts 0
+                    # taken = a closed attempt, graded or still waiting for its essay grades
+                    untaken=any(not attempts.get((quiz.pk, enrolment.pk)) for quiz in own),
                 )
             )
         score = assignments.get(enrolment.pk)
         parts.append(
-            WeightedPart(key=ASSIGNMENT, weight=course.weight_assignment or 0, score=score, missing=score is None)
+            WeightedPart(
+                key=ASSIGNMENT,
+                weight=course.weight_assignment or 0,
+                score=score,
+                missing=score is None,
+                untaken=score is None,
+            )
         )
         result[enrolment.pk] = parts
     return result
@@ -246,10 +255,34 @@ def total_requirement(enrolment: Enrolment, parts: list[WeightedPart]) -> Requir
     )
 
 
+def taken_requirement(parts: list[WeightedPart]) -> Requirement | None:
+    """응시 (DOMAIN-KR §1.1, the 지원규정 as providers quote it): by the end of the training period the
+    trainee has *taken* the 진행단계평가 and the 최종평가, and submitted the 과제 when the course has
+    one, whatever the total. Each weighted part the course has counts; None when there is none."""
+    counted = [part for part in parts if part.weight]
+    if not counted:
+        return None
+    untaken = [part for part in counted if part.untaken]
+    names = ", ".join(_part_label(part.key) for part in counted)
+    if untaken:
+        label = _("Take every assessment (%(parts)s): %(missing)s") % {
+            "parts": names,
+            "missing": ", ".join(
+                (_("%(part)s not submitted") if part.key == ASSIGNMENT else _("%(part)s not taken"))
+                % {"part": _part_label(part.key)}
+                for part in untaken
+            ),
+        }
+    else:
+        label = _("Take every assessment (%(parts)s)") % {"parts": names}
+    return Requirement(key="assessments_taken", label=label, met=not untaken)
+
+
 def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """The completion requirement provider of funded runs: 진도율 ≥ 80 % (when the course asks less)
-    and the weighted total ≥ ``CoursePage.min_total_score``. ``selectors.assessment_requirements``
-    leaves the progress and final tests of these enrolments to this provider."""
+    """The completion requirement provider of funded runs: 진도율 ≥ 80 % (when the course asks less),
+    every weighted assessment taken (or submitted) and the weighted total ≥
+    ``CoursePage.min_total_score``. ``selectors.assessment_requirements`` leaves the progress and
+    final tests of these enrolments to this provider."""
     weighted = [e for e in enrolments if uses_weighted_rule(e)]
     result: dict[int, list[Requirement]] = {e.pk: [] for e in weighted}
     required_progress = FUNDED_MIN_PROGRESS_PERCENT
@@ -266,6 +299,9 @@ def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requireme
                 )
             )
         result[enrolment_id].append(total_requirement(enrolment, parts))
+        taken = taken_requirement(parts)
+        if taken is not None:
+            result[enrolment_id].append(taken)
     return result
 
 

@@ -68,6 +68,7 @@ class WeightedPart:
     score: Decimal | None
     max_score: Decimal = Decimal("100")
     missing: bool = False  # something of this part was not taken or submitted (named on the panel)
+    untaken: bool = False  # a test of this part that exists was never taken (or the 과제 never submitted)
 
 
 def weighted_total(parts: Iterable[WeightedPart]) -> Decimal:

@@ -414,10 +414,10 @@ def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: boo
         from .tasks import similarity_check_attempt_task
 
         transaction.on_commit(lambda: similarity_check_attempt_task.delay(attempt.pk))
-    return _settle(attempt, questions, answers, fields=["state", "closed_at"])
+    return _settle(attempt, questions, answers, fields=["state", "closed_at"], now=now)
 
 
-def _settle(attempt: Attempt, questions, answers, *, fields=()) -> Attempt:
+def _settle(attempt: Attempt, questions, answers, *, fields=(), now=None) -> Attempt:
     """Total a closed attempt from its graded answers, store it and re-evaluate completion.
 
     While an essay answer waits for grading the score is provisional and the attempt neither passes
@@ -443,7 +443,7 @@ def _settle(attempt: Attempt, questions, answers, *, fields=()) -> Attempt:
     attempt.needs_grading = pending
     attempt.passed = None if pending else grading.passes(attempt.quiz, course=attempt.quiz.course, score=attempt.score)
     attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "needs_grading", *fields])
-    enrolment_evaluate_completion(enrolment=Enrolment(pk=attempt.enrolment_id))
+    enrolment_evaluate_completion(enrolment=Enrolment(pk=attempt.enrolment_id), now=now)
     return attempt
 
 
@@ -480,7 +480,7 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
     answer.graded_by, answer.graded_at = actor, now
     answer.save(update_fields=["points", "fraction", "comment", "graded_by", "graded_at"])
     questions, _choices, answers = _load(attempt)
-    return _settle(attempt, questions, answers)
+    return _settle(attempt, questions, answers, now=now)
 
 
 @transaction.atomic
@@ -505,7 +505,7 @@ def essay_answers_mark_copied(*, answers: list[AttemptAnswer], flag: str, actor,
             attempt.is_copied_answer = CopiedAnswer.YES
             if not attempt.is_open:
                 questions, _choices, loaded = _load(attempt)
-                _settle(attempt, questions, loaded, fields=["is_copied_answer"])
+                _settle(attempt, questions, loaded, fields=["is_copied_answer"], now=now)
                 continue
         elif attempt.is_copied_answer == CopiedAnswer.NOT_JUDGED:
             attempt.is_copied_answer = CopiedAnswer.NO

@@ -602,11 +602,12 @@ def similarity_case_decide(*, case: SimilarityCase, copied: bool, reason: str, a
         user=actor,
         data={"decision": case.decision, "reason": reason},
     )
-    if not copied:
-        from courses.services import enrolment_evaluate_completion
+    # Both ways: 아님 may complete a trainee the review held back; 모사 before the run's grading
+    # deadline takes a completion back (and its certificate), whatever kind of item was judged.
+    from courses.services import enrolment_evaluate_completion
 
-        for enrolment_id in (case.enrolment_a_id, case.enrolment_b_id):
-            enrolment_evaluate_completion(enrolment=Enrolment(pk=enrolment_id))
+    for enrolment_id in (case.enrolment_a_id, case.enrolment_b_id):
+        enrolment_evaluate_completion(enrolment=Enrolment(pk=enrolment_id), now=now)
     return case
 
 
@@ -676,6 +677,7 @@ def similarity_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requi
                     key="results_being_confirmed",
                     label=_("Results being confirmed: the instructors are still reviewing your answers"),
                     met=False,
+                    provisional=True,  # holds completion back, never takes one away
                 )
             )
     return result

@@ -84,6 +84,9 @@ def similarity_log_actions(actions):
     actions.register_action(
         "assessments.similarity_decide", _("Decide a copied-answer case"), _("Copied-answer case decided")
     )
+    actions.register_action(
+        "assessments.submission_reopen", _("Reopen an assignment submission"), _("Assignment submission reopened")
+    )
 
     from .services import COMPLETION_LIST_EXPORT
 

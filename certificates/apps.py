@@ -8,16 +8,18 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses.completion import register_completion_listener
+        from courses.completion import register_completion_listener, register_uncompletion_listener
         from courses.permissions import register_institute_policy
 
         from . import checks  # noqa: F401 - registers the system checks
         from .models import Certificate, CertificateTemplate
-        from .services import on_enrolment_completed
+        from .services import on_enrolment_completed, on_enrolment_uncompleted
 
         # ``courses`` says an enrolment was completed; the certificate row is written in the same
         # transaction (courses never imports this app).
         register_completion_listener(on_enrolment_completed)
+        # …and that a completion was taken back: the certificate is revoked.
+        register_uncompletion_listener(on_enrolment_uncompleted)
 
         # Templates: the institute's managers manage them; its instructors may only choose them
         # for their courses. Certificates: staff see their institute's, managers revoke and

@@ -115,6 +115,17 @@ def on_enrolment_completed(enrolment: Enrolment) -> None:
     certificate_create_for_enrolment(enrolment=enrolment)
 
 
+def on_enrolment_uncompleted(enrolment: Enrolment, *, reason: str, actor=None) -> None:
+    """The ``courses`` listener for a completion taken back (a funded run's 모사 decision or regrade
+    before its grading deadline, or a staff override after it): the certificate, issued or still
+    pending, is revoked as "completion requirements not met", with the reason; its code keeps
+    answering, as revoked. Runs in the transaction that takes the completion back."""
+    certificate = Certificate.objects.select_for_update().filter(enrolment_id=enrolment.pk).first()
+    if certificate is None or certificate.state == Certificate.State.REVOKED:
+        return
+    _revoke(certificate, actor=actor, reason=reason, category=RevocationCategory.REQUIREMENTS_NOT_MET)
+
+
 def certificate_enqueue_on_commit(*, certificate_id: int) -> None:
     transaction.on_commit(lambda: certificate_enqueue(certificate_id=certificate_id))
 
@@ -293,6 +304,10 @@ def certificate_revoke(
     _require_manager(actor, certificate)
     if certificate.state == Certificate.State.REVOKED:
         raise CertificateError(_("The certificate is already revoked."))
+    return _revoke(certificate, actor=actor, reason=reason, category=category)
+
+
+def _revoke(certificate: Certificate, *, actor, reason: str, category: str) -> Certificate:
     certificate.state = Certificate.State.REVOKED
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = actor

@@ -22,12 +22,20 @@ from wagtail.admin.views.generic import IndexView
 
 from common.exports import table_response
 
-from . import selectors, services
+from . import presenters, selectors, services
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
 from .viewsets import InstituteStaffViewSet, StaffView, TemplateColumn
 
 #: The run form's fields under the "사업주훈련 (환급)" heading (DOMAIN-KR §1.0; ``courses.funding``).
-FUNDING_FIELDS = ("emp_ins_flag", "hrd_tracse_id", "hrd_tracse_tme", "training_start", "training_end", "unlock_next_at")
+FUNDING_FIELDS = (
+    "emp_ins_flag",
+    "hrd_tracse_id",
+    "hrd_tracse_tme",
+    "training_start",
+    "training_end",
+    "unlock_next_at",
+    "grading_deadline",
+)
 
 
 class RunForm(forms.ModelForm):
@@ -55,6 +63,7 @@ class RunForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}),
             "training_start": forms.DateInput(attrs={"type": "date"}),
             "training_end": forms.DateInput(attrs={"type": "date"}),
+            "grading_deadline": forms.DateInput(attrs={"type": "date"}),
             "enrolment_opens_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
             "enrolment_closes_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
@@ -243,6 +252,73 @@ class RunDetailView(RunViewMixin, StaffView):
         )
 
 
+class CompletionOverrideForm(forms.Form):
+    enrolment = forms.IntegerField(widget=forms.HiddenInput)
+    complete = forms.TypedChoiceField(
+        label=gettext_lazy("New decision"),
+        choices=[("1", gettext_lazy("Completed")), ("0", gettext_lazy("Not completed"))],
+        coerce=lambda value: value == "1",
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (required)"),
+        max_length=services.OVERRIDE_REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Give the reason for the override.")},
+    )
+
+
+class CompletionDecisionsView(RunViewMixin, StaffView):
+    """수료 판정 of a funded run (DOMAIN-KR §1.1): each trainee's decision and what is missing; until
+    the grading deadline the rule decides, after it a staff member of the run's institute may
+    override a decision with a reason (``services.completion_override``). Every override is listed
+    (who, when, old → new, why). An unfunded run, or another institute's, is a 404."""
+
+    template_name = "courses/admin/completion_decisions.html"
+    header_icon = "tick-inverse"
+
+    def setup_objects(self, run_id):
+        self.run = get_object_or_404(selectors.staff_runs(self.request.user).filter(emp_ins_flag__gt=0), pk=run_id)
+
+    def get_page_title(self):
+        return _("Completion decisions: %(run)s") % {"run": self.run}
+
+    def get(self, request, run_id):
+        return self.respond()
+
+    def post(self, request, run_id):
+        form = CompletionOverrideForm(request.POST)
+        if form.is_valid():
+            enrolment = get_object_or_404(Enrolment, pk=form.cleaned_data["enrolment"], run=self.run)
+            try:
+                services.completion_override(
+                    enrolment=enrolment,
+                    complete=form.cleaned_data["complete"],
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
+                )
+            except services.EnrolmentError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The completion decision was changed: %(name)s") % {"name": enrolment.user.get_full_name()},
+                )
+                return redirect("course_runs:completion", self.run.pk)
+        messages.error(request, _("The decision was not changed: correct the errors below."))
+        response = self.respond(form=form)
+        response.status_code = 400
+        return response
+
+    def respond(self, form=None):
+        failed_for = form.data.get("enrolment", "") if form is not None else ""
+        return self.render(
+            run=self.run,
+            decisions=presenters.completion_decisions(run=self.run),
+            form=form,
+            failed_for=failed_for,
+        )
+
+
 class SessionForm(forms.ModelForm):
     class Meta:
         model = AttendanceSession
@@ -367,6 +443,7 @@ class CourseRunViewSet(InstituteStaffViewSet):
             path("<int:run_id>/", self.construct_view(RunDetailView), name="detail"),
             path("<int:run_id>/edit/", self.construct_view(RunEditView), name="edit"),
             path("<int:run_id>/attendance/", self.construct_view(AttendanceView), name="attendance"),
+            path("<int:run_id>/completion/", self.construct_view(CompletionDecisionsView), name="completion"),
         ]
 
 

@@ -3,7 +3,9 @@
 A course's own requirements (progress, attendance) are checked here. Other apps add theirs
 (the assessments app: every required assessment passed) by registering a *requirement provider*
 at start-up, so ``courses`` never imports them. Likewise, other apps learn that an enrolment was
-completed by registering a listener for ``enrolment_completed``.
+completed by registering a listener for ``enrolment_completed``, and that a completion was taken
+back (a funded run's 모사 decision or regrade before its grading deadline, or a staff override
+after it) by registering one for ``enrolment_uncompleted``.
 """
 
 from __future__ import annotations
@@ -24,14 +26,20 @@ class Requirement:
     key: str
     label: str
     met: bool
+    #: Unmet only while something is pending (a copied-answer review): it holds completion back but
+    #: never takes a completion away, since the review may well end in the trainee's favour.
+    provisional: bool = False
 
 
 RequirementProvider = Callable[[list[Enrolment]], dict[int, list[Requirement]]]
 """A provider takes enrolments and answers, per enrolment id, its requirements (batch: few queries)."""
 CompletionListener = Callable[[Enrolment], None]
+UncompletionListener = Callable[..., None]
+"""``listener(enrolment, *, reason, actor)``: a completion was taken back (``actor`` None: by the rule)."""
 
 _providers: list[RequirementProvider] = []
 _listeners: list[CompletionListener] = []
+_uncompletion_listeners: list[UncompletionListener] = []
 
 
 def register_requirement_provider(provider: RequirementProvider) -> None:
@@ -47,6 +55,16 @@ def register_completion_listener(listener: CompletionListener) -> None:
 
 def completion_listeners() -> list[CompletionListener]:
     return list(_listeners)
+
+
+def register_uncompletion_listener(listener: UncompletionListener) -> None:
+    """``listener(enrolment, reason=…, actor=…)`` runs inside the transaction that takes a completion back."""
+    if listener not in _uncompletion_listeners:
+        _uncompletion_listeners.append(listener)
+
+
+def uncompletion_listeners() -> list[UncompletionListener]:
+    return list(_uncompletion_listeners)
 
 
 #: Delivery modes with on-site sessions, whose attendance the completion rule requires.
@@ -139,3 +157,8 @@ def missing_for(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
 
 def is_complete(enrolment: Enrolment) -> bool:
     return not missing(enrolment)
+
+
+def lost_requirements(enrolment: Enrolment) -> list[Requirement]:
+    """The unmet requirements that take a completion back (the provisional ones never do)."""
+    return [item for item in missing(enrolment) if not item.provisional]

@@ -9,8 +9,11 @@ the run's ``clean()`` (the admin's run form) and the system check (``courses.che
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -34,6 +37,35 @@ def training_days(run) -> int | None:
     if run.training_start is None or run.training_end is None:
         return None
     return (run.training_end - run.training_start).days + 1
+
+
+def grading_deadline(run) -> datetime.date | None:
+    """The last day on which a funded run's 수료 decision may still change by the rule: the run's own
+    ``grading_deadline``, or the training period's last day plus ``ACADEMY_FUNDED_GRADING_DAYS`` (7).
+    None for an unfunded run (its decision is never final) or one without a training period."""
+    if not run.is_funded:
+        return None
+    if run.grading_deadline is not None:
+        return run.grading_deadline
+    if run.training_end is None:
+        return None
+    return run.training_end + datetime.timedelta(days=settings.ACADEMY_FUNDED_GRADING_DAYS)
+
+
+def decision_final_at(run) -> datetime.datetime | None:
+    """The instant the 수료 decision becomes final: the grading deadline's day, 24:00 KST."""
+    day = grading_deadline(run)
+    if day is None:
+        return None
+    midnight = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time(0, 0))
+    return timezone.make_aware(midnight, timezone.get_default_timezone())
+
+
+def decision_is_final(run, now: datetime.datetime | None = None) -> bool:
+    """Whether the run's 수료 decisions are final (recalculation no longer changes them; only a staff
+    override does). Never for unfunded runs."""
+    final_at = decision_final_at(run)
+    return final_at is not None and (now or timezone.now()) >= final_at
 
 
 def required_lessons(course):
@@ -62,6 +94,8 @@ def funding_errors(run) -> dict[str, list[str]]:
         add("training_start", _("A funded run needs the first day of its training period."))
     if run.training_end is None:
         add("training_end", _("A funded run needs the last day of its training period."))
+    if run.grading_deadline and run.training_end and run.grading_deadline < run.training_end:
+        add("grading_deadline", _("The grading deadline cannot be before the last day of the training period."))
     course = run.course if run.course_id else None
     if course is None:
         return errors

@@ -564,3 +564,61 @@ def learn_dashboard(*, user) -> dict:
         "completed": by_status.get(Enrolment.Status.COMPLETED, []),
         "ended": ended,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# 수료 판정 of a funded run (the staff screen ``course_runs:completion``)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompletionDecisionRow:
+    """One trainee of a funded run: the decision, what is missing, and the overrides of it."""
+
+    enrolment: Enrolment
+    completed: bool
+    missing: list[str]
+    overrides: list[EnrolmentEvent]
+
+
+@dataclass(frozen=True)
+class CompletionDecisions:
+    run: CourseRun
+    grading_deadline: object  # datetime.date | None
+    final: bool
+    rows: list[CompletionDecisionRow]
+
+
+def completion_decisions(*, run: CourseRun, now=None) -> CompletionDecisions:
+    """The run's studying and completed trainees with their 수료 decision, the unmet requirements
+    (``completion.missing_for``, one batch) and every override (who, when, old → new, why); whether
+    the decisions are final (the grading deadline has passed, ``funding.decision_is_final``)."""
+    from .funding import decision_is_final, grading_deadline
+
+    enrolments = list(
+        Enrolment.objects.filter(run=run, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED])
+        .select_related("user", "run__course")
+        .order_by("user__name_ko", "pk")
+    )
+    unmet = missing_for(enrolments)
+    overrides: dict[int, list[EnrolmentEvent]] = {}
+    for event in (
+        EnrolmentEvent.objects.filter(enrolment__in=enrolments, is_override=True)
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    ):
+        overrides.setdefault(event.enrolment_id, []).append(event)
+    return CompletionDecisions(
+        run=run,
+        grading_deadline=grading_deadline(run),
+        final=decision_is_final(run, now),
+        rows=[
+            CompletionDecisionRow(
+                enrolment=enrolment,
+                completed=enrolment.status == Enrolment.Status.COMPLETED,
+                missing=[item.label for item in unmet.get(enrolment.pk, [])],
+                overrides=overrides.get(enrolment.pk, []),
+            )
+            for enrolment in enrolments
+        ],
+    )

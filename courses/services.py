@@ -8,10 +8,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import completion, gates, progress_rule
+from . import completion, funding, gates, progress_rule
 from .models import (
     AttendanceRecord,
     AttendanceSession,
@@ -36,7 +37,9 @@ class EnrolmentError(Exception):
     """A request the rules refuse; the message is translated and meant for the user."""
 
 
-def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "", notify: bool = True) -> None:
+def _record(
+    enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "", notify: bool = True, override: bool = False
+) -> None:
     """Change the status and keep the history; tell the trainee by e-mail after commit."""
     from_status = enrolment.status if enrolment.pk else ""
     enrolment.status = to_status
@@ -44,7 +47,12 @@ def _record(enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "
         enrolment.waitlisted_at = timezone.now()
     enrolment.save()
     event = EnrolmentEvent.objects.create(
-        enrolment=enrolment, from_status=from_status, to_status=to_status, actor=actor, reason=reason
+        enrolment=enrolment,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        reason=reason,
+        is_override=override,
     )
     if (from_status in Enrolment.SEAT_HOLDING) != (to_status in Enrolment.SEAT_HOLDING):
         run_id = enrolment.run_id
@@ -417,22 +425,106 @@ def enrolment_refresh_progress(*, enrolment: Enrolment) -> Enrolment:
 
 
 @transaction.atomic(savepoint=False)  # usually inside a caller's transaction: no savepoint round trips
-def enrolment_evaluate_completion(*, enrolment: Enrolment) -> bool:
+def enrolment_evaluate_completion(*, enrolment: Enrolment, now=None) -> bool:
     """Complete the enrolment the moment the completion rule is met; returns whether it is complete.
 
     Called whenever progress, grades or attendance change (never by a batch job). The
     ``enrolment_completed`` listeners (the certificate) run in the same transaction.
+
+    Funded runs (DOMAIN-KR §1.1): until the run's grading deadline the decision follows the rule
+    both ways, so a 모사 decision or a regrade that breaks it takes the completion back (the
+    ``enrolment_uncompleted`` listeners revoke the certificate); from the deadline on the decision
+    is final and only ``completion_override`` changes it. Unfunded runs never lose a completion.
     """
     enrolment = Enrolment.objects.select_for_update().select_related("run__course").get(pk=enrolment.pk)
+    if funding.decision_is_final(enrolment.run, now):
+        return enrolment.status == Enrolment.Status.COMPLETED
     if enrolment.status == Enrolment.Status.COMPLETED:
-        return True
+        if not enrolment.run.is_funded:
+            return True
+        lost = completion.lost_requirements(enrolment)
+        if not lost:
+            return True
+        _uncomplete(
+            enrolment,
+            actor=None,
+            reason=_("The completion rule is no longer met: %(items)s")
+            % {"items": "; ".join(item.label for item in lost)},
+        )
+        return False
     if enrolment.status != Enrolment.Status.ACTIVE or not completion.is_complete(enrolment):
         return False
-    enrolment.completed_at = timezone.now()
-    _record(enrolment, to_status=Enrolment.Status.COMPLETED, actor=None, reason=_("Completion rule met."))
+    _complete(enrolment, actor=None, reason=_("Completion rule met."), now=now)
+    return True
+
+
+def _complete(enrolment: Enrolment, *, actor, reason: str, now=None, override: bool = False) -> None:
+    enrolment.completed_at = now or timezone.now()
+    _record(enrolment, to_status=Enrolment.Status.COMPLETED, actor=actor, reason=reason, override=override)
     for listener in completion.completion_listeners():
         listener(enrolment)
-    return True
+
+
+def _uncomplete(enrolment: Enrolment, *, actor, reason: str, override: bool = False) -> None:
+    """수료 취소: back to studying (no e-mail of a new enrolment); the listeners revoke what completion gave."""
+    enrolment.completed_at = None
+    _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=reason, notify=False, override=override)
+    for listener in completion.uncompletion_listeners():
+        listener(enrolment, reason=reason, actor=actor)
+
+
+#: The longest reason of an override (the EnrolmentEvent keeps it whole; this keeps it readable).
+OVERRIDE_REASON_MAX = 1000
+
+
+@transaction.atomic
+def completion_override(*, enrolment: Enrolment, complete: bool, reason: str, actor, now=None) -> Enrolment:
+    """A staff member of the run's institute changes a funded run's final 수료 decision by hand.
+
+    Only once the decision is final (``funding.decision_is_final``: the grading deadline has passed);
+    before that the rule decides. A reason is required; the ``EnrolmentEvent`` (``is_override``)
+    records who, when, the old and new status and why, and the institute's log records it too.
+    """
+    from wagtail.log_actions import log
+
+    from .permissions import policy_for
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise EnrolmentError(_("Give the reason for the override."))
+    if len(reason) > OVERRIDE_REASON_MAX:
+        raise EnrolmentError(_("The reason is too long (at most %(n)s characters).") % {"n": OVERRIDE_REASON_MAX})
+    enrolment = Enrolment.objects.select_for_update().select_related("run__course", "user").get(pk=enrolment.pk)
+    run = enrolment.run
+    if not policy_for(CourseRun).user_has_permission_for_instance(actor, "change", run):
+        raise EnrolmentError(_("Only the staff of the run's institute may override its completion decisions."))
+    if not run.is_funded:
+        raise EnrolmentError(_("Only the completion decisions of funded runs are overridden."))
+    if not funding.decision_is_final(run, now):
+        deadline = funding.grading_deadline(run)
+        raise EnrolmentError(
+            _("Until the grading deadline (%(date)s) the completion rule decides; an override is possible after it.")
+            % {"date": date_format(deadline, "DATE_FORMAT") if deadline else "–"}
+        )
+    if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
+        raise EnrolmentError(_("Only a studying or completed trainee has a completion decision."))
+    was_complete = enrolment.status == Enrolment.Status.COMPLETED
+    if was_complete == complete:
+        raise EnrolmentError(
+            _("The trainee has completed already.") if complete else _("The trainee has not completed already.")
+        )
+    old_status = enrolment.status
+    if complete:
+        _complete(enrolment, actor=actor, reason=reason, now=now, override=True)
+    else:
+        _uncomplete(enrolment, actor=actor, reason=reason, override=True)
+    log(
+        instance=run,
+        action="courses.completion_override",
+        user=actor,
+        data={"enrolment": enrolment.pk, "from": old_status, "to": enrolment.status, "reason": reason},
+    )
+    return enrolment
 
 
 @transaction.atomic

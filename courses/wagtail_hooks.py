@@ -2,6 +2,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import access, institutes
@@ -30,6 +31,9 @@ def log_institute_models_apart(actions):
     """The history of institute-owned objects goes to ``InstituteLogEntry`` (see its module)."""
     for model in institute_models():
         actions.register_model(model, InstituteLogEntry)
+    actions.register_action(
+        "courses.completion_override", _("Override a completion decision"), _("Completion decision overridden")
+    )
 
 
 @hooks.register("after_create_page")

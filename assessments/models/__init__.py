@@ -1,6 +1,13 @@
 """Question banks, quizzes and attempts, practical assessments, assignments and their submissions."""
 
-from .assignment import AssignmentCriterion, AssignmentPage, AssignmentSubmission, SubmissionFile, SubmissionType
+from .assignment import (
+    AssignmentCriterion,
+    AssignmentPage,
+    AssignmentSubmission,
+    SubmissionFile,
+    SubmissionReopening,
+    SubmissionType,
+)
 from .bank import AUTO_GRADED, AcceptedAnswer, Choice, MatchPair, Question, QuestionBank, QuestionType
 from .practical import PracticalAssessment, PracticalResult, RubricCriterion
 from .quiz import (
@@ -42,6 +49,7 @@ __all__ = [
     "SimilarityCase",
     "SimilarityItemKind",
     "SubmissionFile",
+    "SubmissionReopening",
     "SubmissionType",
     "SurveyPage",
     "SurveyResponse",

@@ -306,6 +306,32 @@ class AssignmentSubmission(models.Model):
         return (self.score * 100 / self.assignment.max_score).quantize(Decimal("0.01"))
 
 
+class SubmissionReopening(models.Model):
+    """재제출 허용: an instructor gave a submitted (or graded) submission back to the trainee as a draft,
+    with a reason. Never deleted: the record of who reopened what, when and why, shown on the
+    grading screen (``assignments.submission_reopen``)."""
+
+    submission = models.ForeignKey(
+        AssignmentSubmission, verbose_name=_("Submission"), on_delete=models.CASCADE, related_name="reopenings"
+    )
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Reopened by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reopened_at = models.DateTimeField(_("Reopened at"), default=timezone.now)
+    reason = models.TextField(_("Reason"))
+    #: The state and score the submission had before (a graded one's grade no longer counts).
+    from_state = models.CharField(_("Status before"), max_length=20, choices=AssignmentSubmission.State.choices)
+    from_score = models.DecimalField(_("Score before"), max_digits=6, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reopening")
+        verbose_name_plural = _("reopenings")
+        ordering = ["reopened_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} ({self.reopened_at:%Y-%m-%d %H:%M})"
+
+
 def submission_file_path(instance: SubmissionFile, filename: str) -> str:
     """An unguessable storage name that says nothing of the trainee or the original name."""
     from common.uploads import file_extension

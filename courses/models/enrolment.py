@@ -92,6 +92,16 @@ class CourseRun(models.Model):
         validators=[MinValueValidator(50), MaxValueValidator(100)],
         help_text=_("In a funded run, a lesson opens once the previous one has reached this progress (50–100)."),
     )
+    grading_deadline = models.DateField(
+        _("Grading deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In a funded run, the completion decision becomes final at the end of this day (KST); after it only "
+            "an override with a reason changes it. Leave empty for the end of the training period plus the "
+            "default number of days."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CourseRunQuerySet.as_manager()
@@ -215,6 +225,8 @@ class EnrolmentEvent(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(blank=True)
+    #: A staff member changed a final 수료 decision of a funded run by hand (``completion_override``).
+    is_override = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     notified_at = models.DateTimeField(null=True, blank=True)
 

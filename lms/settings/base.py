@@ -423,6 +423,9 @@ ACADEMY_FUNDED_PROGRESS_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_PROGRESS_TEST_OP
 ACADEMY_FUNDED_FINAL_TEST_OPENS_AT = env_int("ACADEMY_FUNDED_FINAL_TEST_OPENS_AT", 80, minimum=0)
 #: The last minute (KST) of the training period's last day at which a funded run's attempt may start.
 ACADEMY_FUNDED_LAST_START = env_str("ACADEMY_FUNDED_LAST_START", "23:57")
+#: 수료 decision of a funded run: final this many days after the training period's last day (at 24:00 KST),
+#: unless the run sets its own grading deadline (DOMAIN-KR §1.1 "e.g. end + 7 days (?)").
+ACADEMY_FUNDED_GRADING_DAYS = env_int("ACADEMY_FUNDED_GRADING_DAYS", 7, minimum=0)
 #: A quiz that requires a large item pool is published only with a pool of this many × its draw count.
 ACADEMY_ITEM_POOL_FACTOR = env_int("ACADEMY_ITEM_POOL_FACTOR", 3, minimum=1)
 #: 모사답안 (DOMAIN-KR §1.6): two answers at least this alike (0–1; "90 % identical") are queued for review.

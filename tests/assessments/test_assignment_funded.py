@@ -57,7 +57,9 @@ def test_nothing_changes_after_the_training_period_even_when_reopened(world):
     enrolment = trainee(world, 90)
     submission = assignments.submission_save(assignment=page, user=enrolment.user, text="답", submit=True, now=DURING)
     after = kst(END + datetime.timedelta(days=1), 0, 0, 1)  # 00:00:01 KST the day after training_end
-    assignments.submission_reopen(submission=submission, actor=world["instructor"], now=after)
+    assignments.submission_reopen(
+        submission=submission, actor=world["instructor"], reason="마감 후 재제출 요청", now=after
+    )
     with pytest.raises(AssessmentError, match="training period ended"):
         assignments.submission_save(assignment=page, user=enrolment.user, text="늦은 수정", submit=True, now=after)
     assert AssignmentSubmission.objects.get().text == "답"
@@ -79,7 +81,8 @@ def test_weights_10_40_50_and_scores_50_70_and_an_assignment_of_30_of_50_make_63
     assert not item.met and "과제 미제출" not in item.label  # submitted, not graded yet: counts 0 for now
     assert item.label.startswith("총점 33.00 / 60")
 
-    assignments.submission_grade(submission=submission, actor=world["instructor"], score=Decimal("30"))  # 60 of 100
+    # 60 of 100, graded during the period (the real clock is past this run's grading deadline)
+    assignments.submission_grade(submission=submission, actor=world["instructor"], score=Decimal("30"), now=DURING)
 
     enrolment = Enrolment.objects.select_related("run__course").get(pk=enrolment.pk)
     with translation.override("ko"):
@@ -97,7 +100,10 @@ def test_a_missing_assignment_counts_zero_and_is_named(world):
     graded(world["final_test"], enrolment, 70)
     with translation.override("ko"):
         missing = [i.label for i in completion.missing(enrolment)]
-    assert missing == ["총점 33.00 / 60 (진행단계평가 10 %, 최종평가 40 %, 과제 50 %: 과제 미제출)"]
+    assert missing == [
+        "총점 33.00 / 60 (진행단계평가 10 %, 최종평가 40 %, 과제 50 %: 과제 미제출)",
+        "모든 평가 응시·제출 (진행단계평가, 최종평가, 과제): 과제 미제출",
+    ]
 
 
 def test_an_unfunded_run_keeps_the_assignments_own_pass_requirement(world):

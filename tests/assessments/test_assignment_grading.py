@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from assessments import assignments
-from assessments.models import AssignmentPage, AssignmentSubmission
+from assessments.models import AssignmentPage, AssignmentSubmission, SubmissionReopening
+from assessments.services import AssessmentError
+from courses.models import InstituteLogEntry
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -115,12 +117,72 @@ def test_a_draft_shows_no_grading_form_and_cannot_be_graded(client, world):
 
 def test_reopening_gives_the_submission_back_to_the_trainee(client, world):
     client.force_login(world["instructor"])
-    response = client.post(world["grade_url"], {"action": "reopen"})
+    response = client.post(world["grade_url"], {"action": "reopen", "reason": "Attach the flight log too."})
     assert response.status_code == 302
     submission = AssignmentSubmission.objects.get(pk=world["submission"].pk)
     assert submission.state == "draft" and submission.reopened_by == world["instructor"]
     client.force_login(submission.user)
     assert 'value="submit"' in client.get(world["page"].url).content.decode()  # the form is back
+
+
+def test_reopening_without_a_reason_is_refused_and_changes_nothing(client, world):
+    client.force_login(world["instructor"])
+
+    response = client.post(world["grade_url"], {"action": "reopen", "reason": "   "}, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 400
+    assert "Give the reason for reopening the submission." in response.content.decode()
+    submission = AssignmentSubmission.objects.get(pk=world["submission"].pk)
+    assert submission.state == "submitted" and submission.reopened_at is None
+    assert not SubmissionReopening.objects.exists()
+
+
+def test_reopening_without_a_reason_is_refused_in_korean(client, world):
+    client.force_login(world["instructor"])
+
+    with translation.override("ko"):
+        response = client.post(world["grade_url"], {"action": "reopen"}, HTTP_ACCEPT_LANGUAGE="ko")
+
+    assert response.status_code == 400
+    assert "재제출을 허용하는 사유를 입력하세요." in response.content.decode()
+
+
+def test_each_reopening_is_logged_and_shown_on_the_grading_screen(client, world):
+    submission = world["submission"]
+    assignments.submission_grade(submission=submission, actor=world["instructor"], score=Decimal("40"))
+    first = timezone.now() - datetime.timedelta(hours=3)
+    assignments.submission_reopen(
+        submission=submission, actor=world["instructor"], reason="Attach the flight log too.", now=first
+    )
+    assignments.submission_save(assignment=world["page"], user=submission.user, text="정비 기록 2", submit=True)
+    manager = f.manager_of(world["page"].course.institute)
+    assignments.submission_reopen(submission=submission, actor=manager, reason="Wrong file uploaded.")
+
+    rows = list(SubmissionReopening.objects.order_by("reopened_at"))
+    assert [(r.reopened_by, r.reason, r.from_state, r.from_score) for r in rows] == [
+        (world["instructor"], "Attach the flight log too.", "graded", Decimal("40.00")),
+        (manager, "Wrong file uploaded.", "submitted", None),
+    ]
+    assert rows[0].reopened_at == first
+    logged = InstituteLogEntry.objects.filter(action="assessments.submission_reopen").order_by("timestamp")
+    assert [(entry.user_id, entry.data["reason"]) for entry in logged] == [
+        (world["instructor"].pk, "Attach the flight log too."),
+        (manager.pk, "Wrong file uploaded."),
+    ]
+    client.force_login(world["instructor"])
+    text = client.get(world["grade_url"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Reopenings" in text
+    assert "Attach the flight log too." in text and "Wrong file uploaded." in text
+    assert world["instructor"].get_full_name() in text and manager.get_full_name() in text
+
+
+def test_another_institutes_instructor_cannot_reopen(world):
+    with pytest.raises(AssessmentError):
+        assignments.submission_reopen(
+            submission=world["submission"], actor=world["other_instructor"], reason="Not mine to reopen."
+        )
+    assert AssignmentSubmission.objects.get(pk=world["submission"].pk).state == "submitted"
+    assert not SubmissionReopening.objects.exists()
 
 
 # --------------------------------------------------------------------------------------------

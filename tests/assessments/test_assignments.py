@@ -230,7 +230,9 @@ def test_a_reopened_submission_can_be_changed_and_submitted_again_even_late(setu
         criterion_scores={c.pk: 10 for c in page.criteria.all()},
         feedback="근거를 보완하시오.",
     )
-    reopened = assignments.submission_reopen(submission=submission, actor=setup["instructor"])
+    reopened = assignments.submission_reopen(
+        submission=submission, actor=setup["instructor"], reason="근거 보완 후 재제출"
+    )
     assert reopened.state == AssignmentSubmission.State.DRAFT and reopened.reopened_by == setup["instructor"]
     assert assignments.assignment_score(setup["enrolment"], page) is None  # the old grade no longer counts
     late = page.due_at + datetime.timedelta(days=1)

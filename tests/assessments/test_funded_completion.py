@@ -1,6 +1,7 @@
 """수료기준 of funded runs (DOMAIN-KR §1.1): progress ≥ 80 % and the weighted total ≥ 60, a missing
 submission counting 0; the "what is still missing" panel names each unmet part with numbers."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -13,9 +14,12 @@ from courses.models import Enrolment
 from courses.services import enrolment_evaluate_completion
 from tests import factories as f
 
-from .funded_support import funded_course
+from .funded_support import END, funded_course, kst
 
 pytestmark = pytest.mark.django_db
+
+#: Inside the training period (the clock the services are given; the real one is past its grading deadline).
+DURING = kst(END - datetime.timedelta(days=5), 10)
 
 
 @pytest.fixture
@@ -80,7 +84,8 @@ def test_a_missing_assignment_counts_zero_and_the_panel_names_it(assignment_scor
         missing = completion.missing(enrolment)
 
     assert [item.label for item in missing] == [
-        "총점 33.00 / 60 (진행단계평가 10 %, 최종평가 40 %, 과제 50 %: 과제 미제출)"
+        "총점 33.00 / 60 (진행단계평가 10 %, 최종평가 40 %, 과제 50 %: 과제 미제출)",
+        "모든 평가 응시·제출 (진행단계평가, 최종평가, 과제): 과제 미제출",
     ]
     assert not completion.is_complete(enrolment)
 
@@ -110,6 +115,64 @@ def test_a_test_not_taken_counts_zero_and_is_named(assignment_scores):
     )
 
 
+def test_a_test_not_taken_keeps_the_trainee_from_completing_even_with_the_total_met(assignment_scores):
+    """DOMAIN-KR §1.1: by the end of the training period the trainee has *taken* the 진행단계평가 and
+    the 최종평가 (and submitted the 과제), whatever the weighted total."""
+    world = funded_course()
+    enrolment = f.enrolment(world["run"], progress_percent=100)
+    graded(world["final_test"], enrolment, 100)
+    assignment_scores[enrolment.pk] = Decimal("100")
+    enrolment = Enrolment.objects.select_related("run__course").get(pk=enrolment.pk)
+
+    with translation.override("ko"):
+        missing = completion.missing(enrolment)
+
+    assert [item.label for item in missing] == [
+        "모든 평가 응시·제출 (진행단계평가, 최종평가, 과제): 진행단계평가 미응시"
+    ]
+    assert not enrolment_evaluate_completion(enrolment=enrolment, now=DURING)
+    assert Enrolment.objects.get(pk=enrolment.pk).status == Enrolment.Status.ACTIVE
+
+
+def test_a_test_taken_with_a_low_score_counts_as_taken(assignment_scores):
+    world = funded_course()
+    enrolment = setup_trainee(
+        world, progress=100, progress_test=0, final_test=100, assignment=100, scores=assignment_scores
+    )
+
+    with translation.override("ko"):
+        taken = next(item for item in completion.requirements(enrolment) if item.key == "assessments_taken")
+
+    assert taken.met and taken.label == "모든 평가 응시·제출 (진행단계평가, 최종평가, 과제)"
+    assert enrolment_evaluate_completion(enrolment=enrolment, now=DURING)
+
+
+def test_an_attempt_waiting_for_its_essay_grades_counts_as_taken(assignment_scores):
+    world = funded_course()
+    enrolment = setup_trainee(
+        world, progress=100, progress_test=80, final_test=80, assignment=100, scores=assignment_scores
+    )
+    Attempt.objects.filter(quiz=world["final_test"], enrolment=enrolment).update(
+        score=None, passed=None, needs_grading=True
+    )
+
+    taken = next(item for item in completion.requirements(enrolment) if item.key == "assessments_taken")
+
+    assert taken.met
+
+
+def test_an_unweighted_part_need_not_be_taken(assignment_scores):
+    world = funded_course()
+    world["course"].weight_progress_test, world["course"].weight_final_test = 0, 50
+    world["course"].save()
+    enrolment = f.enrolment(world["run"], progress_percent=100)
+    graded(world["final_test"], enrolment, 100)
+    assignment_scores[enrolment.pk] = Decimal("100")
+    enrolment = Enrolment.objects.select_related("run__course").get(pk=enrolment.pk)
+
+    assert completion.missing(enrolment) == []
+
+
 def test_progress_79_and_total_90_is_not_complete(assignment_scores):
     world = funded_course()
     enrolment = setup_trainee(
@@ -118,7 +181,7 @@ def test_progress_79_and_total_90_is_not_complete(assignment_scores):
 
     assert total_item(enrolment).met
     assert [item.key for item in completion.missing(enrolment)] == ["progress"]
-    assert not enrolment_evaluate_completion(enrolment=enrolment)
+    assert not enrolment_evaluate_completion(enrolment=enrolment, now=DURING)
     assert Enrolment.objects.get(pk=enrolment.pk).status == Enrolment.Status.ACTIVE
 
 
@@ -130,7 +193,7 @@ def test_progress_80_and_total_60_is_complete(assignment_scores):
 
     with translation.override("ko"):
         assert total_item(enrolment).label.startswith("총점 60.00 / 60 ")
-    assert enrolment_evaluate_completion(enrolment=enrolment)
+    assert enrolment_evaluate_completion(enrolment=enrolment, now=DURING)
     assert Enrolment.objects.get(pk=enrolment.pk).status == Enrolment.Status.COMPLETED
 
 

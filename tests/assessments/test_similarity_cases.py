@@ -506,7 +506,7 @@ def test_a_submitted_assignment_is_checked_on_commit_and_a_copied_decision_zeroe
     with pytest.raises(services.AssessmentError):
         assignments.submission_grade(submission=submitted[0], actor=world["instructor"], score=Decimal("90"))
     with pytest.raises(services.AssessmentError):  # nor reopened: a resubmission could never be graded
-        assignments.submission_reopen(submission=submitted[0], actor=world["instructor"])
+        assignments.submission_reopen(submission=submitted[0], actor=world["instructor"], reason="재제출")
     submitted[0].refresh_from_db()
     assert submitted[0].state != "draft"
 

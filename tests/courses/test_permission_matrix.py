@@ -118,6 +118,11 @@ OWNER_NOT_200 = {
         {404},
         "the matrix's run is unfunded: only funded runs have a 수료자 명단 (tests/assessments/test_completion_list.py)",
     ),
+    "cms/academy/runs/<int:run_id>/completion/": (
+        {404},
+        "the matrix's run is unfunded: only funded runs have 수료 decisions to override "
+        "(tests/courses/test_completion_override_permissions.py)",
+    ),
 }
 #: Screens of things no institute owns (collections, workflows, users, groups, organisations).
 OWNER_NOT_200.update(

@@ -227,6 +227,26 @@ def test_a_missing_assignment_gives_33_and_the_missing_panel_names_it(client, as
     assert "과제 미제출" in html  # the "what is still missing" panel
 
 
+def test_a_test_not_taken_is_named_in_the_missing_panel_even_with_the_total_met(client, assignment_scores):
+    """DOMAIN-KR §1.1: the 진행단계평가 must be taken (응시), whatever the total (90 here)."""
+    world, enrolment = funded_world(progress=100)
+    Attempt.objects.create(
+        quiz=world["final_test"],
+        enrolment=enrolment,
+        user=enrolment.user,
+        number=1,
+        state=Attempt.State.SUBMITTED,
+        score=Decimal("100"),
+    )
+    assignment_scores[enrolment.pk] = Decimal("100")
+    client.force_login(enrolment.user)
+
+    html = client.get("/learn/").content.decode()
+
+    assert "총점 90.00 / 60" in html
+    assert "모든 평가 응시·제출 (진행단계평가, 최종평가, 과제): 진행단계평가 미응시" in html
+
+
 def test_progress_79_is_shown_as_not_met(assignment_scores):
     """DOMAIN-KR §1.1: progress 79 % and total 90 → not complete (진도율 79 / 80 %)."""
     world, enrolment = funded_world(progress=79)
