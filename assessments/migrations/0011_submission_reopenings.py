@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0009_similarity_cases"),
+        ("assessments", "0010_short_answer_case_and_numeric_partial_credit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
