@@ -36,7 +36,7 @@ from courses.models import CourseRun, Enrolment
 from courses.permissions import under_paths
 
 from .grading import WeightedPart, weighted_total
-from .models import Attempt, QuizKind, QuizPage
+from .models import AssignmentPage, Attempt, QuizKind, QuizPage
 
 #: The kinds whose attempts are limited to one (plus one per retake grant) in funded runs.
 ONE_ATTEMPT_KINDS = (QuizKind.PROGRESS, QuizKind.FINAL)
@@ -276,7 +276,7 @@ def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requireme
 
 def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | None = None) -> dict[int, ScoreSummary]:
     """Each funded enrolment's 평가 rows (진행단계평가, 최종평가, and 과제 when the course weighs one)
-    with their states, and its weighted total; registered in ``AssessmentsConfig.ready``. Five
+    with their states, and its weighted total; registered in ``AssessmentsConfig.ready``. Six
     queries for the batch."""
     from .selectors import kept_attempt
 
@@ -296,7 +296,15 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
             attempts.setdefault((attempt.quiz_id, attempt.enrolment_id), []).append(attempt)
     weighted = [e for e in funded if e.run.course.has_assessment_weights]
     parts = weighted_parts(weighted)
-    assignments = assignment_scores(funded) if any(e.run.course.weight_assignment for e in funded) else {}
+    assignments: dict[int, Decimal | None] = {}
+    assignment_pages: dict[int, list[AssignmentPage]] = {}
+    weighing = [course for course in courses.values() if course.weight_assignment]
+    if weighing:
+        assignments = assignment_scores(funded)
+        # The 과제 row links to the course's 과제 when it has one (several: the row stands for all).
+        for page in AssignmentPage.objects.live().filter(under_paths([c.path for c in weighing]), required=True):
+            course_id = next(c.pk for c in weighing if page.path.startswith(c.path))
+            assignment_pages.setdefault(course_id, []).append(page)
     result = {}
     for enrolment in funded:
         course = enrolment.run.course
@@ -351,8 +359,17 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
                 note = _("Opens at %(percent)s%% progress") % {"percent": threshold}
             else:
                 state, note, score = AssessmentState.NOT_SUBMITTED, time_refusal, ""
+            own_pages = assignment_pages.get(course.pk, [])
+            page = own_pages[0] if len(own_pages) == 1 else None
             rows.append(
-                AssessmentRow(kind_label=str(ASSIGNMENT_LABEL), title="", url="", state=state, note=note, score=score)
+                AssessmentRow(
+                    kind_label=str(ASSIGNMENT_LABEL),
+                    title=page.display_title if page else "",
+                    url=(page.get_url() or "") if page else "",
+                    state=state,
+                    note=note,
+                    score=score,
+                )
             )
         own_parts = parts.get(enrolment.pk)
         result[enrolment.pk] = ScoreSummary(

@@ -90,6 +90,16 @@ class AssessmentRow:
     def state_label(self) -> str:
         return str(self.state.label)
 
+    @property
+    def name(self) -> str:
+        """What the row is called: the title, or the kind when it has none."""
+        return self.title or self.kind_label
+
+    @property
+    def kind_prefix(self) -> str:
+        """The kind before the title, unless the title says it already (a test titled 진행단계평가)."""
+        return self.kind_label if self.title and self.title != self.kind_label else ""
+
 
 @dataclass(frozen=True)
 class ScoreSummary:
@@ -150,6 +160,11 @@ class LessonRow:
     @property
     def can_open(self) -> bool:
         return self.state in (LessonState.STUDY, LessonState.DONE, LessonState.REVIEW)
+
+    @property
+    def to_study(self) -> bool:
+        """A 차시 still to study (its link is the call to action; finished ones are for review)."""
+        return self.state == LessonState.STUDY
 
 
 @dataclass

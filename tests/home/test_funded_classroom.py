@@ -179,6 +179,21 @@ def test_assessment_rows_not_taken_in_progress_and_taken_with_score(client, assi
     assert progress_row.startswith("taken") and "응시완료" in progress_row and "50" in progress_row
 
 
+def test_the_assignment_row_links_to_the_courses_assignment(client, assignment_scores):
+    """The 과제 row names and links the course's required 과제 (it was a bare '과제' with nowhere to go);
+    a test titled like its kind is not named twice ('최종평가 · 최종평가')."""
+    world, enrolment = funded_world(progress=85)
+    assignment = f.assignment_page(world["course"], title="위험성 평가표 작성 과제", required=True)
+    world["final_test"].title = "최종평가"
+    world["final_test"].save_revision().publish()
+    client.force_login(enrolment.user)
+
+    _progress_row, final_row, assignment_row = assessment_rows(client.get("/learn/").content.decode())
+
+    assert f'과제 · <a href="{assignment.url}">위험성 평가표 작성 과제</a>' in assignment_row
+    assert "최종평가 · " not in final_row and ">최종평가</a>" in final_row
+
+
 def test_weights_10_40_50_and_scores_50_70_60_show_a_total_of_63(client, assignment_scores):
     """DOMAIN-KR §1.1: weights 10/40/50, scores 50, 70, 60 → 63.0, met; 과제 제출: 예."""
     world, enrolment = funded_world(progress=80)
