@@ -137,6 +137,7 @@ def test_a_funded_trainees_day(live_server, browser):
     expect(assessment_row(page, "과제")).to_contain_text("진도율 80%부터 응시 가능")
     expect(page.locator("[data-condition=progress]")).to_contain_text("진도율 49 / 80 %")
     expect(page.locator("[data-condition=progress]")).to_contain_text("미충족")
+    expect(page.locator("[data-condition=survey]")).to_contain_text("만족도 설문: 미응답")
     expect(page.get_by_role("link", name="이어서 학습")).to_have_attribute("href", lessons[5].url)
     both_sizes(page, phone, "funded-learn-morning")
 
@@ -186,7 +187,9 @@ def test_a_funded_trainees_day(live_server, browser):
     expect(page.locator(".funded-classroom .funded-today")).to_have_text("오늘 학습 8/8차시")
     expect(lesson_row(page, 12)).to_contain_text("오늘 한도 초과")
     expect(lesson_row(page, 12).get_by_role("link")).to_have_count(0)
+    expect(page.get_by_role("link", name="이어서 학습")).to_have_count(0)  # 차시 12 would answer 403 today
     expect(assessment_row(page, "최종평가")).to_contain_text("미응시")
+    expect(assessment_row(page, "최종평가")).to_contain_text("만족도 설문 응답 후 응시 가능")
     expect(assessment_row(page, "과제")).to_contain_text("미제출")
 
     # The ninth distinct 차시 of the day is refused before the lesson opens, in the regulation's words.
@@ -229,13 +232,15 @@ def test_a_funded_trainees_day(live_server, browser):
 
     # 수료 조건 현황 at the end of the day.
     page.goto(f"{base}/learn/")
-    expect(assessment_row(page, "과제")).to_contain_text("제출")
+    expect(assessment_row(page, "과제")).to_contain_text("채점 대기")
+    expect(assessment_row(page, "최종평가")).not_to_contain_text("만족도 설문")
     conditions = page.locator(".funded-conditions")
     expect(conditions.locator("[data-condition=progress]")).to_contain_text("진도율 91 / 80 %")
     expect(conditions.locator("[data-condition=progress]")).to_contain_text("충족")
     expect(conditions.locator("[data-condition=total]")).to_contain_text("/ 60")
     expect(conditions.locator("[data-condition=total]")).to_contain_text("과제 50 %")
     expect(conditions.locator("[data-condition=assignment]")).to_contain_text("과제 제출: 예")
+    expect(conditions.locator("[data-condition=survey]")).to_contain_text("만족도 설문: 응답 완료")
     days_left = (demo["run"].training_end - today).days
     expect(conditions.locator("[data-condition=period]")).to_contain_text(f"D-{days_left}")
     both_sizes(page, phone, "funded-learn-evening")
