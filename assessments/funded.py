@@ -33,11 +33,11 @@ from django.utils.translation import gettext_lazy
 from courses.classroom import AssessmentRow, AssessmentState, ScoreSummary
 from courses.completion import Requirement
 from courses.funding import FUNDED_MIN_PROGRESS_PERCENT
-from courses.models import CourseRun, Enrolment
+from courses.models import COURSE_DEPTH, CourseRun, Enrolment
 from courses.permissions import under_paths
 
 from .grading import WeightedPart, weighted_total
-from .models import Attempt, QuizKind, QuizPage
+from .models import AssignmentPage, AssignmentSubmission, Attempt, QuizKind, QuizPage, SurveyPage, SurveyResponse
 
 #: The kinds whose attempts are limited to one (plus one per retake grant) in funded runs.
 ONE_ATTEMPT_KINDS = (QuizKind.PROGRESS, QuizKind.FINAL)
@@ -312,8 +312,8 @@ def funded_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requireme
 
 def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | None = None) -> dict[int, ScoreSummary]:
     """Each funded enrolment's 평가 rows (진행단계평가, 최종평가, and 과제 when the course weighs one)
-    with their states, and its weighted total; registered in ``AssessmentsConfig.ready``. Five
-    queries for the batch."""
+    with their states, its weighted total and its 만족도 설문; registered in ``AssessmentsConfig.ready``.
+    Nine queries for the batch."""
     from .selectors import kept_attempt
 
     now = now or timezone.now()
@@ -332,7 +332,38 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
             attempts.setdefault((attempt.quiz_id, attempt.enrolment_id), []).append(attempt)
     weighted = [e for e in funded if e.run.course.has_assessment_weights]
     parts = weighted_parts(weighted)
-    assignments = assignment_scores(funded) if any(e.run.course.weight_assignment for e in funded) else {}
+    assignments: dict[int, Decimal | None] = {}
+    assignment_pages: dict[int, list[AssignmentPage]] = {}
+    weighing = [course for course in courses.values() if course.weight_assignment]
+    if weighing:
+        assignments = assignment_scores(funded)
+        # The 과제 row links to the course's 과제 when it has one (several: the row stands for all).
+        for page in AssignmentPage.objects.live().filter(under_paths([c.path for c in weighing]), required=True):
+            course_id = next(c.pk for c in weighing if page.path.startswith(c.path))
+            assignment_pages.setdefault(course_id, []).append(page)
+    # Submitted and not graded yet: the row says so rather than showing the 0 the total counts.
+    awaiting_grading: set[int] = set()
+    if assignment_pages:
+        awaiting_grading = set(
+            AssignmentSubmission.objects.filter(
+                enrolment__in=funded,
+                assignment__in=[page for pages in assignment_pages.values() for page in pages],
+                state=AssignmentSubmission.State.SUBMITTED,
+            ).values_list("enrolment_id", flat=True)
+        )
+    # The 만족도 설문 of each course (a child page, at most one) and who answered it.
+    surveys: dict[int, SurveyPage] = {}
+    for survey in SurveyPage.objects.live().filter(
+        under_paths([course.path for course in courses.values()]), depth=COURSE_DEPTH + 1
+    ):
+        surveys[next(c.pk for c in courses.values() if survey.path.startswith(c.path))] = survey
+    answered: set[int] = set()
+    if surveys:
+        answered = set(
+            SurveyResponse.objects.filter(enrolment__in=funded, survey__in=surveys.values()).values_list(
+                "enrolment_id", flat=True
+            )
+        )
     result = {}
     for enrolment in funded:
         course = enrolment.run.course
@@ -367,6 +398,15 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
             else:
                 state = AssessmentState.NOT_TAKEN
                 note = time_refusal
+                survey = surveys.get(course.pk)
+                if (
+                    not note
+                    and quiz.kind == QuizKind.FINAL
+                    and survey is not None
+                    and survey.required_before_final
+                    and enrolment.pk not in answered
+                ):
+                    note = _("Opens after the satisfaction survey")
             rows.append(
                 AssessmentRow(
                     kind_label=str(QuizKind(quiz.kind).label),
@@ -380,15 +420,26 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
         assignment_score = assignments.get(enrolment.pk)
         if course.weight_assignment:
             threshold = opens_at_percent(ASSIGNMENT)
-            if assignment_score is not None:
+            if enrolment.pk in awaiting_grading:
+                state, note, score = AssessmentState.SUBMITTED, _("Waiting for grading"), ""
+            elif assignment_score is not None:
                 state, note, score = AssessmentState.SUBMITTED, "", _format(assignment_score)
             elif enrolment.progress_percent < threshold:
                 state, score = AssessmentState.LOCKED, ""
                 note = _("Opens at %(percent)s%% progress") % {"percent": threshold}
             else:
                 state, note, score = AssessmentState.NOT_SUBMITTED, time_refusal, ""
+            own_pages = assignment_pages.get(course.pk, [])
+            page = own_pages[0] if len(own_pages) == 1 else None
             rows.append(
-                AssessmentRow(kind_label=str(ASSIGNMENT_LABEL), title="", url="", state=state, note=note, score=score)
+                AssessmentRow(
+                    kind_label=str(ASSIGNMENT_LABEL),
+                    title=page.display_title if page else "",
+                    url=(page.get_url() or "") if page else "",
+                    state=state,
+                    note=note,
+                    score=score,
+                )
             )
         own_parts = parts.get(enrolment.pk)
         result[enrolment.pk] = ScoreSummary(
@@ -402,8 +453,20 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
             ),
             assignment_weighted=bool(course.weight_assignment),
             assignment_submitted=assignment_score is not None,
+            **_survey_fields(surveys.get(course.pk), answered=enrolment.pk in answered),
         )
     return result
+
+
+def _survey_fields(survey: SurveyPage | None, *, answered: bool) -> dict:
+    if survey is None:
+        return {}
+    return {
+        "survey_title": survey.display_title,
+        "survey_url": survey.get_url() or "",
+        "survey_answered": answered,
+        "survey_required": survey.required_before_final,
+    }
 
 
 # --------------------------------------------------------------------------------------------

@@ -72,7 +72,12 @@ class SimilarityCaseView(StaffView):
         self.case = get_object_or_404(_cases(self.request.user), pk=case_id)
 
     def get_page_title(self):
-        return _("Copied answers: %(item)s") % {"item": self.case.item_label}
+        # The item (often a whole question) is the first line of the page, not the header, which
+        # has one line and cut it off.
+        return _("Copied answers: %(a)s and %(b)s") % {
+            "a": self.case.enrolment_a.user.name_ko,
+            "b": self.case.enrolment_b.user.name_ko,
+        }
 
     def get(self, request, case_id):
         return self.render_form(DecisionForm())

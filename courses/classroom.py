@@ -90,6 +90,16 @@ class AssessmentRow:
     def state_label(self) -> str:
         return str(self.state.label)
 
+    @property
+    def name(self) -> str:
+        """What the row is called: the title, or the kind when it has none."""
+        return self.title or self.kind_label
+
+    @property
+    def kind_prefix(self) -> str:
+        """The kind before the title, unless the title says it already (a test titled 진행단계평가)."""
+        return self.kind_label if self.title and self.title != self.kind_label else ""
+
 
 @dataclass(frozen=True)
 class ScoreSummary:
@@ -101,6 +111,12 @@ class ScoreSummary:
     weights: str = ""
     assignment_weighted: bool = False
     assignment_submitted: bool = False
+    #: The course's 만족도 설문 (None: it has none): its title, address, whether the trainee answered
+    #: it, and whether the final test waits for it.
+    survey_title: str = ""
+    survey_url: str = ""
+    survey_answered: bool | None = None
+    survey_required: bool = False
 
 
 LedgerReader = Callable[..., dict[int, StudyLedger]]
@@ -134,6 +150,7 @@ class LessonRow:
     last_day: datetime.date | None
     state: LessonState
     note: str = ""
+    lesson_id: int = 0
 
     @property
     def credited(self) -> str:
@@ -151,6 +168,11 @@ class LessonRow:
     def can_open(self) -> bool:
         return self.state in (LessonState.STUDY, LessonState.DONE, LessonState.REVIEW)
 
+    @property
+    def to_study(self) -> bool:
+        """A 차시 still to study (its link is the call to action; finished ones are for review)."""
+        return self.state == LessonState.STUDY
+
 
 @dataclass
 class FundedClassroom:
@@ -166,6 +188,10 @@ class FundedClassroom:
     training_end: datetime.date | None
     today: datetime.date
     missing: list[Requirement] = field(default_factory=list)
+
+    def may_open(self, lesson_id: int) -> bool:
+        """Whether the 차시 opens today (not over the daily cap, not locked by the unlock rule)."""
+        return any(row.can_open for row in self.lessons if row.lesson_id == lesson_id)
 
     @property
     def assessments(self) -> list[AssessmentRow]:
@@ -293,6 +319,7 @@ def funded_classrooms(
                     last_day=ledger.last_days.get(lesson.pk) if ledger else None,
                     state=state,
                     note=note,
+                    lesson_id=lesson.pk,
                 )
             )
         result[enrolment.pk] = FundedClassroom(

@@ -528,6 +528,9 @@ def learn_dashboard(*, user) -> dict:
         classrooms = funded_classrooms([entry.enrolment for entry in active])
         for entry in active:
             entry.classroom = classrooms.get(entry.enrolment.pk)
+            if entry.classroom and entry.continue_lesson and not entry.classroom.may_open(entry.continue_lesson.pk):
+                # No button to a 차시 that answers 403 today (daily cap, unlock rule): its row says why.
+                entry.continue_lesson = None
 
     waitlisted = by_status.get(Enrolment.Status.WAITLISTED, [])
     if waitlisted:

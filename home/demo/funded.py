@@ -1,7 +1,8 @@
 """The demo's funded run (사업주훈련, DOMAIN-KR §1): a 12-차시 course with a progress test, a final test
-with an essay, the satisfaction survey, and five trainees at different stages.
+with an essay, the satisfaction survey, a required 과제 (its weight is half the total), and five
+trainees at different stages.
 
-Content lives in ``data/funded.json`` (identifiers, weights, tests, survey, trainees) and
+Content lives in ``data/funded.json`` (identifiers, weights, tests, survey, the 과제, trainees) and
 ``data/courses/<slug>.json`` (the course and its lessons). The stages, by the trainee's ``stage``:
 
 - ``daily_cap``: 8 차시 credited today (KST) in the study-day ledger: a 9th is refused today;
@@ -32,6 +33,7 @@ from courses.models import CoursePage, CourseRun, Enrolment, InstitutePage, Less
 from courses.progress_rule import KST, kst_date
 
 from . import content
+from .assessments import ensure_assignment
 from .catalog import _child, _person, _publish, ensure_course
 from .people import ensure_user
 
@@ -220,7 +222,7 @@ def funded_trainees() -> list[dict]:
 
 
 def load_funded() -> dict:
-    """The funded course, run, tests, survey and trainees; answers what it built (for the tests)."""
+    """The funded course, run, tests, survey, 과제 and trainees; answers what it built (for the tests)."""
     data = content.read("funded")
     catalog_data = content.read("catalog")
     course_data = content.read(f"courses/{data['course']}")
@@ -231,6 +233,7 @@ def load_funded() -> dict:
     run = ensure_funded_run(course, data)
     progress_test, final_test = ensure_tests(course, data)
     survey = ensure_survey(course, data["survey"])
+    assignment = ensure_assignment(course, data["assignment"])
     lessons = list(LessonPage.objects.live().descendant_of(course).filter(required=True).order_by("path"))
 
     today = kst_date(timezone.now())
@@ -277,5 +280,6 @@ def load_funded() -> dict:
         "progress_test": progress_test,
         "final_test": final_test,
         "survey": survey,
+        "assignment": assignment,
         "trainees": trainees,
     }

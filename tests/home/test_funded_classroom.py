@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from assessments import funded as assessments_funded
-from assessments.models import Attempt
+from assessments.models import AssignmentSubmission, Attempt, SurveyPage, SurveyResponse
 from courses.classroom import AssessmentState, LessonState, funded_classroom, mmss
 from courses.models import Enrolment, LessonProgress
 from courses.progress_rule import kst_date
@@ -76,6 +76,22 @@ def test_learn_shows_each_lesson_state_in_korean_and_todays_count(client):
     assert rows[9].startswith("locked") and "진도부족" in rows[9]
     assert "오늘 학습 8/8차시" in html
     assert "학습 유의사항" in html
+
+
+def test_no_continue_button_leads_to_a_lesson_refused_today(client):
+    """At the day's cap the next 차시 answers 403: /learn/ offers no 'continue' button to it."""
+    world = make_funded(lesson_count=10)
+    enrolment, lessons = world["enrolment"], world["lessons"]
+    studied(enrolment, lessons[:7], today_kst())
+    LessonProgress.objects.filter(enrolment=enrolment).update(completed_at=timezone.now())
+    client.force_login(world["user"])
+    assert f'href="{lessons[7].url}">이어서 학습' in client.get("/learn/").content.decode()
+
+    studied(enrolment, lessons[7:8], today_kst())
+    LessonProgress.objects.filter(enrolment=enrolment).update(completed_at=timezone.now())
+    html = client.get("/learn/").content.decode()
+    assert "오늘 한도 초과" in lesson_rows(html)[8]
+    assert "이어서 학습" not in html
 
 
 def test_the_next_lesson_is_locked_with_what_is_needed_until_the_unlock_threshold(client):
@@ -177,6 +193,58 @@ def test_assessment_rows_not_taken_in_progress_and_taken_with_score(client, assi
     Attempt.objects.filter(enrolment=enrolment).update(state=Attempt.State.SUBMITTED, score=Decimal("50"))
     progress_row = assessment_rows(client.get("/learn/").content.decode())[0]
     assert progress_row.startswith("taken") and "응시완료" in progress_row and "50" in progress_row
+
+
+def test_the_assignment_row_links_to_the_courses_assignment(client, assignment_scores):
+    """The 과제 row names and links the course's required 과제 (it was a bare '과제' with nowhere to go);
+    a test titled like its kind is not named twice ('최종평가 · 최종평가')."""
+    world, enrolment = funded_world(progress=85)
+    assignment = f.assignment_page(world["course"], title="위험성 평가표 작성 과제", required=True)
+    world["final_test"].title = "최종평가"
+    world["final_test"].save_revision().publish()
+    client.force_login(enrolment.user)
+
+    _progress_row, final_row, assignment_row = assessment_rows(client.get("/learn/").content.decode())
+
+    assert f'과제 · <a href="{assignment.url}">위험성 평가표 작성 과제</a>' in assignment_row
+    assert "최종평가 · " not in final_row and ">최종평가</a>" in final_row
+
+
+def test_a_submitted_assignment_waits_for_grading_rather_than_showing_0(client):
+    """The total counts a 과제 not graded yet as 0; its row says 채점 대기 instead of a score of 0.00."""
+    world, enrolment = funded_world(progress=85)
+    assignment = f.assignment_page(world["course"], title="위험성 평가표 작성 과제", required=True)
+    AssignmentSubmission.objects.create(
+        assignment=assignment,
+        enrolment=enrolment,
+        user=enrolment.user,
+        text="답안",
+        state=AssignmentSubmission.State.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    client.force_login(enrolment.user)
+
+    assignment_row = assessment_rows(client.get("/learn/").content.decode())[2]
+
+    assert assignment_row.startswith("submitted") and "채점 대기" in assignment_row and "0.00" not in assignment_row
+
+
+def test_the_survey_is_a_completion_condition_and_the_final_test_waits_for_it(client, assignment_scores):
+    world, enrolment = funded_world(progress=85)
+    survey = world["course"].add_child(
+        instance=SurveyPage(title="과정 만족도 설문", slug="survey", required_before_final=True)
+    )
+    client.force_login(enrolment.user)
+
+    html = client.get("/learn/").content.decode()
+    final_row = assessment_rows(html)[1]
+    assert "만족도 설문 응답 후 응시 가능" in final_row
+    assert f'만족도 설문: <a href="{survey.url}">미응답</a>' in html and "최종평가 전 필수" in html
+
+    SurveyResponse.objects.create(survey=survey, enrolment=enrolment, answers={})
+    html = client.get("/learn/").content.decode()
+    assert "만족도 설문: 응답 완료" in html
+    assert "만족도 설문 응답 후 응시 가능" not in assessment_rows(html)[1]
 
 
 def test_weights_10_40_50_and_scores_50_70_60_show_a_total_of_63(client, assignment_scores):
