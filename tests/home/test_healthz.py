@@ -11,6 +11,13 @@ from lms.celery import app as celery_app
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def broker_from_configuration(monkeypatch):
+    """Celery reads ``CELERY_BROKER_URL`` from the environment before its configuration, so the
+    tests that point the broker elsewhere would not take effect where it is set."""
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)
+
+
 def test_healthy(client):
     response = client.get("/healthz")
 
