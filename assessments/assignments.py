@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
@@ -38,6 +39,7 @@ from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
 from courses.selectors import staff_courses, studying_enrolment
 from courses.services import enrolment_evaluate_completion
+from pagecache.generation import current_generation, kept_for
 
 from . import funded
 from .grading import passes, required_score
@@ -87,19 +89,51 @@ def percent_of(score: Decimal, max_score) -> Decimal:
     return (Decimal(score) * 100 / Decimal(max_score)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+REQUIRED_ASSIGNMENTS_SECONDS = 3600
+
+
+def required_assignments(courses: list) -> list[AssignmentPage]:
+    """The required, live assignments of these courses, in tree order.
+
+    Kept per course under the page-tree generation (``pagecache.generation``: any saved, published,
+    moved or deleted page renews it), so the course page and 나의 강의실 of a course without one, the
+    usual case, ask the cache instead of the database; one query for the courses not kept yet."""
+    if not courses:
+        return []
+    generation = current_generation()
+    keys = {course.pk: f"academy:required-assignments:v1:{course.path}" for course in courses}
+    found = cache.get_many(list(keys.values()))
+    result: list[AssignmentPage] = []
+    missing = []
+    for course in courses:
+        kept = kept_for(found.get(keys[course.pk]), generation)
+        if kept is None:
+            missing.append(course)
+        else:
+            result.extend(kept)
+    if missing:
+        fresh = list(
+            AssignmentPage.objects.live()
+            .filter(under_paths([course.path for course in missing]), required=True)
+            .order_by("path")
+        )
+        for course in missing:
+            own = [page for page in fresh if page.path.startswith(course.path)]
+            cache.set(keys[course.pk], (generation, own), REQUIRED_ASSIGNMENTS_SECONDS)
+            result.extend(own)
+    return sorted(result, key=lambda page: page.path)
+
+
 def assignment_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
-    """Completion requirements of required, live assignments, for a batch of enrolments (two queries).
+    """Completion requirements of required, live assignments, for a batch of enrolments (the
+    assignments from the cache, ``required_assignments``; one query for the scores when there are any).
 
     Part of the assessments app's requirement provider (``selectors.assessment_requirements``)."""
     result: dict[int, list[Requirement]] = {e.pk: [] for e in enrolments}
     if not enrolments:
         return result
     courses = {e.run.course.pk: e.run.course for e in enrolments}
-    assignments = list(
-        AssignmentPage.objects.live()
-        .filter(under_paths([course.path for course in courses.values()]), required=True)
-        .order_by("path")
-    )
+    assignments = required_assignments(list(courses.values()))
     if not assignments:
         return result
     scores = assignment_scores_for(enrolments)

@@ -26,10 +26,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.dates import kdate, kdatetime
 from courses.classroom import AssessmentRow, AssessmentState, ScoreSummary
 from courses.completion import Requirement
 from courses.funding import FUNDED_MIN_PROGRESS_PERCENT
@@ -108,13 +108,13 @@ def gate_refusal(*, enrolment: Enrolment, kind: str, now: datetime.datetime | No
     now = now or timezone.now()
     if inputs_frozen(run, now):
         return _("The training period ended on %(date)s: no attempt or answer is accepted any more.") % {
-            "date": date_format(run.training_end, "DATE_FORMAT")
+            "date": kdate(run.training_end)
         }
     start_until = last_start(run)
     if start_until is not None and now >= start_until:
         return _("Attempts can be started until %(time)s on the last day of the training period (%(date)s).") % {
             "time": settings.ACADEMY_FUNDED_LAST_START,
-            "date": date_format(run.training_end, "DATE_FORMAT"),
+            "date": kdate(run.training_end),
         }
     threshold = opens_at_percent(kind)
     if threshold is not None and enrolment.progress_percent < threshold:
@@ -383,9 +383,7 @@ def classroom_scores(enrolments: list[Enrolment], *, now: datetime.datetime | No
                 ends = [d for d in (open_attempt.deadline, open_attempt.freeze_at) if d]
                 if ends:
                     deadline = min(ends)
-                    note = _("Until %(deadline)s") % {
-                        "deadline": date_format(timezone.localtime(deadline), "DATETIME_FORMAT")
-                    }
+                    note = _("Until %(deadline)s") % {"deadline": kdatetime(deadline)}
             elif kept is not None:
                 state = AssessmentState.TAKEN
                 score = _format(kept.score)

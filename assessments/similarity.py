@@ -639,8 +639,9 @@ def copied_answer_ids(answer_ids: Iterable[int]) -> set[int]:
 def similarity_requirements(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
     """모사답안 판정 (unmet) for a trainee judged to have copied or been copied; while a case about
     them awaits the instructors, a neutral unmet "results being confirmed" that names neither the
-    item nor 모사 (see the module docstring). One query."""
-    ids = [e.pk for e in enrolments]
+    item nor 모사 (see the module docstring). One query, none when no run is funded (cases are only
+    made for funded runs)."""
+    ids = [e.pk for e in enrolments if e.run.is_funded]
     result: dict[int, list[Requirement]] = {}
     if not ids:
         return result

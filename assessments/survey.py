@@ -20,10 +20,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.dates import kdate
 from courses.models import CoursePage, CourseRun, Enrolment
 from courses.progress_rule import KST
 from courses.selectors import studying_enrolment
@@ -88,9 +88,7 @@ def answer_refusal(*, enrolment: Enrolment, now: datetime.datetime | None = None
         return _("Only trainees enrolled in the course answer its survey.")
     if (now or timezone.now()) >= editable_until(enrolment.run):
         last_day = enrolment.run.training_end if enrolment.run.is_funded else enrolment.run.ends_on
-        return _("The survey closed with the training period on %(date)s.") % {
-            "date": date_format(last_day, "DATE_FORMAT")
-        }
+        return _("The survey closed with the training period on %(date)s.") % {"date": kdate(last_day)}
     return ""
 
 

@@ -8,9 +8,10 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from common.dates import kdate
 
 from . import completion, funding, gates, progress_rule
 from .models import (
@@ -504,7 +505,7 @@ def completion_override(*, enrolment: Enrolment, complete: bool, reason: str, ac
         deadline = funding.grading_deadline(run)
         raise EnrolmentError(
             _("Until the grading deadline (%(date)s) the completion rule decides; an override is possible after it.")
-            % {"date": date_format(deadline, "DATE_FORMAT") if deadline else "–"}
+            % {"date": kdate(deadline) if deadline else "–"}
         )
     if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
         raise EnrolmentError(_("Only a studying or completed trainee has a completion decision."))

@@ -2,7 +2,7 @@
 
 from django import template
 
-from common import i18n
+from common import dates, i18n
 
 register = template.Library()
 
@@ -40,31 +40,11 @@ def other_language(context):
 
 @register.filter
 def kdate(value) -> str:
-    """A date as Koreans write it, ``2027.01.29`` (English readers: ``29 Jan 2027``).
-
-    Accepts a date or a datetime (shown in the Academy's time zone, Asia/Seoul); empty for None.
-    """
-    import datetime
-
-    from django.utils import timezone
-
-    if value in (None, ""):
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    if i18n.reader_is_english():
-        return f"{value.day} {value:%b %Y}"
-    return f"{value:%Y.%m.%d}"
+    """A date as Koreans write it, ``2027.01.29`` (English readers: ``29 Jan 2027``); ``common.dates``."""
+    return dates.kdate(value)
 
 
 @register.filter
 def kdatetime(value) -> str:
     """A moment in the Academy's time zone: ``2027.01.29 14:05`` (English: ``29 Jan 2027, 14:05 KST``)."""
-    from django.utils import timezone
-
-    if value in (None, ""):
-        return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    if i18n.reader_is_english():
-        return f"{local.day} {local:%b %Y}, {local:%H:%M} KST"
-    return f"{local:%Y.%m.%d %H:%M}"
+    return dates.kdatetime(value)

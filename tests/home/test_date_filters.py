@@ -42,3 +42,29 @@ def test_templates_show_dates_in_one_format():
                     continue
                 offenders.append(f"{path.name}:{number}: {match.group(0)}")
     assert offenders == []
+
+
+def test_messages_made_in_python_show_dates_in_the_same_format():
+    """Text made in Python (refusals, notes on /learn/) formats dates with ``common.dates``, not
+    Django's ``date_format``, whose Korean ``DATE_FORMAT`` (2027년 1월 29일) no page uses."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    apps = ("accounts", "assessments", "certificates", "common", "compliance", "courses", "hr", "home", "ops")
+    offenders = [
+        f"{path.relative_to(settings.BASE_DIR)}:{number}"
+        for app in apps
+        for path in sorted((Path(settings.BASE_DIR) / app).rglob("*.py"))
+        if "migrations" not in path.parts
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "date_format(" in line
+    ]
+    assert offenders == []
+
+
+def test_python_and_templates_write_dates_alike():
+    from common.dates import kdatetime as python_kdatetime
+
+    with translation.override("ko"):
+        assert python_kdatetime(MOMENT) == kdatetime(MOMENT) == "2027.01.29 05:05"
