@@ -24,13 +24,14 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .models import Choice, MatchPair, Question, QuestionType
+from .models.bank import MAX_ANSWER_NUMBER
 
 ZERO, ONE = Decimal("0"), Decimal("1")
 MAX_TEXT = 500
 #: The longest essay answer accepted (characters).
 MAX_ESSAY = 20000
 #: Numeric answers larger than this are refused, not graded.
-MAX_NUMBER = Decimal("1e15")
+MAX_NUMBER = MAX_ANSWER_NUMBER
 
 # Punctuation ignored in short answers, Korean and English alike (plus spacing and case).
 _PUNCTUATION = re.compile(r"[\s\.,!?;:'\"`´‘’“”()\[\]{}<>·•…~\-_/\\|、。「」『』《》〈〉【】〔〕・ㆍ]+")

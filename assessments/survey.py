@@ -181,16 +181,15 @@ class SurveyResults:
 def survey_results(*, run: CourseRun) -> SurveyResults:
     """The survey's results in one run: averages and distributions per item, averages per category
     (the mean of every answer in it), the response rate, and the free-text answers without names
-    (ordered by their text, so the order tells nothing of who wrote them). Below
+    (ordered by their text, so the order tells nothing of who wrote them). Every response counts,
+    whatever became of the trainee's enrolment since, so no change of the set can single one out. Below
     ``ACADEMY_SURVEY_MIN_RESPONSES`` responses only the counts: no category, item or comment."""
     survey = course_survey(run.course)
     min_responses = settings.ACADEMY_SURVEY_MIN_RESPONSES
     enrolled = Enrolment.objects.filter(run=run).studying().count()
-    rows = list(
-        SurveyResponse.objects.filter(
-            enrolment__run=run, enrolment__status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-        ).values_list("answers", "comment")
-    )
+    # Every response to the run, whatever became of the enrolment since: were a removed or withdrawn
+    # trainee's answers to drop out, comparing the results before and after would show them.
+    rows = list(SurveyResponse.objects.filter(enrolment__run=run).values_list("answers", "comment"))
     if len(rows) < min_responses:
         return SurveyResults(
             survey=survey,

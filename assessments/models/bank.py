@@ -80,6 +80,13 @@ _ANSWER_FEEDBACK = re.compile(r"(?<!\\)#")
 _NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
 _NUMERIC_SPEC = re.compile(rf"\A(?P<value>{_NUMBER})(?::(?P<tolerance>{_NUMBER}))?\Z")
 _NUMERIC_RANGE = re.compile(rf"\A(?P<low>{_NUMBER})\.\.(?P<high>{_NUMBER})\Z")
+#: Numbers larger than this are not read (as trainees' numeric answers are refused above it,
+#: ``grading.MAX_NUMBER``): grading would overflow Decimal arithmetic on them.
+MAX_ANSWER_NUMBER = Decimal("1e15")
+
+
+def _bounded(*numbers: Decimal) -> bool:
+    return all(number.is_finite() and number.copy_abs() <= MAX_ANSWER_NUMBER for number in numbers)
 
 
 @dataclass(frozen=True)
@@ -308,7 +315,10 @@ def _fraction_prefix(line: str) -> tuple[Decimal, str]:
     match = _ANSWER_FRACTION.match(line)
     if not match:
         return Decimal("1"), line
-    fraction = (Decimal(match.group(1)) / 100).quantize(Decimal("0.0000001"))
+    percent = Decimal(match.group(1))
+    # A weight beyond any Moodle grade is kept unrounded (quantizing it could overflow): the question
+    # form refuses it as a grade Moodle does not allow.
+    fraction = percent / 100 if percent.copy_abs() > 1000 else (percent / 100).quantize(Decimal("0.0000001"))
     return fraction, line[match.end() :].strip()
 
 
@@ -323,13 +333,13 @@ def parse_numeric_answer(line: str) -> NumericAnswer | None:
     spec = spec.strip()
     match = _NUMERIC_SPEC.match(spec)
     if match:
-        return NumericAnswer(
-            Decimal(match["value"]), Decimal(match["tolerance"] or "0"), fraction, feedback.strip(), spec
-        )
+        value, tolerance = Decimal(match["value"]), Decimal(match["tolerance"] or "0")
+        if _bounded(value, tolerance):
+            return NumericAnswer(value, tolerance, fraction, feedback.strip(), spec)
     match = _NUMERIC_RANGE.match(spec)
     if match:
         low, high = Decimal(match["low"]), Decimal(match["high"])
-        if low <= high:
+        if _bounded(low, high) and low <= high:
             return NumericAnswer((low + high) / 2, (high - low) / 2, fraction, feedback.strip(), spec)
     return NumericAnswer(None, None, fraction, feedback.strip(), spec)
 

@@ -270,3 +270,26 @@ def test_the_question_form_refuses_an_answer_ending_in_a_bare_hash():
             "“3.7:1”: 45% is not a grade Moodle allows (such as 50, 33.33333 or 25).",
             "“약 3.7” is not an accepted number. Write value:tolerance or low..high, e.g. %50%3.7:0.5 or %50%3.2..4.2.",
         ]
+
+
+@pytest.mark.parametrize(
+    "line", ["%50%1e999999999", "%50%3.7:1e999999999", "%50%1..1e999999999", "%99999999999999999999999999999999%3.7"]
+)
+def test_an_other_accepted_number_beyond_any_answer_is_refused_and_never_breaks_grading(line):
+    """Trainees' numbers above ``grading.MAX_NUMBER`` are refused; an instructor's accepted number
+    that large would overflow the grading of every attempt (security review): the form refuses it,
+    and a stored one is skipped."""
+    from assessments.validation import question_problems
+
+    problems = question_problems(
+        type="numeric", text="셀 전압은?", choices=[], numeric_answer=Decimal("3.7"), tolerance=Decimal("0"),
+        other_numeric_answers=[line],
+    )  # fmt: skip
+    assert problems
+
+    question = Question(
+        type="numeric", numeric_answer=Decimal("3.7"), tolerance=Decimal("0"), other_numeric_answers=line
+    )
+    assert grading.grade(question, [], "3.7") == 1
+    assert grading.grade(question, [], "5") == 0
+    assert isinstance(question.numeric_answer_list, list)

@@ -98,3 +98,23 @@ def test_responses_of_another_run_do_not_count_toward_the_minimum(world):
 
     results = survey_results(run=world["run"])
     assert results.responses == 1 and results.withheld and results.comments == []
+
+
+def test_removing_a_trainee_does_not_take_their_answers_out_of_the_results(world):
+    """Security review: if a removed trainee's response dropped out, the results before and after
+    the removal would differ by exactly their answers and comment."""
+    from courses.models import Enrolment
+
+    singled_out = respond(world, {**all_answers(4), "teaching_level": 1}, comment="강사님 설명이 너무 빨랐습니다")
+    for value in (2, 5, 3):
+        respond(world, all_answers(value))
+    before = survey_results(run=world["run"])
+
+    Enrolment.objects.filter(pk=singled_out.pk).update(status=Enrolment.Status.REMOVED)
+    after = survey_results(run=world["run"])
+
+    assert after.responses == before.responses == 4
+    assert after.comments == before.comments == ["강사님 설명이 너무 빨랐습니다"]
+    assert [row.distribution for c in after.categories for row in c.items] == [
+        row.distribution for c in before.categories for row in c.items
+    ]
