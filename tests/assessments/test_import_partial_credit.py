@@ -8,10 +8,8 @@ feedback in Moodle XML) and ``data/moodle_partial_refused.{gift,xml}``.
 """
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,7 +18,7 @@ from assessments.importers import parse_question_bank
 from assessments.models import Attempt, AttemptAnswer, Question
 from tests import factories as f
 
-DATA = Path(__file__).parent / "data"
+from .import_support import DATA, import_staff, upload
 
 
 def parsed(name):
@@ -170,20 +168,7 @@ def test_a_hash_in_an_accepted_answer_is_written_escaped_and_read_back():
 
 @pytest.fixture
 def staff(client, db):
-    institute = f.institute_page()
-    course = f.course_page(institute, min_progress_percent=0)
-    bank = f.question_bank(institute, course, "부분 점수")
-    instructor = f.instructor_of(institute)
-    client.force_login(instructor)
-    return {"course": course, "bank": bank, "instructor": instructor}
-
-
-def upload(client, bank, name):
-    return client.post(
-        "/cms/assessments/import/",
-        {"bank": bank.pk, "file": SimpleUploadedFile(name, (DATA / name).read_bytes())},
-        follow=True,
-    )
+    return import_staff(client, "부분 점수")
 
 
 def take(client, quiz, user, answers: dict[str, str]) -> Attempt:

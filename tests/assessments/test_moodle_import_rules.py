@@ -8,10 +8,8 @@ list, ``question_bank::fraction_options_full()``).
 """
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
@@ -21,7 +19,8 @@ from assessments.importers import parse_gift, parse_moodle_xml, parse_question_b
 from assessments.models import Attempt, AttemptAnswer, Question
 from tests import factories as f
 
-DATA = Path(__file__).parent / "data"
+from .import_support import DATA, import_staff, upload
+
 RULES = ["moodle_rules.gift", "moodle_rules.xml"]
 
 
@@ -131,20 +130,7 @@ def test_a_grade_outside_moodles_list_is_refused_naming_the_question(name, locat
 
 @pytest.fixture
 def staff(client, db):
-    institute = f.institute_page()
-    course = f.course_page(institute, min_progress_percent=0)
-    bank = f.question_bank(institute, course, "Moodle 규칙")
-    instructor = f.instructor_of(institute)
-    client.force_login(instructor)
-    return {"course": course, "bank": bank, "instructor": instructor}
-
-
-def upload(client, bank, name):
-    return client.post(
-        "/cms/assessments/import/",
-        {"bank": bank.pk, "file": SimpleUploadedFile(name, (DATA / name).read_bytes())},
-        follow=True,
-    )
+    return import_staff(client, "Moodle 규칙")
 
 
 @pytest.mark.parametrize("name", ["moodle_rules_refused.gift", "moodle_rules_refused.xml"])
