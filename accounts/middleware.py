@@ -77,3 +77,51 @@ class StaffMFAMiddleware:
             messages.warning(request, _("Set up two-factor authentication (OTP) before using the staff pages."))
             return redirect(f"{reverse('mfa_activate_totp')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+#: The browser's own random id (never stored: only its keyed hash is, ``ops.requestcontext``).
+DEVICE_COOKIE = "academy_device"
+DEVICE_COOKIE_AGE = 2 * 365 * 24 * 3600
+
+
+class ClientContextMiddleware:
+    """Sets ``ops.requestcontext`` for the request: address, device hash, user-agent hash.
+
+    The device cookie is given to signed-in users only (an anonymous, cacheable page never carries
+    a ``Set-Cookie``); a browser that signs in receives it on the login response.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        import secrets
+
+        from ops.requestcontext import ClientContext, client_context, keyed_hash
+
+        from .clients import client_address
+
+        device_id = request.COOKIES.get(DEVICE_COOKIE, "")
+        if not (16 <= len(device_id) <= 64 and device_id.isalnum()):
+            device_id = ""
+        fresh = not device_id
+        if fresh:
+            device_id = secrets.token_hex(16)
+        context = ClientContext(
+            address=client_address(request),
+            device_hash=keyed_hash(device_id),
+            user_agent_hash=keyed_hash(request.META.get("HTTP_USER_AGENT", "")[:512]),
+        )
+        with client_context(context):
+            response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if fresh and user is not None and user.is_authenticated:
+            response.set_cookie(
+                DEVICE_COOKIE,
+                device_id,
+                max_age=DEVICE_COOKIE_AGE,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure(),
+            )
+        return response

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from common.dates import kdate
 
-from . import completion, funding, gates, progress_rule
+from . import completion, events, funding, gates, progress_rule
 from .models import (
     AttendanceRecord,
     AttendanceSession,
@@ -54,6 +54,15 @@ def _record(
         actor=actor,
         reason=reason,
         is_override=override,
+    )
+    events.emit(
+        "enrolment_status_changed",
+        enrolment=enrolment,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        reason=reason,
+        override=override,
     )
     if (from_status in Enrolment.SEAT_HOLDING) != (to_status in Enrolment.SEAT_HOLDING):
         run_id = enrolment.run_id
@@ -293,10 +302,12 @@ def progress_heartbeat(
     if clock.last_credited_at is None or now > clock.last_credited_at:
         clock.last_credited_at = now
         clock.save(update_fields=["last_credited_at"])
-    progress, _created = LessonProgress.objects.select_for_update().get_or_create(
+    progress, created = LessonProgress.objects.select_for_update().get_or_create(
         enrolment=enrolment, lesson=lesson, defaults={"started_at": now}
     )
     progress.enrolment = enrolment  # the caller reads its run without another query
+    if created or resume:
+        events.emit("lesson_study_started", enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     funded = enrolment.run.is_funded
     if funded:
         percent_before = gates.lesson_percent_of(progress, lesson)
@@ -306,6 +317,9 @@ def progress_heartbeat(
     if credit:
         LessonProgress.objects.filter(pk=progress.pk).update(seconds_studied=F("seconds_studied") + credit)
         progress.refresh_from_db(fields=["seconds_studied"])
+        events.emit(
+            "lesson_study_credited", enrolment=enrolment, lesson=lesson, progress=progress, seconds=credit, now=now
+        )
     if funded and gates.lesson_percent_of(progress, lesson) != percent_before:
         _funded_lesson_changed(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     return progress
@@ -349,6 +363,7 @@ def _funded_lesson_changed(*, enrolment: Enrolment, lesson: LessonPage, progress
     if progress.completed_at is None and gates.lesson_percent_of(progress, lesson) == 100:
         progress.completed_at = now
         progress.save(update_fields=["completed_at"])
+        events.emit("lesson_study_completed", enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     enrolment_refresh_progress(enrolment=enrolment)
 
 
@@ -397,6 +412,7 @@ def lesson_complete(*, user, lesson: LessonPage, now=None) -> LessonProgress:
         raise EnrolmentError(lesson_incomplete_message(progress=progress, lesson=lesson))
     progress.completed_at = now
     progress.save(update_fields=["completed_at"])
+    events.emit("lesson_study_completed", enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     enrolment_refresh_progress(enrolment=enrolment)
     return progress
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +28,49 @@ class FailedTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name}[{self.task_id}]"
+
+
+class AuditEvent(models.Model):
+    """One entry of the tamper-evident audit trail (DOMAIN-KR §1.10): append-only, hash-chained.
+
+    ``hash`` = SHA-256(``prev_hash`` ‖ the canonical JSON of the entry's fields), so changing or
+    removing any row breaks every link after it; the database refuses UPDATE and DELETE on the
+    table (a trigger, ``ops/migrations/0002``), and ``ops.audit.audit_chain_verify`` (daily) names
+    the first broken link. Written only by ``ops.audit.audit_record``. The rows are kept for the
+    longest retention of what they witness (``compliance`` retention never sweeps them).
+    """
+
+    at = models.DateTimeField(_("time"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+    )
+    actor_address = models.CharField(_("address"), max_length=64, blank=True)
+    subject_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+    )
+    object_type = models.CharField(_("object type"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    reason = models.TextField(_("reason"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit trail")
+        indexes = [models.Index(fields=["object_type", "object_id"]), models.Index(fields=["subject_user", "at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action}"
