@@ -323,6 +323,9 @@ ACADEMY_API_KEY_RATE_PER_MINUTE = env_int("ACADEMY_API_KEY_RATE_PER_MINUTE", 600
 
 ACADEMY_TRUSTED_PROXY_COUNT = env_trusted_proxy_count(default=0)
 ALLAUTH_TRUSTED_PROXY_COUNT = ACADEMY_TRUSTED_PROXY_COUNT
+#: Key of the keyed device and user-agent hashes (ops.requestcontext); derived from SECRET_KEY when
+#: empty. Set it separately when the secret key may rotate: a new key makes every device look new.
+ACADEMY_DEVICE_HASH_KEY = env_str("ACADEMY_DEVICE_HASH_KEY", "")
 
 #: /healthz answers from a result at most this many seconds old, kept in the shared cache.
 ACADEMY_HEALTHZ_MAX_AGE = 15
