@@ -608,7 +608,7 @@ def submission_grade(
         actor=actor,
         subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=submission.enrolment_id),
         obj=submission,
-        data={"score": total, "previous_score": previous},
+        data={"enrolment": submission.enrolment_id, "score": total, "previous_score": previous},
     )
     enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
     return submission
@@ -685,6 +685,10 @@ def submission_reopen(*, submission: AssignmentSubmission, actor, reason: str, n
         subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=submission.enrolment_id),
         obj=submission,
         reason=reason,
-        data={"from_state": reopening.from_state, "from_score": reopening.from_score},
+        data={
+            "enrolment": submission.enrolment_id,
+            "from_state": reopening.from_state,
+            "from_score": reopening.from_score,
+        },
     )
     return submission

@@ -486,7 +486,7 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
         actor=actor,
         subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=attempt.enrolment_id),
         obj=answer,
-        data={"attempt": attempt.pk, "points": points, "previous_points": previous},
+        data={"enrolment": attempt.enrolment_id, "attempt": attempt.pk, "points": points, "previous_points": previous},
     )
     questions, _choices, answers = _load(attempt)
     return _settle(attempt, questions, answers, now=now)

@@ -35,7 +35,8 @@ from assessments.models import (
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
-from ops.models import FailedTask
+from ops.audit import audit_record
+from ops.models import AuditEvent, FailedTask
 from tests import factories as f
 from tests.support.admin_urls import admin_routes
 
@@ -164,6 +165,7 @@ OWNER_NOT_200.update(
             "cms/snippets/accounts/organisation/invite/<int:pk>/",
             "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
             "cms/failed_tasks/inspect/<int:pk>/",  # the dead-letter record (ops.FailedTask)
+            "cms/audit_trail/inspect/<int:pk>/",  # 감사 기록 (ops.AuditEvent), administrators only
         )
     }
 )
@@ -272,6 +274,7 @@ def world():
         "failed_task": FailedTask.objects.create(
             task_name="certificates.tasks.certificate_render_task", task_id="t-1", args="1", exception=f"{MARK} error"
         ),
+        "audit_event": audit_record(action="test.matrix", subject_user=trainee, reason=f"{MARK} 사유"),
         "users": {
             "owner": manager_a,
             "instructor_a": instructor_a,
@@ -319,6 +322,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             Organisation: world["organisation"],
             NameCorrectionRequest: world["name_correction"],
             FailedTask: world["failed_task"],
+            AuditEvent: world["audit_event"],
         }
     )
     lesson = world["lesson"]
