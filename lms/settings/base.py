@@ -213,7 +213,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "evidence": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "common.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "evidence"), "base_url": None},
     },
 }
