@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.names import mask_name
 from courses.evidence import EvidenceSection, register_section
@@ -104,12 +105,12 @@ def register_sections() -> None:
                 _("Kind"),
                 _("Attempt"),
                 _("Started"),
-                _("Submitted"),
+                pgettext_lazy("evidence pack", "Submitted"),
                 _("Status"),
                 _("Score"),
                 _("Result"),
                 _("Copied answer (모사)"),
-                _("Address"),
+                pgettext_lazy("evidence pack", "Address"),
             ),
             rows=attempt_rows,
             order=50,
@@ -122,7 +123,7 @@ def register_sections() -> None:
             columns=(
                 _("Assignment"),
                 _("Status"),
-                _("Submitted"),
+                pgettext_lazy("evidence pack", "Submitted"),
                 _("Score"),
                 _("Graded by"),
                 _("Graded"),

@@ -36,7 +36,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from accounts.models import Membership
 from accounts.names import mask_email, mask_name
@@ -112,7 +112,7 @@ def _run_facts(enrolment: Enrolment, generated_at: datetime.datetime) -> list[tu
         (_("Round (회차)"), run.hrd_tracse_tme),
         (_("Screening code (심사과정코드)"), course.simsa_code),
         (_("Training period"), f"{cell(run.training_start)} – {cell(run.training_end)}"),
-        (_("Enrolment"), str(enrolment.public_id)),
+        (pgettext("evidence pack", "Enrolment"), str(enrolment.public_id)),
         (_("Status"), enrolment.get_status_display()),
         (_("Progress (%)"), cell(enrolment.progress_percent)),
         (_("Completed at"), cell(enrolment.completed_at)),
@@ -251,7 +251,7 @@ def register_sections() -> None:
                 gettext_lazy("Time"),
                 gettext_lazy("Action"),
                 gettext_lazy("By"),
-                gettext_lazy("Address"),
+                pgettext_lazy("evidence pack", "Address"),
                 gettext_lazy("Reason"),
                 gettext_lazy("Details"),
                 gettext_lazy("Entry"),

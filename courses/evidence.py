@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Enrolment, EnrolmentEvent, LessonPage, LessonProgress
 
@@ -113,12 +114,12 @@ register_section(
         columns=(
             _("No."),
             _("Lesson"),
-            _("Started"),
+            pgettext_lazy("evidence pack", "Study started"),
             _("Last page reached"),
-            _("Completed"),
+            pgettext_lazy("evidence pack", "Lesson completed"),
             _("Seconds credited"),
             _("Seconds required"),
-            _("Address"),
+            pgettext_lazy("evidence pack", "Address"),
         ),
         rows=credit_timeline_rows,
         order=30,

@@ -65,7 +65,7 @@ def test_a_staff_override_appears_with_actor_and_reason(pack_world):
 def test_the_account_facts_are_masked(pack_world):
     pack = evidence.evidence_pack(pack_world["enrolment"])
     facts = dict(table(pack, "account").rows)
-    assert facts["성명"] == "홍*동" and facts["영문 성명"] == "G****** H***"
+    assert facts["이름"] == "홍*동" and facts["영문 이름"] == "G****** H***"
     assert facts["이메일"] == "ho**********@drone.example" and facts["출생연도"] == "1990"
     text = pack_csv_text(pack)
     for secret in ("홍길동", "Gildong", "hong.gildong", "1990.05.17", "1990-05-17"):
@@ -96,7 +96,8 @@ def test_the_pdf_is_korean_text_in_the_shipped_font(pack_world):
     assert data.startswith(b"%PDF")
     text = poppler("pdftotext", data)
     assert "점검 증빙자료" in text and "1차시" in text and "홍*동" in text and "홍길동" not in text
-    assert "NanumMyeongjo" in poppler("pdffonts", data)
+    fonts = poppler("pdffonts", data)
+    assert "Academy-Myeongjo" in fonts and " yes yes " in fonts  # the shipped font, embedded and subset
 
 
 def test_the_pack_reads_in_a_fixed_number_of_queries(world):  # noqa: F811
