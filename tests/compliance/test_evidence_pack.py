@@ -138,3 +138,19 @@ def test_a_section_registered_later_joins_every_pack_without_changing_the_pack(p
         from courses import evidence as registry
 
         registry._sections.pop("identity_checks")
+
+
+@pytest.mark.parametrize(
+    ("email", "masked"),
+    [
+        ("hong.gildong@drone.example", "ho**********@drone.example"),
+        ("ab@x.kr", "a*@x.kr"),
+        ("a@x.kr", "a@x.kr"),
+        ("", ""),
+        ("no-at-sign", "no********"),
+    ],
+)
+def test_e_mail_addresses_keep_two_letters_and_the_domain(email, masked):
+    from accounts.names import mask_email
+
+    assert mask_email(email) == masked

@@ -119,6 +119,18 @@ OWNER_NOT_200 = {
         {404},
         "the matrix's run is unfunded: only funded runs have a 수료자 명단 (tests/assessments/test_completion_list.py)",
     ),
+    **{
+        route: (
+            {404},
+            "the matrix's run is unfunded (and its enrolment pending): only admitted trainees of funded runs "
+            "have inspection evidence packs (tests/compliance/test_evidence_downloads.py)",
+        )
+        for route in (
+            "cms/academy/evidence/enrolments/<int:enrolment_id>/csv/",
+            "cms/academy/evidence/enrolments/<int:enrolment_id>/pdf/",
+            "cms/academy/evidence/runs/<int:run_id>/zip/",
+        )
+    },
     "cms/academy/runs/<int:run_id>/completion/": (
         {404},
         "the matrix's run is unfunded: only funded runs have 수료 decisions to override "
