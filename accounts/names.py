@@ -54,3 +54,17 @@ def mask_name(name: str) -> str:
     if any(_is_hangul(c) for c in name):
         return _mask_korean(name)
     return " ".join(_mask_word(word) for word in name.split(" "))
+
+
+def mask_email(email: str) -> str:
+    """An e-mail address as an inspector's copy shows it: the first two characters of the local
+    part and the domain kept (hong.gildong@drone.example → ho**********@drone.example); a local
+    part of one or two characters keeps its first. Enough to tell two trainees apart, not to write
+    to either."""
+    local, at, domain = (email or "").strip().rpartition("@")
+    if not at:
+        local, domain = domain, ""
+    if not local:
+        return ""
+    kept = 2 if len(local) > 2 else 1
+    return local[:kept] + MASK * (len(local) - kept) + (f"@{domain}" if domain else "")

@@ -13,7 +13,7 @@ class AssessmentsConfig(AppConfig):
         from courses import classroom, completion, institutes
         from courses.permissions import register_institute_policy
 
-        from . import funded
+        from . import evidence, funded, retention
         from .assignments import funded_assignment_scores, stored_file_forget
         from .funded import classroom_scores, funded_requirements
         from .models import (
@@ -29,6 +29,8 @@ class AssessmentsConfig(AppConfig):
         from .services import grant_authoring_permissions
         from .similarity import similarity_requirements
 
+        evidence.register_sections()  # attempts, submissions and 모사 decisions in the evidence pack
+        retention.register_destroyers()  # and their destruction 3 years after a funded run
         completion.register_requirement_provider(assessment_requirements)
         completion.register_requirement_provider(funded_requirements)  # funded runs: the weighted total
         completion.register_requirement_provider(similarity_requirements)  # 모사답안 판정 / 검토 중

@@ -39,6 +39,7 @@ from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
 from courses.selectors import staff_courses, studying_enrolment
 from courses.services import enrolment_evaluate_completion
+from ops.audit import audit_record
 from pagecache.generation import current_generation, kept_for
 
 from . import funded
@@ -594,6 +595,7 @@ def submission_grade(
         stored = {}
     if not 0 <= total <= assignment.max_score:
         raise AssessmentError(_("Give a score between 0 and %(max)s.") % {"max": assignment.max_score})
+    previous = submission.score if submission.state == AssignmentSubmission.State.GRADED else None
     submission.state = AssignmentSubmission.State.GRADED
     submission.score = total
     submission.criterion_scores = stored
@@ -601,6 +603,13 @@ def submission_grade(
     submission.graded_by = actor
     submission.graded_at = now
     submission.save(update_fields=["state", "score", "criterion_scores", "feedback", "graded_by", "graded_at"])
+    audit_record(
+        action="assessments.submission_graded",
+        actor=actor,
+        subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=submission.enrolment_id),
+        obj=submission,
+        data={"enrolment": submission.enrolment_id, "score": total, "previous_score": previous},
+    )
     enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
     return submission
 
@@ -669,5 +678,17 @@ def submission_reopen(*, submission: AssignmentSubmission, actor, reason: str, n
         action="assessments.submission_reopen",
         user=actor,
         data={"reopening": reopening.pk, "from_state": reopening.from_state, "reason": reason},
+    )
+    audit_record(
+        action="assessments.submission_reopened",
+        actor=actor,
+        subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=submission.enrolment_id),
+        obj=submission,
+        reason=reason,
+        data={
+            "enrolment": submission.enrolment_id,
+            "from_state": reopening.from_state,
+            "from_score": reopening.from_score,
+        },
     )
     return submission

@@ -15,6 +15,7 @@ from courses.models import CourseRun, Enrolment
 from courses.permissions import policy_for
 from courses.selectors import studying_enrolment
 from courses.services import enrolment_evaluate_completion
+from ops.audit import audit_record
 
 from . import funded, grading
 from .models import (
@@ -474,11 +475,19 @@ def essay_grade(*, answer: AttemptAnswer, points: Decimal, comment: str = "", ac
         raise AssessmentError(_("Enter the points as a number.")) from None
     if not points.is_finite() or not Decimal("0") <= points <= question.points:
         raise AssessmentError(_("Points lie between 0 and %(max)s.") % {"max": f"{question.points.normalize():f}"})
+    previous = answer.points
     answer.points = points
     answer.fraction = (points / question.points).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
     answer.comment = comment.strip()[:4000]
     answer.graded_by, answer.graded_at = actor, now
     answer.save(update_fields=["points", "fraction", "comment", "graded_by", "graded_at"])
+    audit_record(
+        action="assessments.essay_graded",
+        actor=actor,
+        subject_user=Enrolment.objects.values_list("user_id", flat=True).get(pk=attempt.enrolment_id),
+        obj=answer,
+        data={"enrolment": attempt.enrolment_id, "attempt": attempt.pk, "points": points, "previous_points": previous},
+    )
     questions, _choices, answers = _load(attempt)
     return _settle(attempt, questions, answers, now=now)
 
@@ -552,6 +561,14 @@ def retake_grant(*, enrolment: Enrolment, quiz: QuizPage, actor, reason: str) ->
         raise AssessmentError(_("The trainee already holds a retake of this quiz that is not used yet."))
     grant.save()
     log(instance=grant, action="wagtail.create", user=actor, data={"reason": reason})
+    audit_record(
+        action="assessments.retake_granted",
+        actor=actor,
+        subject_user=enrolment.user_id,
+        obj=grant,
+        reason=reason,
+        data={"enrolment": enrolment.pk, "quiz": quiz.pk},
+    )
     return grant
 
 
@@ -597,6 +614,13 @@ def practical_grade(
             "graded_by": actor,
             "graded_at": timezone.now(),
         },
+    )
+    audit_record(
+        action="assessments.practical_graded",
+        actor=actor,
+        subject_user=enrolment.user_id,
+        obj=result,
+        data={"enrolment": enrolment.pk, "score": score, "created": _created},
     )
     enrolment_evaluate_completion(enrolment=enrolment)
     return result
@@ -681,5 +705,11 @@ def completion_list_export_log(*, run, actor, file_format: str, row_count: int) 
         instance=run,
         action=COMPLETION_LIST_EXPORT,
         user=actor,
+        data={"format": file_format, "rows": row_count},
+    )
+    audit_record(
+        action=COMPLETION_LIST_EXPORT,
+        actor=actor,
+        obj=run,
         data={"format": file_format, "rows": row_count},
     )

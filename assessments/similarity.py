@@ -47,6 +47,7 @@ from common import similarity as engine
 from courses.completion import Requirement
 from courses.models import CoursePage, CourseRun, Enrolment
 from courses.permissions import policy_for, under_paths
+from ops.audit import audit_record
 
 from .models import (
     Attempt,
@@ -602,6 +603,18 @@ def similarity_case_decide(*, case: SimilarityCase, copied: bool, reason: str, a
         user=actor,
         data={"decision": case.decision, "reason": reason},
     )
+    subjects = dict(
+        Enrolment.objects.filter(pk__in=[case.enrolment_a_id, case.enrolment_b_id]).values_list("pk", "user_id")
+    )
+    for enrolment_id in (case.enrolment_a_id, case.enrolment_b_id):  # one entry per trainee judged
+        audit_record(
+            action="assessments.copied_answer_decided",
+            actor=actor,
+            subject_user=subjects.get(enrolment_id),
+            obj=case,
+            reason=reason,
+            data={"decision": case.decision, "enrolment": enrolment_id, "item": case.item_key, "score": case.score},
+        )
     # Both ways: 아님 may complete a trainee the review held back; 모사 before the run's grading
     # deadline takes a completion back (and its certificate), whatever kind of item was judged.
     from courses.services import enrolment_evaluate_completion

@@ -18,6 +18,10 @@ class CertificatesConfig(AppConfig):
         # ``courses`` says an enrolment was completed; the certificate row is written in the same
         # transaction (courses never imports this app).
         register_completion_listener(on_enrolment_completed)
+        # The verification log is an access log: destroyed 2 years on (compliance.retention).
+        from .verification import register_retention
+
+        register_retention()
         # …and that a completion was taken back: the certificate is revoked.
         register_uncompletion_listener(on_enrolment_uncompleted)
 

@@ -25,6 +25,7 @@ from accounts.models import NameCorrectionRequest, User
 from accounts.services import NameCorrectionError, name_correction_apply
 from courses.permissions import policy_for
 from courses.viewsets import InstituteViewSetMixin
+from ops.audit import audit_record
 
 from .models import Certificate
 
@@ -93,6 +94,14 @@ def name_correction_decide(
         if not approve and not note.strip():
             raise NameCorrectionError(_("Give the trainee the reason for the rejection."))
         name_correction_apply(correction=locked, actor=actor, approve=approve, note=note)
+        audit_record(
+            action="certificates.name_correction_decided",
+            actor=actor,
+            subject_user=locked.user_id,
+            obj=locked,
+            reason=note.strip(),
+            data={"approved": approve},  # the names stay on the request, not in the trail
+        )
         reissued = []
         if approve:
             certificates = (

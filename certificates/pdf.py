@@ -4,44 +4,31 @@ Everything a PDF shows comes in a ``CertificateDocument`` (plain strings and fil
 from a certificate's snapshot or, for a template preview, from sample data; the layout is the
 template ``certificates/certificate_pdf.html``.
 
-Fonts and images are read only through ``CertificateURLFetcher``: the project's static files (the
-Korean font shipped in ``static/fonts/``, loaded with ``@font-face``), media files of Wagtail
-images (logo, seal, signatures) and ``data:`` URLs (the QR code). It refuses ``file://`` and every
-network address, and any refused or missing resource stops the rendering: a certificate silently
-printed in a fallback font is worse than a retry.
-
-WeasyPrint subsets embedded fonts with HarfBuzz when ``libharfbuzz-subset0`` is installed (else
-with fontTools, which takes about half a second for a Korean font instead of a few milliseconds);
-``subsetting_backend`` tells which one this process uses, and a system check warns about the slow one.
+The WeasyPrint set-up (the shipped Korean fonts, the fetcher that reads only static files, Wagtail
+images and ``data:`` URLs, font subsetting) is ``common.pdf``, shared with the evidence packs of
+``compliance``; ``CertificateURLFetcher`` is its ``SafeURLFetcher``.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import os
-import posixpath
-import threading
 from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import segno
 from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils._os import safe_join
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-#: The origin relative URLs in the certificate HTML resolve against. ``.invalid`` never resolves
-#: (RFC 2606): nothing under it can come from the network, and the fetcher serves it from disk.
-INTERNAL_ORIGIN = "https://academy-pdf.invalid"
-FONT_FILES = ("fonts/NanumMyeongjo.ttf", "fonts/NanumMyeongjoBold.ttf")
-#: Media folders a PDF may read images from (Wagtail's original images and renditions).
-MEDIA_FOLDERS = ("original_images/", "images/")
+# The WeasyPrint set-up is shared with every PDF (common.pdf); its names stay importable from here.
+from common.pdf import (  # noqa: F401
+    FONT_FILES,
+    INTERNAL_ORIGIN,
+    MEDIA_FOLDERS,
+    RefusedURL,
+    html_to_pdf,
+    sha256_hex,
+    subsetting_backend,
+)
+from common.pdf import SafeURLFetcher as CertificateURLFetcher  # noqa: F401
 
 _EN_MONTHS = (
     "January",
@@ -57,10 +44,6 @@ _EN_MONTHS = (
     "November",
     "December",
 )
-
-
-class RefusedURL(ValueError):
-    """The PDF asked for something outside the project's static and media files."""
 
 
 @dataclass(frozen=True)
@@ -140,113 +123,3 @@ def render_html(document: CertificateDocument) -> str:
 
 def render_pdf(document: CertificateDocument) -> bytes:
     return html_to_pdf(render_html(document))
-
-
-def html_to_pdf(html: str) -> bytes:
-    """WeasyPrint with the certificate fetcher; the benchmark times this same call."""
-    font_config = _font_configuration()
-    document = HTML(string=html, base_url=f"{INTERNAL_ORIGIN}/", url_fetcher=CertificateURLFetcher())
-    return document.write_pdf(font_config=font_config)
-
-
-_local = threading.local()
-
-
-def _font_configuration() -> FontConfiguration:
-    """One Fontconfig set-up per process (and thread), reused by every render.
-
-    A new ``FontConfiguration`` loads Fontconfig's whole configuration and copies the 4 MB
-    ``@font-face`` files into a temporary folder for Fontconfig to scan, on every render; kept,
-    the shipped fonts are added once (WeasyPrint skips a face it already has). It holds only
-    those immutable files: nothing is shared between processes, and a forked worker child (a new
-    process id) builds its own instead of using its parent's.
-    """
-    pid = os.getpid()
-    if getattr(_local, "pid", None) != pid:
-        _local.pid = pid
-        _local.font_config = FontConfiguration()
-    return _local.font_config
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-# --------------------------------------------------------------------------------------------
-# Fetching fonts and images without the network
-# --------------------------------------------------------------------------------------------
-
-
-def _static_path(relative: str) -> Path:
-    if posixpath.normpath(relative) != relative or relative.startswith(("/", "..")):
-        raise RefusedURL(f"static file {relative!r} is outside the static folders")
-    found = finders.find(relative)
-    if found:
-        return Path(found)
-    if settings.STATIC_ROOT:
-        candidate = Path(safe_join(str(settings.STATIC_ROOT), relative))
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"no static file {relative}")
-
-
-def _media_name(relative: str) -> str:
-    name = posixpath.normpath(relative)
-    if name != relative or name.startswith(("/", "..")) or not name.startswith(MEDIA_FOLDERS):
-        raise RefusedURL(f"media file {relative!r} is not an image a certificate may show")
-    return name
-
-
-class CertificateURLFetcher(URLFetcher):
-    """Serves the project's static files, Wagtail image files and ``data:`` URLs; nothing else.
-
-    ``file://`` URLs and every network address are refused, so a template (or a name someone
-    typed into it) can never read the server's files or make the worker call out. A refused or
-    missing resource stops the rendering (``fail_on_errors``).
-    """
-
-    def __init__(self):
-        super().__init__(allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=True, timeout=1)
-
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}" != INTERNAL_ORIGIN or parts.query:
-            raise RefusedURL(f"a certificate may not fetch {url!r}")
-        path = unquote(parts.path)
-        if path.startswith(settings.STATIC_URL):
-            file_path = _static_path(path[len(settings.STATIC_URL) :])
-            return URLFetcherResponse(url, body=file_path.read_bytes(), headers=_content_type(file_path.name))
-        if path.startswith(settings.MEDIA_URL):
-            name = _media_name(path[len(settings.MEDIA_URL) :])
-            with default_storage.open(name, "rb") as handle:
-                return URLFetcherResponse(url, body=handle.read(), headers=_content_type(name))
-        raise RefusedURL(f"a certificate may not fetch {url!r}")
-
-
-def _content_type(name: str) -> dict:
-    import mimetypes
-
-    guessed, _encoding = mimetypes.guess_type(name)
-    if name.endswith(".ttf"):
-        guessed = "font/ttf"
-    return {"Content-Type": guessed or "application/octet-stream"}
-
-
-# --------------------------------------------------------------------------------------------
-# Font subsetting
-# --------------------------------------------------------------------------------------------
-
-
-def subsetting_backend() -> str:
-    """``"harfbuzz"`` when WeasyPrint can subset fonts with HarfBuzz (fast), else ``"fonttools"``.
-
-    WeasyPrint 70 picks HarfBuzz-subset when ``libharfbuzz-subset`` loads and HarfBuzz is at
-    least 4.1 (``weasyprint.pdf.fonts.Font.subset``); the same test is made here.
-    """
-    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
-
-    if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
-        return "harfbuzz"
-    return "fonttools"

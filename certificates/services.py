@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from common.mail import bilingual_body
 from courses.models import Enrolment
+from ops.audit import audit_record
 
 from . import codes, selectors
 from .links import site_url, verification_url
@@ -37,6 +38,21 @@ from .pdf import render_pdf, sha256_hex
 from .status import Status, certificate_status, expiry_date
 
 logger = logging.getLogger(__name__)
+
+
+def _audit(certificate: Certificate, *, action: str, actor=None, reason: str = "", **data) -> None:
+    """Every change to a certificate goes to the audit trail (DOMAIN-KR §1.10), in its transaction.
+    Expiry is not a change: a certificate's status past ``expires_on`` is computed by date
+    (``certificate_status``), and the expiry date is in the ``created`` entry."""
+    audit_record(
+        action=f"certificates.{action}",
+        actor=actor,
+        subject_user=certificate.enrolment.user_id,
+        obj=certificate,
+        reason=reason,
+        data={"code": certificate.code, "enrolment": certificate.enrolment_id, **data},
+    )
+
 
 #: Days before expiry when the trainee (and their organisation's HR) are reminded.
 REMINDER_DAYS = (90, 30, 7)
@@ -100,6 +116,7 @@ def certificate_create_for_enrolment(*, enrolment: Enrolment) -> Certificate:
             with transaction.atomic():
                 certificate = Certificate.objects.create(code=codes.generate(), **fields)
                 CertificateEvent.objects.create(certificate=certificate, kind=CertificateEvent.Kind.CREATED)
+                _audit(certificate, action="created", expires_on=certificate.expires_on)
         except IntegrityError:
             existing = Certificate.objects.filter(enrolment=enrolment).first()
             if existing is not None:
@@ -211,6 +228,7 @@ def certificate_render(*, certificate_id: int) -> bool:
             kind=CertificateEvent.Kind.ISSUED if first_issue else CertificateEvent.Kind.REISSUED,
             sha256=digest,
         )
+        _audit(locked, action="issued" if first_issue else "reissued", sha256=digest, revision=revision)
         if first_issue:
             _email_issued(locked)
     return True
@@ -285,6 +303,7 @@ def certificate_reissue(*, certificate: Certificate, actor, reason: str = "") ->
     CertificateEvent.objects.create(
         certificate=certificate, kind=CertificateEvent.Kind.REISSUE_REQUESTED, actor=actor, reason=reason.strip()
     )
+    _audit(certificate, action="reissue_requested", actor=actor, reason=reason.strip(), revision=certificate.revision)
     certificate_enqueue_on_commit(certificate_id=certificate.pk)
     return certificate
 
@@ -317,6 +336,7 @@ def _revoke(certificate: Certificate, *, actor, reason: str, category: str) -> C
     CertificateEvent.objects.create(
         certificate=certificate, kind=CertificateEvent.Kind.REVOKED, actor=actor, reason=reason
     )
+    _audit(certificate, action="revoked", actor=actor, reason=reason, category=category)
     return certificate
 
 

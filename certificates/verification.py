@@ -378,3 +378,18 @@ def bulk_sample_csv() -> str:
         header=[_("Certificate code"), _("Name")],
         rows=[[SAMPLE_CODE, "홍길동"], [SAMPLE_CODE.lower().replace("-", ""), "Gildong Hong"]],
     )
+
+
+def _destroy_verification_logs(day) -> int:
+    """Verification requests logged before ``day`` (their client hashes and certificates looked up)."""
+    from .models import VerificationLog
+
+    _total, per_model = VerificationLog.objects.filter(created_at__date__lt=day).delete()
+    return per_model.get(VerificationLog._meta.label, 0)
+
+
+def register_retention() -> None:
+    """The verification log is an access log (``access_logs``: 2 years, ``compliance.retention``)."""
+    from ops.retention import register_destroyer
+
+    register_destroyer("access_logs", "certificates.verificationlog", _destroy_verification_logs)

@@ -134,3 +134,11 @@ def funding_errors(run) -> dict[str, list[str]]:
             % {"lessons": ", ".join(untimed)},
         )
     return errors
+
+
+def funded_enrolments_ended_before(cutoff: datetime.date):
+    """Enrolments of funded runs whose 훈련기간 ended before ``cutoff``: whose training records are past
+    their retention when ``cutoff`` is today minus the retention (``compliance.retention``)."""
+    from .models import Enrolment
+
+    return Enrolment.objects.filter(run__emp_ins_flag__gt=0, run__training_end__lt=cutoff)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from common.dates import kdate
+from ops.audit import audit_record
 
 from . import completion, events, funding, gates, progress_rule
 from .models import (
@@ -475,9 +476,27 @@ def enrolment_evaluate_completion(*, enrolment: Enrolment, now=None) -> bool:
     return True
 
 
+#: Audit-trail actions of a change to a completion (DOMAIN-KR §1.10): by the rule, or by a staff override.
+AUDIT_COMPLETED = "courses.enrolment_completed"
+AUDIT_UNCOMPLETED = "courses.enrolment_uncompleted"
+AUDIT_OVERRIDE = "courses.completion_override"
+
+
+def _audit_completion(enrolment: Enrolment, *, action: str, actor, reason: str, override: bool) -> None:
+    audit_record(
+        action=AUDIT_OVERRIDE if override else action,
+        actor=actor,
+        subject_user=enrolment.user_id,
+        obj=enrolment,
+        reason=reason,
+        data={"run": enrolment.run_id, "to": enrolment.status, "override": override},
+    )
+
+
 def _complete(enrolment: Enrolment, *, actor, reason: str, now=None, override: bool = False) -> None:
     enrolment.completed_at = now or timezone.now()
     _record(enrolment, to_status=Enrolment.Status.COMPLETED, actor=actor, reason=reason, override=override)
+    _audit_completion(enrolment, action=AUDIT_COMPLETED, actor=actor, reason=reason, override=override)
     for listener in completion.completion_listeners():
         listener(enrolment)
 
@@ -486,6 +505,7 @@ def _uncomplete(enrolment: Enrolment, *, actor, reason: str, override: bool = Fa
     """수료 취소: back to studying (no e-mail of a new enrolment); the listeners revoke what completion gave."""
     enrolment.completed_at = None
     _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=actor, reason=reason, notify=False, override=override)
+    _audit_completion(enrolment, action=AUDIT_UNCOMPLETED, actor=actor, reason=reason, override=override)
     for listener in completion.uncompletion_listeners():
         listener(enrolment, reason=reason, actor=actor)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts import services as account_services
 from accounts.models import Membership, OrganisationInvitation
 from certificates import ratelimit
+from ops.audit import audit_record
 
 #: At most this many invitation e-mails (first sendings from /hr/invite/ and resends) to one address
 #: per hour, and per organisation.
@@ -70,3 +71,19 @@ def invitation_cancel(*, invitation: OrganisationInvitation, actor) -> None:
     updated = OrganisationInvitation.objects.pending().filter(pk=invitation.pk).update(declined_at=timezone.now())
     if not updated:
         raise InvitationError(_("This invitation was already accepted, cancelled or has expired."))
+
+
+#: The audit-trail action of an HR download of the organisation's training records (personal data).
+TRAINING_RECORDS_EXPORT = "hr.training_records_export"
+
+
+@transaction.atomic
+def training_records_export_log(*, organisation, actor, file_format: str, row_count: int) -> None:
+    """Write a download of the organisation's training records to the audit trail (DOMAIN-KR §1.10):
+    who, when and from where are the entry's own; the format and the number of rows in ``data``."""
+    audit_record(
+        action=TRAINING_RECORDS_EXPORT,
+        actor=actor,
+        obj=organisation,
+        data={"format": file_format, "rows": row_count},
+    )

@@ -115,11 +115,16 @@ def export(request, file_format):
         _("Certificate status"),
         _("Expiry date"),
     ]
+    file_format = "xlsx" if file_format == "xlsx" else "csv"
+    rows = list(selectors.training_records(organisation))
+    services.training_records_export_log(
+        organisation=organisation, actor=request.user, file_format=file_format, row_count=len(rows)
+    )
     return table_response(
         filename=f"training-records-{timezone.localdate():%Y%m%d}",
         header=header,
-        rows=selectors.training_records(organisation),
-        file_format="xlsx" if file_format == "xlsx" else "csv",
+        rows=rows,
+        file_format=file_format,
     )
 
 

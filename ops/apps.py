@@ -12,10 +12,11 @@ class OpsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from . import services
-        from .models import FailedTask
+        from .models import AuditEvent, FailedTask
         from .viewsets import SuperuserReadOnlyPolicy
 
         register_permission_policy(FailedTask, SuperuserReadOnlyPolicy(FailedTask))
+        register_permission_policy(AuditEvent, SuperuserReadOnlyPolicy(AuditEvent))
 
         # weak=False: the receiver is a module-level function, but say it plainly.
         signals.task_failure.connect(services.on_task_failure, weak=False, dispatch_uid="ops.dead_letter")

@@ -16,14 +16,20 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from ops.requestcontext import current_client
 
-from .models import AuditEvent
+from .models import AuditChainCheck, AuditEvent
+
+logger = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 #: pg_advisory_xact_lock key of the chain's head ("audit" in ASCII).
@@ -152,3 +158,64 @@ def audit_chain_verify() -> ChainReport:
             prev_hash = event.hash
             checked += 1
             last_pk = event.pk
+
+
+def audit_chain_check(*, now: datetime.datetime | None = None) -> AuditChainCheck:
+    """The daily check (``ops.tasks.audit_chain_check_task``): verify the chain, keep the result,
+    log it (ERROR when broken) and mail it to the 개인정보 보호책임자
+    (``ACADEMY_PRIVACY_OFFICER_EMAIL``): the head hash and the count, or the first broken entry.
+    The mail goes through the outbox in the same transaction as the stored result."""
+    report = audit_chain_verify()
+    recipient = settings.ACADEMY_PRIVACY_OFFICER_EMAIL
+    with transaction.atomic():
+        check = AuditChainCheck.objects.create(
+            ran_at=now or timezone.now(),
+            checked=report.checked,
+            head_hash=report.head_hash,
+            broken_id=report.broken_id,
+            problem=report.problem,
+            mailed_to=recipient,
+        )
+        if report.ok:
+            logger.info("audit chain verified: %s entries, head %s", report.checked, report.head_hash)
+        else:
+            logger.error(
+                "audit chain broken at entry %s (%s) after %s good entries",
+                report.broken_id,
+                report.problem,
+                report.checked,
+            )
+        if recipient:
+            with translation.override("ko"):
+                subject, body = _chain_mail(check)
+            send_mail(subject, body, None, [recipient])
+        else:
+            logger.warning("ACADEMY_PRIVACY_OFFICER_EMAIL is not set: the audit chain result was not mailed")
+    return check
+
+
+def _chain_mail(check: AuditChainCheck) -> tuple[str, str]:
+    when = f"{timezone.localtime(check.ran_at):%Y.%m.%d %H:%M} KST"  # as common.dates writes it (ops may not import it)
+    if check.ok:
+        subject = _("Audit trail verified: %(count)s entries") % {"count": check.checked}
+        body = _(
+            "The daily check of the audit trail found the chain intact.\n\n"
+            "Checked at: %(when)s\nEntries verified: %(count)s\nHead hash: %(hash)s\n\n"
+            "Keep this message: the head hash proves what the trail held at this time."
+        ) % {"when": when, "count": check.checked, "hash": check.head_hash}
+    else:
+        subject = _("Audit trail BROKEN at entry %(id)s") % {"id": check.broken_id}
+        body = _(
+            "The daily check of the audit trail found a broken link.\n\n"
+            "Checked at: %(when)s\nFirst broken entry: %(id)s (%(problem)s)\n"
+            "Entries verified before it: %(count)s\nLast good hash: %(hash)s\n\n"
+            "An entry was edited, removed or inserted behind the application's back. "
+            "Investigate before the next check."
+        ) % {
+            "when": when,
+            "id": check.broken_id,
+            "problem": check.problem,
+            "count": check.checked,
+            "hash": check.head_hash,
+        }
+    return subject, body

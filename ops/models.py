@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,3 +75,31 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.action}"
+
+
+class AuditChainCheck(models.Model):
+    """One verification of the audit trail's chain (``ops.audit.audit_chain_check``, daily by beat).
+
+    Kept so the "감사 기록" screen shows the last result, and an inspector sees that the chain was
+    checked every day: how many entries held, the head hash mailed to the 개인정보 보호책임자, or
+    the first broken entry.
+    """
+
+    ran_at = models.DateTimeField(_("checked at"), default=timezone.now, db_index=True)
+    checked = models.PositiveIntegerField(_("entries verified"), default=0)
+    head_hash = models.CharField(_("head hash"), max_length=64)
+    broken_id = models.BigIntegerField(_("first broken entry"), null=True, blank=True)
+    problem = models.CharField(_("problem"), max_length=20, blank=True)
+    mailed_to = models.CharField(_("mailed to"), max_length=254, blank=True)
+
+    class Meta:
+        ordering = ["-ran_at", "-pk"]
+        verbose_name = _("audit chain check")
+        verbose_name_plural = _("audit chain checks")
+
+    def __str__(self) -> str:
+        return f"{self.ran_at:%Y-%m-%d %H:%M} {'ok' if self.ok else f'broken at #{self.broken_id}'}"
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_id is None

@@ -186,6 +186,8 @@ class Enrolment(models.Model):
 
     SEAT_HOLDING = (Status.INVITED, Status.ACTIVE, Status.COMPLETED)
     ENDED = (Status.REJECTED, Status.WITHDRAWN, Status.REMOVED)
+    #: Admitted at some point (may have studied): the enrolments with training records and an evidence pack.
+    ADMITTED = (Status.ACTIVE, Status.COMPLETED, Status.WITHDRAWN, Status.REMOVED)
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(

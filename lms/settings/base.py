@@ -206,9 +206,16 @@ STATIC_ROOT = Path(env_str("ACADEMY_STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env_str("ACADEMY_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+#: Files that must never be reachable by a URL (the stored inspection evidence packs): a folder
+#: outside MEDIA_ROOT, served only by views that check permissions.
+ACADEMY_PRIVATE_ROOT = Path(env_str("ACADEMY_PRIVATE_ROOT", str(VAR_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": {
+        "BACKEND": "common.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "evidence"), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -264,6 +271,21 @@ CELERY_BEAT_SCHEDULE = {
     "assessments-similarity-nightly": {
         "task": "assessments.tasks.similarity_check_nightly_task",
         "schedule": crontab(hour=2, minute=30),
+    },
+    # 감사 기록: the audit trail's hash chain verified, the result mailed to the 개인정보 보호책임자.
+    "ops-audit-chain-check": {
+        "task": "ops.tasks.audit_chain_check_task",
+        "schedule": crontab(hour=4, minute=30),
+    },
+    # Inspection evidence packs of every funded run whose 훈련기간 ended (idempotent: stored once).
+    "compliance-evidence-packs": {
+        "task": "compliance.tasks.evidence_packs_due_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    # Retention (DOMAIN-KR §5.2): what is past its retention period is destroyed, and the count logged.
+    "compliance-retention-sweep": {
+        "task": "compliance.tasks.retention_sweep_task",
+        "schedule": crontab(hour=1, minute=30),
     },
 }
 
@@ -438,6 +460,23 @@ ACADEMY_SIMILARITY_THRESHOLD = env_str("ACADEMY_SIMILARITY_THRESHOLD", "0.90")
 #: 만족도 설문 results of a run with fewer responses than this show no averages, distributions or
 #: free-text answers (with one or two responses they would tell who answered what).
 ACADEMY_SURVEY_MIN_RESPONSES = env_int("ACADEMY_SURVEY_MIN_RESPONSES", 3, minimum=1)
+
+# --------------------------------------------------------------------------------------------
+# Audit trail, evidence packs and retention (DOMAIN-KR §1.9, §1.10, §5.2)
+# --------------------------------------------------------------------------------------------
+
+#: The 개인정보 보호책임자 (privacy officer): receives the daily audit-chain result (head hash and
+#: count, or the first broken entry). Empty: the result is only logged and kept in the admin.
+ACADEMY_PRIVACY_OFFICER_EMAIL = env_str("ACADEMY_PRIVACY_OFFICER_EMAIL", "")
+#: Retention per category, in years after the category's starting point (compliance/retention.py
+#: documents each; README "Audit trail, evidence packs and retention"). Funded training records and
+#: stored evidence packs are never kept less than 3 years after the 훈련기간 (a smaller value is raised
+#: to 3); access logs 2 years (the 2-year rule when 주민등록번호 is stored). Audit events are never swept.
+ACADEMY_RETENTION_YEARS = {
+    "funded_training_records": env_int("ACADEMY_RETENTION_FUNDED_RECORDS_YEARS", 3, minimum=1),
+    "evidence_packs": env_int("ACADEMY_RETENTION_EVIDENCE_PACKS_YEARS", 3, minimum=1),
+    "access_logs": env_int("ACADEMY_RETENTION_ACCESS_LOGS_YEARS", 2, minimum=1),
+}
 
 # --------------------------------------------------------------------------------------------
 # Certificates

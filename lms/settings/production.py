@@ -83,6 +83,11 @@ if ACADEMY_STORAGE == "s3":
             "file_overwrite": False,
         },
     }
+    # The evidence packs: the same private bucket, under their own prefix (no public URL either way).
+    STORAGES["evidence"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "private/evidence"},  # noqa: F405
+    }
 elif ACADEMY_STORAGE != "local":
     from django.core.exceptions import ImproperlyConfigured
 

@@ -35,7 +35,8 @@ from assessments.models import (
 from certificates.models import Certificate, CertificateTemplate
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
-from ops.models import FailedTask
+from ops.audit import audit_record
+from ops.models import AuditEvent, FailedTask
 from tests import factories as f
 from tests.support.admin_urls import admin_routes
 
@@ -118,6 +119,18 @@ OWNER_NOT_200 = {
         {404},
         "the matrix's run is unfunded: only funded runs have a 수료자 명단 (tests/assessments/test_completion_list.py)",
     ),
+    **{
+        route: (
+            {404},
+            "the matrix's run is unfunded (and its enrolment pending): only admitted trainees of funded runs "
+            "have inspection evidence packs (tests/compliance/test_evidence_downloads.py)",
+        )
+        for route in (
+            "cms/academy/evidence/enrolments/<int:enrolment_id>/csv/",
+            "cms/academy/evidence/enrolments/<int:enrolment_id>/pdf/",
+            "cms/academy/evidence/runs/<int:run_id>/zip/",
+        )
+    },
     "cms/academy/runs/<int:run_id>/completion/": (
         {404},
         "the matrix's run is unfunded: only funded runs have 수료 decisions to override "
@@ -164,6 +177,7 @@ OWNER_NOT_200.update(
             "cms/snippets/accounts/organisation/invite/<int:pk>/",
             "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
             "cms/failed_tasks/inspect/<int:pk>/",  # the dead-letter record (ops.FailedTask)
+            "cms/audit_trail/inspect/<int:pk>/",  # 감사 기록 (ops.AuditEvent), administrators only
         )
     }
 )
@@ -272,6 +286,7 @@ def world():
         "failed_task": FailedTask.objects.create(
             task_name="certificates.tasks.certificate_render_task", task_id="t-1", args="1", exception=f"{MARK} error"
         ),
+        "audit_event": audit_record(action="test.matrix", subject_user=trainee, reason=f"{MARK} 사유"),
         "users": {
             "owner": manager_a,
             "instructor_a": instructor_a,
@@ -319,6 +334,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             Organisation: world["organisation"],
             NameCorrectionRequest: world["name_correction"],
             FailedTask: world["failed_task"],
+            AuditEvent: world["audit_event"],
         }
     )
     lesson = world["lesson"]

@@ -1,0 +1,33 @@
+"""Background work of compliance. Each task takes ids only and calls a service."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import evidence, retention
+
+#: Errors worth trying again: the database or the storage briefly away.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, OSError, ConnectionError)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=30, max_retries=8)
+def evidence_pack_store_task(enrolment_id: int) -> bool:
+    """Store one enrolment's evidence pack (CSV and PDF) if it has none. Safe to run twice."""
+    return evidence.evidence_pack_store(enrolment_id=enrolment_id)
+
+
+@shared_task(acks_late=True)
+def evidence_packs_due_task() -> int:
+    """Nightly (beat): one store task per enrolment of a funded run whose 훈련기간 has ended and that
+    has no stored pack yet; a pack that failed is simply due again the next night."""
+    due = evidence.evidence_packs_due()
+    for enrolment_id in due:
+        evidence_pack_store_task.delay(enrolment_id)
+    return len(due)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=60, max_retries=5)
+def retention_sweep_task() -> int:
+    """Nightly (beat): destroy what is past its retention; the counts are logged, never the values."""
+    return sum(sweep.count for sweep in retention.retention_sweep())

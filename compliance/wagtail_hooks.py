@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from .admin_views import EvidenceViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_evidence_viewset():
+    return EvidenceViewSet()
