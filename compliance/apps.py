@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ComplianceConfig(AppConfig):
-    """Funded-training rules beyond completion (DOMAIN-KR §1): for now the 1일 8차시 study-day ledger."""
+    """Funded-training rules beyond completion (DOMAIN-KR §1): the 1일 8차시 study-day ledger and the
+    proxy-learning signals with their review queue (``compliance.proxy``)."""
 
     name = "compliance"
     verbose_name = _("Funded training compliance")
@@ -18,3 +19,20 @@ class ComplianceConfig(AppConfig):
         gates.register_open_gate(daily_cap_refusal)
         gates.register_credit_limiter(study_day_credit)
         classroom.register_ledger_reader(study_ledgers)  # 오늘 학습 N/8차시 on the trainee's screens
+
+        # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
+        from allauth.account.signals import user_logged_in
+
+        from courses import completion, events
+        from courses.permissions import register_institute_policy
+
+        from . import proxy
+        from .models import ProxyFlag
+
+        events.subscribe("lesson_study_started", proxy.on_study)
+        events.subscribe("lesson_study_credited", proxy.on_study)
+        events.subscribe("assessment_submitted", proxy.on_assessment_submitted)
+        user_logged_in.connect(proxy.on_user_logged_in, dispatch_uid="academy-proxy-login-signal")
+        completion.register_requirement_provider(proxy.proxy_requirements)
+        # The review queue is the run's institute's: staff read and decide, never add or delete.
+        register_institute_policy(ProxyFlag, course_field="run__course", no_staff_actions=("add", "delete"))
