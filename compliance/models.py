@@ -140,3 +140,6 @@ class ProxyFlagMember(models.Model):
             models.UniqueConstraint(fields=["flag", "enrolment"], name="compliance_proxy_member_once"),
         ]
         indexes = [models.Index(fields=["enrolment", "confirmed"])]
+
+    def __str__(self) -> str:
+        return f"{self.flag_id}/{self.enrolment_id}{' (confirmed)' if self.confirmed else ''}"
