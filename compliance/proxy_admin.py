@@ -222,4 +222,3 @@ class ProxyQueueViewSet(InstituteStaffViewSet):
             path("", self.construct_view(ProxyQueueView), name="index"),
             path("<int:flag_id>/", self.construct_view(ProxyFlagView), name="flag"),
         ]
-

@@ -166,7 +166,9 @@ def test_a_decided_flag_is_not_reopened_by_the_same_evidence_but_is_by_a_new_tra
     submit_final(world, b, address="203.0.113.7")
     proxy.proxy_flags_build(day=DAY)
     flag = ProxyFlag.objects.get()
-    proxy.proxy_flag_decide(flag=flag, state="normal", reason="같은 교육장에서 함께 수강", actor=f.manager_of(world["institute"]))
+    proxy.proxy_flag_decide(
+        flag=flag, state="normal", reason="같은 교육장에서 함께 수강", actor=f.manager_of(world["institute"])
+    )
 
     proxy.proxy_flags_build(day=DAY)
     flag.refresh_from_db()
@@ -205,7 +207,9 @@ def test_heartbeats_update_one_row_per_source_and_day():
     start = datetime.datetime.combine(DAY, datetime.time(10), tzinfo=datetime.UTC)
     with client_context(client("203.0.113.7", "browser-1")):
         for n in range(5):
-            services.progress_heartbeat(user=funded["user"], lesson=lesson, resume=n == 0, now=start + datetime.timedelta(seconds=15 * n))
+            services.progress_heartbeat(
+                user=funded["user"], lesson=lesson, resume=n == 0, now=start + datetime.timedelta(seconds=15 * n)
+            )
 
     row = StudySignal.objects.get()
     assert (row.kind, row.address, row.device_hash, row.count) == ("heartbeat", "203.0.113.7", "browser-1", 5)
