@@ -283,19 +283,29 @@ def study_session_message() -> str:
     )
 
 
-@transaction.atomic
 def study_session_claim(*, user, now=None) -> str:
     """Opening a lesson claims the trainee's one active study session (DOMAIN-KR §1.8): a new random
     token, given to the page and kept on the trainee's study clock. Heartbeats of pages opened
-    before carry an older token and credit nothing from now on (``progress_heartbeat``)."""
+    before carry an older token and credit nothing from now on (``progress_heartbeat``).
+
+    One UPDATE on the lesson page (the clock exists once the trainee has studied); the first time an
+    INSERT, whose race with a heartbeat's ``get_or_create`` the unique user settles.
+    """
     import secrets
 
+    from django.db import IntegrityError
+
     now = now or timezone.now()
-    clock, _created = StudyClock.objects.select_for_update().get_or_create(user=user)
-    clock.session_token = secrets.token_urlsafe(24)
-    clock.session_claimed_at = now
-    clock.save(update_fields=["session_token", "session_claimed_at"])
-    return clock.session_token
+    token = secrets.token_urlsafe(24)
+    clock = StudyClock.objects.filter(user=user)
+    if clock.update(session_token=token, session_claimed_at=now):
+        return token
+    try:
+        with transaction.atomic():
+            StudyClock.objects.create(user=user, session_token=token, session_claimed_at=now)
+    except IntegrityError:
+        clock.update(session_token=token, session_claimed_at=now)
+    return token
 
 
 @transaction.atomic
