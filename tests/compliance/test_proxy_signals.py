@@ -264,3 +264,35 @@ def test_an_assignment_submission_is_a_signal(world):
 
     row = StudySignal.objects.get()
     assert (row.enrolment_id, row.kind, row.address) == (enrolment.pk, "submission", "203.0.113.7")
+
+
+# --------------------------------------------------------------------------------------------
+# The declared networks: edited by the administrator, shown to the organisation's HR
+# --------------------------------------------------------------------------------------------
+
+
+def test_the_administrator_edits_the_networks_and_a_bad_line_is_refused(client):
+    company = org("드론정비(주)")
+    client.force_login(f.AdminUserFactory())
+    edit = f"/cms/snippets/accounts/organisation/edit/{company.pk}/"
+    form = {"name_ko": "드론정비(주)", "name_en": "", "business_number": "", "workplace_number": ""}
+
+    refused = client.post(edit, {**form, "egress_cidrs": "203.0.113.0/24\nnot-a-network"})
+    accepted = client.post(edit, {**form, "egress_cidrs": "203.0.113.0/24\n2001:db8:12::/48"})
+
+    assert refused.status_code == 200 and "2번째 줄" in refused.content.decode()
+    assert accepted.status_code == 302
+    company.refresh_from_db()
+    assert [str(n) for n in company.egress_networks()] == ["203.0.113.0/24", "2001:db8:12::/48"]
+
+
+def test_hr_sees_its_declared_networks(client):
+    from accounts.models import Membership
+
+    company = org("드론정비(주)", "203.0.113.0/24\n2001:db8:12::/48")
+    hr = f.MembershipFactory(organisation=company, role=Membership.Role.HR).user
+    client.force_login(hr)
+
+    text = client.get("/hr/").content.decode()
+
+    assert "203.0.113.0/24" in text and "2001:db8:12::/48" in text
