@@ -264,6 +264,8 @@ class Organisation(ClusterableModel):
             ip = ipaddress.ip_address(address)
         except ValueError:
             return False
+        if ip.version == 6 and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
         return any(ip.version == net.version and ip in net for net in self.egress_networks())
 
 

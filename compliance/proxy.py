@@ -70,6 +70,20 @@ class ProxyFlagError(Exception):
 # --------------------------------------------------------------------------------------------
 
 
+def normalised_address(address: str) -> str:
+    """One spelling per address, so one machine is one cluster key: IPv6 compressed and lower case,
+    an IPv4-mapped IPv6 address as its IPv4 address; anything unparsable kept as given (cut)."""
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except ValueError:
+        return address[:45]
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return str(ip)
+
+
 def study_signal_record(
     *, enrolment: Enrolment, kind: str, now: datetime.datetime, client: ClientContext | None = None
 ) -> StudySignal | None:
@@ -88,7 +102,7 @@ def study_signal_record(
         "enrolment_id": enrolment.pk,
         "day": kst_date(now),
         "kind": kind,
-        "address": client.address[:45],
+        "address": normalised_address(client.address),
         "device_hash": client.device_hash,
         "user_agent_hash": client.user_agent_hash,
     }
@@ -366,8 +380,10 @@ def proxy_flag_decide(
             data={"flag": flag.pk, "run": flag.run_id},
             at=now,
         )
-        events.emit("proxy_learning_confirmed", enrolment=enrolment, reason=reason, actor=actor, now=now)
+        # The completion first (taken back by the decider, with the finding as the reason), then
+        # the scores (the assessments app's listener re-evaluates, and finds nothing more to do).
         enrolment_completion_recheck(enrolment=enrolment, actor=actor, reason=withdrawal, now=now)
+        events.emit("proxy_learning_confirmed", enrolment=enrolment, reason=reason, actor=actor, now=now)
     for enrolment in lifted:  # the rule decides again (before the grading deadline)
         enrolment_completion_recheck(enrolment=enrolment, actor=actor, reason=reason, now=now)
     return flag

@@ -136,6 +136,29 @@ def test_confirmed_proxy_learning_voids_scores_and_takes_completion_back_for_goo
     assert a.status == Enrolment.Status.COMPLETED
 
 
+def test_before_the_grading_deadline_the_decider_takes_the_completion_back(world):
+    """Inside the 훈련기간 too, the uncompletion is the decider's, with the finding as its reason."""
+    import datetime
+
+    from .proxy_support import kst
+
+    a = world["a"]
+    Enrolment.objects.filter(pk=a.pk).update(status=Enrolment.Status.COMPLETED)
+
+    proxy.proxy_flag_decide(
+        flag=world["flag"],
+        state="confirmed",
+        reason="대리 응시",
+        actor=world["manager"],
+        confirmed_enrolment_ids=[a.pk],
+        now=kst(DAY + datetime.timedelta(days=1), 9),
+    )
+
+    a.refresh_from_db()
+    event = a.events.get(to_status="active", from_status="completed")
+    assert a.status == "active" and event.actor == world["manager"] and "대리수강" in event.reason
+
+
 def test_the_confirmed_trainee_sees_what_keeps_them_from_completing(world):
     from courses import completion
 

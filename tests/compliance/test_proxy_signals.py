@@ -133,6 +133,19 @@ def test_the_exemption_holds_for_ipv6_networks(world):
     assert flag.key == "2001:db8:99::7" and members(flag) == {c.pk, d.pk}
 
 
+def test_one_address_written_two_ways_is_one_cluster(world):
+    a, b = trainee(world), trainee(world)
+    submit_final(world, a, address="2001:DB8:99:0::7")
+    submit_final(world, b, address="2001:db8:99::7")
+    c, d = trainee(world), trainee(world)
+    submit_final(world, c, address="::ffff:198.51.100.4")
+    submit_final(world, d, address="198.51.100.4")
+
+    proxy.proxy_flags_build(day=DAY)
+
+    assert sorted(ProxyFlag.objects.values_list("key", flat=True)) == ["198.51.100.4", "2001:db8:99::7"]
+
+
 def test_egress_networks_are_validated_with_the_line_named():
     from django.core.exceptions import ValidationError
 
