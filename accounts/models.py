@@ -25,6 +25,38 @@ from common.i18n import bilingual, reader_is_english
 
 from .panels import MembersPanel
 
+
+def parse_cidrs(text: str) -> list:
+    """The networks of a declared list (one CIDR a line, IPv4 or IPv6; blank lines and ``#`` notes
+    ignored); raises ``ValueError`` naming the first line that is not one."""
+    import ipaddress
+
+    networks = []
+    for number, raw in enumerate((text or "").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            networks.append(ipaddress.ip_network(line, strict=True))
+        except ValueError:
+            raise ValueError(number, line) from None
+    return networks
+
+
+def validate_cidrs(text: str) -> None:
+    try:
+        networks = parse_cidrs(text)
+    except ValueError as error:
+        number, line = error.args
+        raise ValidationError(
+            _("Line %(number)s (%(line)s) is not a network such as 203.0.113.0/24 or 2001:db8::/48."),
+            params={"number": number, "line": line[:60]},
+            code="invalid_cidr",
+        ) from None
+    if len(networks) > 64:
+        raise ValidationError(_("Declare at most 64 networks."), code="too_many_cidrs")
+
+
 english_name_validator = RegexValidator(
     r"^[A-Za-z][A-Za-z .,'\-]*$",
     _("An English name may contain only Latin letters, spaces, full stops, commas, hyphens and apostrophes."),
@@ -183,6 +215,16 @@ class Organisation(ClusterableModel):
             "수료자 명단 of the organisation's employees."
         ),
     )
+    egress_cidrs = models.TextField(
+        _("Declared egress networks"),
+        blank=True,
+        validators=[validate_cidrs],
+        help_text=_(
+            "The networks the company's staff reach the Internet from, one per line (203.0.113.0/24, "
+            "2001:db8:12::/48). Funded trainees of this company studying from them together are not flagged "
+            "for proxy learning (대리수강): a shared office network is expected."
+        ),
+    )
     created_at = models.DateTimeField(_("Created"), auto_now_add=True)
 
     panels = [
@@ -190,6 +232,7 @@ class Organisation(ClusterableModel):
         FieldPanel("name_en"),
         FieldPanel("business_number"),
         FieldPanel("workplace_number"),
+        FieldPanel("egress_cidrs"),
         MembersPanel(heading=_("Members")),
     ]
 
@@ -204,6 +247,26 @@ class Organisation(ClusterableModel):
     def clean(self) -> None:
         super().clean()
         self.workplace_number = format_workplace_number(self.workplace_number.strip())
+
+    def egress_networks(self) -> list:
+        """The declared egress networks (``ipaddress`` objects); a stored list that no longer parses
+        counts as none."""
+        try:
+            return parse_cidrs(self.egress_cidrs)
+        except ValueError:
+            return []
+
+    def egress_contains(self, address: str) -> bool:
+        """Is ``address`` inside one of the declared egress networks?"""
+        import ipaddress
+
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        if ip.version == 6 and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        return any(ip.version == net.version and ip in net for net in self.egress_networks())
 
 
 class MembershipQuerySet(models.QuerySet):

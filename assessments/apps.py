@@ -10,7 +10,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from courses import classroom, completion, institutes
+        from courses import classroom, completion, events, institutes
         from courses.permissions import register_institute_policy
 
         from . import evidence, funded, retention
@@ -26,7 +26,7 @@ class AssessmentsConfig(AppConfig):
             SubmissionFile,
         )
         from .selectors import assessment_requirements
-        from .services import grant_authoring_permissions
+        from .services import grant_authoring_permissions, on_proxy_learning_confirmed
         from .similarity import similarity_requirements
 
         evidence.register_sections()  # attempts, submissions and 모사 decisions in the evidence pack
@@ -37,6 +37,7 @@ class AssessmentsConfig(AppConfig):
         funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
         classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
         institutes.register_institute_setup_listener(grant_authoring_permissions)
+        events.subscribe("proxy_learning_confirmed", on_proxy_learning_confirmed)  # 대리수강: scores voided
         # Storage clean-up, not domain work: a submitted file's stored copy goes with its row, however
         # the row goes (a cascade from the assignment page, the submission, the enrolment, the account).
         post_delete.connect(stored_file_forget, sender=SubmissionFile, dispatch_uid="academy-submission-file-forget")

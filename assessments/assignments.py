@@ -535,7 +535,11 @@ def _save(*, assignment, user, text, uploads, remove, submit, now, stored: list[
         submission.submitted_at = now
     submission.save()
     if submit:  # 모사답안: compare with the course's other trainees once this is committed
+        from courses import events
+
         from .tasks import similarity_check_submission_task
+
+        events.emit("assessment_submitted", enrolment=enrolment, kind="assignment", obj=submission, now=now)
 
         transaction.on_commit(lambda pk=submission.pk: similarity_check_submission_task.delay(pk))
     for old in [known[key] for key in remove]:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from courses import events
 from courses.models import CourseRun, Enrolment
 from courses.permissions import policy_for
 from courses.selectors import studying_enrolment
@@ -359,12 +360,24 @@ def attempt_submit(*, attempt: Attempt, raw_answers: dict[int, list[str]] | None
         return attempt
     questions, choices, answers = _load(attempt)
     if past_deadline(attempt, now):
-        return _close(attempt, questions, choices, answers, now=now, timed_out=True)
+        attempt = _close(attempt, questions, choices, answers, now=now, timed_out=True)
+        _submitted(attempt, now)
+        return attempt
     for question_id, response in _parse_answers(attempt, raw_answers or {}, questions).items():
         answer = answers.get(question_id) or AttemptAnswer(attempt=attempt, question_id=question_id)
         answer.response, answer.saved_at = response, now
         answers[question_id] = answer
-    return _close(attempt, questions, choices, answers, now=now, timed_out=False)
+    attempt = _close(attempt, questions, choices, answers, now=now, timed_out=False)
+    _submitted(attempt, now)
+    return attempt
+
+
+def _submitted(attempt: Attempt, now) -> None:
+    """The trainee handed the attempt in (``courses.events``: the proxy-learning signals listen)."""
+    if attempt.enrolment_id is None:
+        return
+    enrolment = Enrolment.objects.select_related("run").get(pk=attempt.enrolment_id)
+    events.emit("assessment_submitted", enrolment=enrolment, kind="quiz", obj=attempt, now=now)
 
 
 @transaction.atomic
@@ -519,6 +532,45 @@ def essay_answers_mark_copied(*, answers: list[AttemptAnswer], flag: str, actor,
         elif attempt.is_copied_answer == CopiedAnswer.NOT_JUDGED:
             attempt.is_copied_answer = CopiedAnswer.NO
         attempt.save(update_fields=["is_copied_answer"])
+
+
+@transaction.atomic
+def proxy_learning_void_scores(*, enrolment: Enrolment, reason: str, actor, now=None) -> None:
+    """대리수강 확정 (``courses.events`` "proxy_learning_confirmed", DOMAIN-KR §1.8): every closed
+    attempt and every submitted assignment of the enrolment is scored 0, the way a 모사 decision
+    zeroes an item (the reason as the comment, the decider as the grader), and completion is
+    re-evaluated. ``is_copied_answer`` is left alone: this is not a 모사 finding. Attempts still open
+    are left to close; the completion requirement keeps the trainee from completing anyway."""
+    from .models import AssignmentSubmission
+
+    now = now or timezone.now()
+    comment = _("Proxy learning (대리수강) confirmed: %(reason)s") % {"reason": reason}
+    for attempt_id in Attempt.objects.filter(enrolment=enrolment).order_by("pk").values_list("pk", flat=True):
+        attempt = _lock(Attempt(pk=attempt_id))
+        if attempt.is_open:
+            continue
+        rows = list(AttemptAnswer.objects.filter(attempt=attempt))
+        for answer in rows:
+            answer.points, answer.fraction, answer.comment = Decimal("0.00"), Decimal("0"), comment
+            answer.graded_by, answer.graded_at = actor, now
+        AttemptAnswer.objects.bulk_update(rows, ["points", "fraction", "comment", "graded_by", "graded_at"])
+        questions, _choices, loaded = _load(attempt)
+        _settle(attempt, questions, loaded, now=now)
+    for submission in AssignmentSubmission.objects.select_for_update().filter(
+        enrolment=enrolment,
+        state__in=[AssignmentSubmission.State.SUBMITTED, AssignmentSubmission.State.GRADED],
+    ):
+        submission.state = AssignmentSubmission.State.GRADED
+        submission.score = Decimal("0.00")
+        submission.criterion_scores = {key: "0.00" for key in submission.criterion_scores}
+        submission.feedback = comment
+        submission.graded_by, submission.graded_at = actor, now
+        submission.save(update_fields=["state", "score", "criterion_scores", "feedback", "graded_by", "graded_at"])
+    enrolment_evaluate_completion(enrolment=enrolment, now=now)
+
+
+def on_proxy_learning_confirmed(*, enrolment: Enrolment, reason: str, actor, now, **_data) -> None:
+    proxy_learning_void_scores(enrolment=enrolment, reason=reason, actor=actor, now=now)
 
 
 def attempts_close_overdue(*, now=None) -> int:

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class ComplianceConfig(AppConfig):
     """Funded-training rules beyond completion (DOMAIN-KR §1): the 1일 8차시 study-day ledger, the
-    inspection evidence packs and the retention sweep."""
+    proxy-learning signals with their review queue (``compliance.proxy``), the inspection evidence
+    packs and the retention sweep."""
 
     name = "compliance"
     verbose_name = _("Funded training compliance")
@@ -22,3 +23,20 @@ class ComplianceConfig(AppConfig):
         classroom.register_ledger_reader(study_ledgers)  # 오늘 학습 N/8차시 on the trainee's screens
         evidence.register_sections()  # account facts (masked), the daily ledger, the audit entries
         retention.register_destroyers()  # progress, ledger, events, attendance; stored packs
+
+        # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
+        from allauth.account.signals import user_logged_in
+
+        from courses import completion, events
+        from courses.permissions import register_institute_policy
+
+        from . import proxy
+        from .models import ProxyFlag
+
+        events.subscribe("lesson_study_started", proxy.on_study)
+        events.subscribe("lesson_study_credited", proxy.on_study)
+        events.subscribe("assessment_submitted", proxy.on_assessment_submitted)
+        user_logged_in.connect(proxy.on_user_logged_in, dispatch_uid="academy-proxy-login-signal")
+        completion.register_requirement_provider(proxy.proxy_requirements)
+        # The review queue is the run's institute's: staff read and decide, never add or delete.
+        register_institute_policy(ProxyFlag, course_field="run__course", no_staff_actions=("add", "delete"))

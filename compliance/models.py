@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -81,3 +82,111 @@ class RetentionSweep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category}: {self.count} ({self.ran_at:%Y-%m-%d})"
+class StudySignal(models.Model):
+    """Where a funded trainee studied from (DOMAIN-KR §1.8): one row per enrolment, KST day, kind,
+    address, device and user agent, counting the events and keeping the first and last moment.
+
+    Aggregated so that a heartbeat every 15 seconds updates a row instead of adding one (a day of
+    study is a handful of rows). Written only by ``compliance.proxy.study_signal_record``, for
+    funded runs only: the full address is kept because the 공단 reports need it (EMON
+    ``access_ip``/``login_ip``); unfunded runs keep nothing (personal-data minimisation, §5).
+    """
+
+    class Kind(models.TextChoices):
+        HEARTBEAT = "heartbeat", _("Study (heartbeat)")
+        LOGIN = "login", _("Login")
+        SUBMISSION = "submission", _("Assessment submitted")
+
+    enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="study_signals")
+    run = models.ForeignKey("courses.CourseRun", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("Day (KST)"))
+    kind = models.CharField(_("Kind"), max_length=12, choices=Kind.choices)
+    address = models.CharField(_("Address"), max_length=45, blank=True)
+    device_hash = models.CharField(_("Device (keyed hash)"), max_length=32, blank=True)
+    user_agent_hash = models.CharField(_("Browser (keyed hash)"), max_length=32, blank=True)
+    count = models.PositiveIntegerField(default=1)
+    first_at = models.DateTimeField()
+    last_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("study signal")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "day", "kind", "address", "device_hash", "user_agent_hash"],
+                name="compliance_signal_one_per_source",
+            ),
+        ]
+        indexes = [models.Index(fields=["run", "day"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id} {self.day} {self.kind} {self.address} ×{self.count}"
+
+
+class ProxyFlagQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ProxyFlag.State.PENDING)
+
+
+class ProxyFlag(models.Model):
+    """A cluster of distinct trainees of one funded run that may be proxy learning (대리수강, DOMAIN-KR
+    §1.8): the same address on one KST day, or the same browser (device) within 20 minutes.
+
+    Built by the nightly job (``compliance.proxy.proxy_flags_build``), one per (run, kind, key,
+    day), and decided by the run's institute in the review queue: 정상 (normal), 의심
+    (suspicious) or 대리수강 확정 (confirmed, for the members chosen) with a reason.
+    """
+
+    class Kind(models.TextChoices):
+        ADDRESS = "address", _("Same address")
+        DEVICE = "device", _("Same device")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        NORMAL = "normal", _("Normal (정상)")
+        SUSPICIOUS = "suspicious", _("Suspicious (의심)")
+        CONFIRMED = "confirmed", _("Proxy learning confirmed (대리수강 확정)")
+
+    run = models.ForeignKey("courses.CourseRun", on_delete=models.CASCADE, related_name="proxy_flags")
+    kind = models.CharField(_("Kind"), max_length=10, choices=Kind.choices)
+    key = models.CharField(_("Address or device"), max_length=64)
+    day = models.DateField(_("Day (KST)"))
+    members = models.ManyToManyField("courses.Enrolment", through="ProxyFlagMember", related_name="proxy_flags")
+    evidence = models.JSONField(_("Evidence"), default=list, blank=True)
+    state = models.CharField(_("State"), max_length=12, choices=State.choices, default=State.PENDING)
+    reason = models.TextField(_("Reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ProxyFlagQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("proxy-learning flag")
+        verbose_name_plural = _("proxy-learning flags")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "kind", "key", "day"], name="compliance_proxy_flag_one_per_cluster"),
+        ]
+        indexes = [models.Index(fields=["run", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.run_id} {self.kind} {self.key} {self.day} ({self.state})"
+
+
+class ProxyFlagMember(models.Model):
+    """One trainee of a flagged cluster; ``confirmed`` once the institute confirmed 대리수강 for them
+    (their completion cannot come back while it stays so)."""
+
+    flag = models.ForeignKey(ProxyFlag, on_delete=models.CASCADE, related_name="memberships")
+    enrolment = models.ForeignKey("courses.Enrolment", on_delete=models.CASCADE, related_name="+")
+    confirmed = models.BooleanField(_("Proxy learning confirmed"), default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["flag", "enrolment"], name="compliance_proxy_member_once"),
+        ]
+        indexes = [models.Index(fields=["enrolment", "confirmed"])]
+
+    def __str__(self) -> str:
+        return f"{self.flag_id}/{self.enrolment_id}{' (confirmed)' if self.confirmed else ''}"

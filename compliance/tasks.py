@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
@@ -31,3 +33,12 @@ def evidence_packs_due_task() -> int:
 def retention_sweep_task() -> int:
     """Nightly (beat): destroy what is past its retention; the counts are logged, never the values."""
     return sum(sweep.count for sweep in retention.retention_sweep())
+
+
+@shared_task(acks_late=True)
+def proxy_flags_nightly_task(day: str | None = None) -> dict[str, int]:
+    """대리수강 clusters of the previous KST day (or ``day``, ISO) in every funded run; safe to run twice."""
+    from .proxy import previous_kst_day, proxy_flags_build
+
+    target = datetime.date.fromisoformat(day) if day else previous_kst_day()
+    return proxy_flags_build(day=target)

@@ -29,6 +29,9 @@ class Requirement:
     #: Unmet only while something is pending (a copied-answer review): it holds completion back but
     #: never takes a completion away, since the review may well end in the trainee's favour.
     provisional: bool = False
+    #: Unmet because of a finding about the record itself (대리수강 확정, DOMAIN-KR §1.8): it takes a
+    #: completion back even after the grading deadline, and no staff override completes past it.
+    finding: bool = False
 
 
 RequirementProvider = Callable[[list[Enrolment]], dict[int, list[Requirement]]]
@@ -157,6 +160,11 @@ def missing_for(enrolments: list[Enrolment]) -> dict[int, list[Requirement]]:
 
 def is_complete(enrolment: Enrolment) -> bool:
     return not missing(enrolment)
+
+
+def findings(enrolment: Enrolment) -> list[Requirement]:
+    """The unmet requirements that are findings about the record (``Requirement.finding``)."""
+    return [item for item in missing(enrolment) if item.finding]
 
 
 def lost_requirements(enrolment: Enrolment) -> list[Requirement]:

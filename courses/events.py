@@ -22,6 +22,9 @@ Event names and their keyword data (add new ones here, with their data):
   submission handed in
 - ``assessment_scored``: enrolment, kind, obj, now — a score was set or changed (grading, regrade,
   모사 decision)
+- ``proxy_learning_confirmed``: enrolment, reason, actor, now — the run's institute confirmed
+  대리수강 (proxy learning, DOMAIN-KR §1.8) for this enrolment (``compliance.proxy``); the
+  assessments app voids its scores (``assessments.services.proxy_learning_void_scores``)
 """
 
 from __future__ import annotations

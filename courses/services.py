@@ -273,9 +273,51 @@ def _studying_enrolment(user, lesson: LessonPage) -> Enrolment | None:
     )
 
 
+class StudySessionTakenOver(EnrolmentError):
+    """The heartbeat comes from a page whose study session another browser (or tab) has taken over."""
+
+
+def study_session_message() -> str:
+    return _(
+        "You are studying somewhere else (another browser or tab opened a lesson), so this page no longer "
+        "counts study time. Reload it to study here."
+    )
+
+
+def study_session_claim(*, user, now=None) -> str:
+    """Opening a lesson claims the trainee's one active study session (DOMAIN-KR §1.8): a new random
+    token, given to the page and kept on the trainee's study clock. Heartbeats of pages opened
+    before carry an older token and credit nothing from now on (``progress_heartbeat``).
+
+    One UPDATE on the lesson page (the clock exists once the trainee has studied); the first time an
+    INSERT, whose race with a heartbeat's ``get_or_create`` the unique user settles.
+    """
+    import secrets
+
+    from django.db import IntegrityError
+
+    now = now or timezone.now()
+    token = secrets.token_urlsafe(24)
+    clock = StudyClock.objects.filter(user=user)
+    if clock.update(session_token=token, session_claimed_at=now):
+        return token
+    try:
+        with transaction.atomic():
+            StudyClock.objects.create(user=user, session_token=token, session_claimed_at=now)
+    except IntegrityError:
+        clock.update(session_token=token, session_claimed_at=now)
+    return token
+
+
 @transaction.atomic
 def progress_heartbeat(
-    *, user, lesson: LessonPage, resume: bool = False, reached_end: bool = False, now=None
+    *,
+    user,
+    lesson: LessonPage,
+    resume: bool = False,
+    reached_end: bool = False,
+    session: str | None = None,
+    now=None,
 ) -> LessonProgress | None:
     """Credit study time for a lesson on screen, measured on the server's clock.
 
@@ -289,12 +331,19 @@ def progress_heartbeat(
     threshold, the daily cap), and only what the registered credit limiters allow; ``reached_end``
     records that the trainee reached the lesson's last page (it credits no time). Their 진도율 is
     refreshed whenever the lesson's percentage changes.
+
+    ``session`` is the study-session token the lesson page was given (``study_session_claim``); a
+    page whose token is no longer the trainee's current one raises ``StudySessionTakenOver`` and
+    credits nothing (a trainee who has never opened a lesson since the token existed has none to
+    compare). ``None`` is a caller that is not a page (tests, services).
     """
     now = now or timezone.now()
     enrolment = _studying_enrolment(user, lesson)
     if enrolment is None:
         return None
     clock, _created = StudyClock.objects.select_for_update().get_or_create(user=user)
+    if session is not None and clock.session_token and session != clock.session_token:
+        raise StudySessionTakenOver(study_session_message())
     credit = 0
     if clock.last_credited_at is not None and not resume:
         elapsed = (now - clock.last_credited_at).total_seconds()
@@ -493,6 +542,19 @@ def _audit_completion(enrolment: Enrolment, *, action: str, actor, reason: str, 
     )
 
 
+@transaction.atomic
+def enrolment_completion_recheck(*, enrolment: Enrolment, actor, reason: str, now=None) -> bool:
+    """A finding about the record itself (a ``completion.Requirement`` with ``finding``, such as a
+    confirmed 대리수강) was made: a completed enrolment that now has one loses its completion at once,
+    **even after the grading deadline** (the decision was final on a false record), by ``actor``
+    with ``reason``; otherwise the rule is evaluated as usual. Returns whether it is complete."""
+    enrolment = Enrolment.objects.select_for_update().select_related("run__course").get(pk=enrolment.pk)
+    if enrolment.status == Enrolment.Status.COMPLETED and completion.findings(enrolment):
+        _uncomplete(enrolment, actor=actor, reason=reason)
+        return False
+    return enrolment_evaluate_completion(enrolment=enrolment, now=now)
+
+
 def _complete(enrolment: Enrolment, *, actor, reason: str, now=None, override: bool = False) -> None:
     enrolment.completed_at = now or timezone.now()
     _record(enrolment, to_status=Enrolment.Status.COMPLETED, actor=actor, reason=reason, override=override)
@@ -546,6 +608,11 @@ def completion_override(*, enrolment: Enrolment, complete: bool, reason: str, ac
     if enrolment.status not in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED):
         raise EnrolmentError(_("Only a studying or completed trainee has a completion decision."))
     was_complete = enrolment.status == Enrolment.Status.COMPLETED
+    if complete and (blocking := completion.findings(enrolment)):
+        raise EnrolmentError(
+            _("No override completes past this finding: %(items)s")
+            % {"items": "; ".join(item.label for item in blocking)}
+        )
     if was_complete == complete:
         raise EnrolmentError(
             _("The trainee has completed already.") if complete else _("The trainee has not completed already.")

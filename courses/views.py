@@ -63,15 +63,22 @@ def _lesson_for(request, lesson_id) -> LessonPage:
 def heartbeat(request, lesson_id):
     """Sent every few seconds while a lesson is on screen; the server decides what time counts.
 
-    ``end=1`` says the trainee has reached the lesson's last page (funded runs need it for 100 %).
+    ``end=1`` says the trainee has reached the lesson's last page (funded runs need it for 100 %);
+    ``session`` is the study-session token the page was given (one active study session per
+    trainee: a page whose session was taken over is answered ``taken_over`` with the message).
     """
     lesson = _lesson_for(request, lesson_id)
-    progress = services.progress_heartbeat(
-        user=request.user,
-        lesson=lesson,
-        resume=request.POST.get("resume") == "1",
-        reached_end=request.POST.get("end") == "1",
-    )
+    try:
+        progress = services.progress_heartbeat(
+            user=request.user,
+            lesson=lesson,
+            resume=request.POST.get("resume") == "1",
+            reached_end=request.POST.get("end") == "1",
+            session=request.POST.get("session", "")[:64],
+        )
+    except services.StudySessionTakenOver as taken_over:
+        # Another browser opened a lesson since this page did: this page stops its heartbeats.
+        return JsonResponse({"recorded": False, "taken_over": True, "message": str(taken_over)})
     if progress is None:
         return JsonResponse({"recorded": False})
     required = lesson.study_minutes * 60

@@ -537,6 +537,11 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             context = {"page": self, "course": self.course, "refusal": refusal}
             return TemplateResponse(request, "courses/lesson_refused.html", context, status=403)
         self.studying_enrolment = enrolment  # read once here, used again by the context
+        if enrolment is not None and enrolment.status == enrolment.Status.ACTIVE:
+            from courses.services import study_session_claim
+
+            # The page's heartbeats carry this token; any page opened before stops crediting time.
+            self.study_session = study_session_claim(user=request.user)
         return super().serve(request, *args, **kwargs)
 
     def open_refusal(self, user, enrolment) -> str | None:
@@ -558,4 +563,5 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         context.update(
             lesson_page_context(lesson=self, user=request.user, enrolment=getattr(self, "studying_enrolment", None))
         )
+        context["study_session"] = getattr(self, "study_session", "")
         return context

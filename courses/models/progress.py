@@ -36,10 +36,17 @@ class StudyClock(models.Model):
     One clock per trainee, whatever the number of open tabs, lessons or courses: a heartbeat is
     credited only the time since the previous one (capped), so the sum of credited time never
     exceeds the time that passed on the server's clock.
+
+    It also holds the trainee's one active study session (DOMAIN-KR §1.8, 동일 ID 동시접속 방지):
+    opening a lesson issues a new random ``session_token`` with the page, and a heartbeat carrying
+    any other token credits nothing (``services.progress_heartbeat``): the last browser to open a
+    lesson is the one that studies.
     """
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="study_clock")
     last_credited_at = models.DateTimeField(null=True, blank=True)
+    session_token = models.CharField(max_length=64, blank=True, default="")
+    session_claimed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.last_credited_at}"

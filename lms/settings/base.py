@@ -287,6 +287,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.tasks.retention_sweep_task",
         "schedule": crontab(hour=1, minute=30),
     },
+    # 대리수강: the previous KST day's address and device clusters of every funded run, flagged for review.
+    "compliance-proxy-flags-nightly": {
+        "task": "compliance.tasks.proxy_flags_nightly_task",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 # --------------------------------------------------------------------------------------------

@@ -18,6 +18,10 @@
   if (!article) return;
   var url = article.getAttribute("data-heartbeat-url");
   var seconds = parseInt(article.getAttribute("data-heartbeat-seconds"), 10) || 15;
+  // One active study session per trainee: the page's token; once another page has taken the
+  // session over, this page says so and sends no more heartbeats (until it is reloaded).
+  var session = article.getAttribute("data-study-session") || "";
+  var takenOver = false;
   var timer = null;
   var resume = true;
 
@@ -70,7 +74,9 @@
   }
 
   function beat() {
+    if (takenOver) return;
     var body = new URLSearchParams();
+    body.append("session", session);
     if (resume) body.append("resume", "1");
     if (reachedEnd && end) body.append("end", "1");
     resume = false;
@@ -81,12 +87,22 @@
       body: body,
     })
       .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) { if (data && data.recorded) show(data); })
+      .then(function (data) {
+        if (data && data.taken_over) { stopTakenOver(data.message); return; }
+        if (data && data.recorded) show(data);
+      })
       .catch(function () { /* offline: the next beat resumes */ resume = true; });
   }
 
+  function stopTakenOver(message) {
+    takenOver = true;
+    stop();
+    var notice = document.querySelector("[data-study-session-taken]");
+    if (notice) { notice.textContent = message || ""; notice.hidden = false; }
+  }
+
   function start() {
-    if (timer) return;
+    if (timer || takenOver) return;
     resume = true;
     beat();
     timer = window.setInterval(beat, seconds * 1000);

@@ -33,6 +33,7 @@ from assessments.models import (
     SimilarityCase,
 )
 from certificates.models import Certificate, CertificateTemplate
+from compliance.models import ProxyFlag, ProxyFlagMember
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
 from ops.audit import audit_record
@@ -234,6 +235,11 @@ def world():
         object_b=2,
         score="0.9500",
     )
+    proxy_flag = ProxyFlag.objects.create(
+        run=run, kind="address", key="203.0.113.77", day="2026-03-02", evidence=[{"note": f"{MARK} 증거"}]
+    )
+    ProxyFlagMember.objects.create(flag=proxy_flag, enrolment=enrolment)
+    ProxyFlagMember.objects.create(flag=proxy_flag, enrolment=other)
     assignment = f.assignment_page(course, criteria=[(f"{MARK} 분석", 100)], title="비행 보고서 과제")
     submission = AssignmentSubmission.objects.create(
         assignment=assignment, enrolment=enrolment, user=trainee, state="submitted", text=f"{MARK} 제출 답안"
@@ -275,6 +281,7 @@ def world():
         "certificate": certificate,
         "retake_grant": retake_grant,
         "similarity_case": similarity_case,
+        "proxy_flag": proxy_flag,
         "assignment": assignment,
         "submission": submission,
         "name_correction": name_correction,
@@ -309,6 +316,7 @@ def _objects_by_model(world) -> dict:
         Certificate: world["certificate"],
         RetakeGrant: world["retake_grant"],
         SimilarityCase: world["similarity_case"],
+        ProxyFlag: world["proxy_flag"],
         AssignmentSubmission: world["submission"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
@@ -359,6 +367,7 @@ def matrix_urls(world) -> list[tuple[str, str]]:
         "membership_id": world["hr_membership"].pk,
         "session_id": 0,
         "case_id": world["similarity_case"].pk,
+        "flag_id": world["proxy_flag"].pk,
     }
     urls: list[tuple[str, str]] = []
     for route in admin_routes():
@@ -471,6 +480,7 @@ def _snapshot(world) -> dict:
         "submission": AssignmentSubmission.objects.values_list("state", "score", "feedback", "graded_by").get(
             pk=world["submission"].pk
         ),
+        "proxy_flag": ProxyFlag.objects.values_list("state", "reason", "decided_by").get(pk=world["proxy_flag"].pk),
     }
 
 
@@ -545,6 +555,7 @@ def test_listings_and_choosers_of_institute_b_show_nothing_of_institute_a(world)
         "/cms/reports/site-history/",
         "/cms/academy/runs/",
         "/cms/assessments/similarity/",
+        "/cms/compliance/proxy/",
     ):
         assert MARK in _text(owner.get(url)), url
 
@@ -559,6 +570,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         Certificate,
         RetakeGrant,
         SimilarityCase,
+        ProxyFlag,
         AssignmentSubmission,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))

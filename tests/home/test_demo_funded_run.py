@@ -108,6 +108,18 @@ def test_two_trainees_submitted_near_identical_essays(demo):
     )  # waiting in the instructor's queue
 
 
+def test_a_proxy_learning_cluster_awaits_review_in_the_funded_runs_queue(demo):
+    from compliance.models import ProxyFlag, StudySignal
+
+    flag = ProxyFlag.objects.get(run=demo["run"])
+    pair = {demo["enrolments"][email].pk for email in ("funded-essay1@example.com", "funded-essay2@example.com")}
+    assert (flag.kind, flag.key, flag.state) == ("address", "203.0.113.7", "pending")
+    assert set(flag.memberships.values_list("enrolment_id", flat=True)) == pair
+    signals = StudySignal.objects.count()
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assert ProxyFlag.objects.count() == 1 and StudySignal.objects.count() == signals
+
+
 def test_loading_twice_changes_nothing_and_the_system_check_passes(demo):
     from tests.home.test_demo_data import snapshot
 
