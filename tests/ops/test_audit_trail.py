@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from ops.requestcontext import ClientContext, client_context
 from ops.audit import GENESIS, audit_chain_verify, audit_record, entry_hash
 from ops.models import AuditEvent
+from ops.requestcontext import ClientContext, client_context
 from tests import factories
 
 pytestmark = pytest.mark.django_db
