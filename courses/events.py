@@ -21,7 +21,11 @@ Event names and their keyword data (add new ones here, with their data):
 - ``assessment_submitted``: enrolment, kind ("quiz"/"assignment"), obj, now — an attempt or a
   submission handed in
 - ``assessment_scored``: enrolment, kind, obj, now — a score was set or changed (grading, regrade,
-  모사 decision)
+  모사 decision, a 과제 reopened); the enrolment may be an id-only instance (``Enrolment(pk=…)``)
+- ``course_run_saved``: run, created, changed (the form's changed field names) — a run added or
+  edited in the admin (``services.course_run_save``)
+- ``identity_checked``: check (a ``compliance.IdentityCheck``: user, enrolment, eval_cd, class_tme,
+  result, raw_code, provider_tx_id, at) — an identity check was attempted
 """
 
 from __future__ import annotations

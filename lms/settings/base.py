@@ -11,7 +11,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
-from .env import env_bool, env_int, env_origins, env_str, env_trusted_proxy_count
+from .env import env_bool, env_int, env_list, env_origins, env_str, env_trusted_proxy_count
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -265,6 +265,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "assessments.tasks.similarity_check_nightly_task",
         "schedule": crontab(hour=2, minute=30),
     },
+    # The 공단 reporting outbox (EMON), hourly from 00:00 as providers send it (DOMAIN-KR §2.1).
+    "compliance-emon-send": {
+        "task": "compliance.tasks.emon_send_task",
+        "schedule": crontab(minute=0),
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -435,6 +440,27 @@ ACADEMY_SIMILARITY_THRESHOLD = env_str("ACADEMY_SIMILARITY_THRESHOLD", "0.90")
 #: 만족도 설문 results of a run with fewer responses than this show no averages, distributions or
 #: free-text answers (with one or two responses they would tell who answered what).
 ACADEMY_SURVEY_MIN_RESPONSES = env_int("ACADEMY_SURVEY_MIN_RESPONSES", 3, minimum=1)
+
+# --------------------------------------------------------------------------------------------
+# Reporting to the 공단 (EMON v2, DOMAIN-KR §2; compliance.emon)
+# --------------------------------------------------------------------------------------------
+
+#: How the outbox is sent: "http" (the 공단's API, production), "fake" (accepts everything, for
+#: development and the demo) or "none" (nothing is sent; rows stay pending).
+ACADEMY_EMON_TRANSPORT = env_str("ACADEMY_EMON_TRANSPORT", "none")
+#: The API's base URL; requests go to <url>/api/v2/<endpoint>.
+ACADEMY_EMON_URL = env_str("ACADEMY_EMON_URL", "https://emonapi-server.hrdkorea.or.kr")
+#: The agent id (AGTID/agentPk) and API key the 공단 issues to an approved 원격훈련기관.
+ACADEMY_EMON_AGENT_PK = env_str("ACADEMY_EMON_AGENT_PK", "")
+ACADEMY_EMON_API_KEY = env_str("ACADEMY_EMON_API_KEY", "")
+#: Rows per request (DOMAIN-KR §2.3 "≤ 500 (?)").
+ACADEMY_EMON_BATCH_SIZE = env_int("ACADEMY_EMON_BATCH_SIZE", 500, minimum=1)
+#: Seconds before one request gives up.
+ACADEMY_EMON_TIMEOUT = env_int("ACADEMY_EMON_TIMEOUT", 30, minimum=1)
+#: A row still unsent this many hours after its first error raises an operator alert (once per row).
+ACADEMY_EMON_ALERT_HOURS = env_int("ACADEMY_EMON_ALERT_HOURS", 24, minimum=1)
+#: Who receives that alert (comma-separated addresses; empty: the ADMINS).
+ACADEMY_EMON_ALERT_EMAILS = env_list("ACADEMY_EMON_ALERT_EMAILS", [])
 
 # --------------------------------------------------------------------------------------------
 # Certificates
