@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StudyDayLesson(models.Model):
@@ -63,9 +64,9 @@ class EmonRecord(models.Model):
         PHONE_AUTH = "phone_auth_hist", "phone_auth_hist"
 
     class State(models.TextChoices):
-        PENDING = "pending", _("Waiting to be sent")
-        SENT = "sent", _("Sent")
-        ERROR = "error", _("Error")
+        PENDING = "pending", pgettext_lazy("EMON row state", "Waiting to be sent")
+        SENT = "sent", pgettext_lazy("EMON row state", "Sent")
+        ERROR = "error", pgettext_lazy("EMON row state", "Error")
 
     seq = models.BigAutoField(primary_key=True)
     endpoint = models.CharField(_("Endpoint"), max_length=32, choices=Endpoint.choices)
