@@ -73,7 +73,7 @@ def emon_send(*, now: datetime.datetime | None = None, transport: Transport | No
                     break
                 answer = transport.send(endpoint, [wire_row(row) for row in rows])
                 if answer is None:  # the "none" transport: nothing leaves the machine
-                    return result
+                    break
                 seqs = [row.seq for row in rows]
                 unsent = EmonRecord.objects.unsent().filter(seq__in=seqs)
                 if answer.ok:

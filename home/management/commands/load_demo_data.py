@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from home import demo_emon
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             organisation.load_organisation(courses, quizzes, users["manager"])
             demo_certificates.load_certificates(users["trainee"], courses, quizzes)
             funded.load_funded()
+            demo_emon.load_emon()  # the funded run's 공단 reports in every state
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
