@@ -72,13 +72,13 @@ class EmonRecord(models.Model):
     endpoint = models.CharField(_("Endpoint"), max_length=32, choices=Endpoint.choices)
     payload = models.JSONField(_("Payload"))
     run = models.ForeignKey(
-        "courses.CourseRun", null=True, blank=True, on_delete=models.PROTECT, related_name="emon_records"
+        "courses.CourseRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="emon_records"
     )
     enrolment = models.ForeignKey(
-        "courses.Enrolment", null=True, blank=True, on_delete=models.PROTECT, related_name="emon_records"
+        "courses.Enrolment", null=True, blank=True, on_delete=models.SET_NULL, related_name="emon_records"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="emon_records"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="emon_records"
     )
     created_at = models.DateTimeField(_("Written at"), default=timezone.now)
     state = models.CharField(_("State"), max_length=10, choices=State.choices, default=State.PENDING)

@@ -242,3 +242,15 @@ def test_part_points_add_up_to_the_total_exactly():
     scores = ReportedScores(total=Decimal("0.01"), parts=[part, ReportedPart(**{**part.__dict__, "key": "final"})])
     points = part_points(scores)
     assert sum(points.values()) == Decimal("0.01")
+
+
+def test_the_database_refuses_to_change_a_sent_row(funded):
+    from django.db import DatabaseError, transaction
+
+    row = EmonRecord.objects.create(endpoint="user_login_hist", payload={"userAgentPk": "1"})
+    EmonRecord.objects.filter(pk=row.pk).update(state="sent", sent_at=timezone.now(), last_code="200")
+    with pytest.raises(DatabaseError, match="never changed"), transaction.atomic():
+        EmonRecord.objects.filter(pk=row.pk).update(payload={"userAgentPk": "2"})
+    with pytest.raises(DatabaseError, match="never changed"), transaction.atomic():
+        EmonRecord.objects.filter(pk=row.pk).update(state="pending")
+    EmonRecord.objects.filter(pk=row.pk).update(user=None)  # a deleted account only unlinks it
