@@ -19,7 +19,7 @@ Event names and their keyword data (add new ones here, with their data):
 - ``lesson_study_completed``: enrolment, lesson, progress, now — the 차시 reached 100 % (funded) or
   was finished
 - ``assessment_submitted``: enrolment, kind ("quiz"/"assignment"), obj, now — an attempt or a
-  submission handed in
+  submission handed in (after it was totalled); the enrolment may be an id-only instance
 - ``assessment_scored``: enrolment, kind, obj, now — a score was set or changed (grading, regrade,
   모사 decision, a 과제 reopened); the enrolment may be an id-only instance (``Enrolment(pk=…)``)
 - ``course_run_saved``: run, created, changed (the form's changed field names) — a run added or
