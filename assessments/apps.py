@@ -10,12 +10,12 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete
 
-        from courses import classroom, completion, events, institutes
+        from courses import classroom, completion, events, institutes, reporting
         from courses.permissions import register_institute_policy
 
         from . import evidence, funded, retention
         from .assignments import funded_assignment_scores, stored_file_forget
-        from .funded import classroom_scores, funded_requirements
+        from .funded import classroom_scores, funded_requirements, reported_scores
         from .models import (
             AssignmentSubmission,
             PracticalAssessment,
@@ -36,6 +36,7 @@ class AssessmentsConfig(AppConfig):
         completion.register_requirement_provider(similarity_requirements)  # 모사답안 판정 / 검토 중
         funded.register_assignment_score_source(funded_assignment_scores)  # the 과제 part of that total
         classroom.register_score_reader(classroom_scores)  # the funded classroom's 평가 rows
+        reporting.register_score_report_reader(reported_scores)  # the 공단 reports (compliance.emon)
         institutes.register_institute_setup_listener(grant_authoring_permissions)
         events.subscribe("proxy_learning_confirmed", on_proxy_learning_confirmed)  # 대리수강: scores voided
         # Storage clean-up, not domain work: a submitted file's stored copy goes with its row, however

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from common.uploads import UploadError, check_file_kind
+from courses import events
 from courses.completion import Requirement
 from courses.models import Enrolment
 from courses.permissions import policy_for, under_paths
@@ -535,13 +536,10 @@ def _save(*, assignment, user, text, uploads, remove, submit, now, stored: list[
         submission.submitted_at = now
     submission.save()
     if submit:  # 모사답안: compare with the course's other trainees once this is committed
-        from courses import events
-
         from .tasks import similarity_check_submission_task
 
-        events.emit("assessment_submitted", enrolment=enrolment, kind="assignment", obj=submission, now=now)
-
         transaction.on_commit(lambda pk=submission.pk: similarity_check_submission_task.delay(pk))
+        events.emit("assessment_submitted", enrolment=enrolment, kind="assignment", obj=submission, now=now)
     for old in [known[key] for key in remove]:
         old.delete()  # its stored file goes once this commits (``stored_file_forget``)
     for item in checked:
@@ -614,6 +612,9 @@ def submission_grade(
         obj=submission,
         data={"enrolment": submission.enrolment_id, "score": total, "previous_score": previous},
     )
+    events.emit(
+        "assessment_scored", enrolment=Enrolment(pk=submission.enrolment_id), kind="assignment", obj=submission, now=now
+    )
     enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
     return submission
 
@@ -637,6 +638,13 @@ def submissions_mark_copied(
             continue
         submission.is_copied_answer = flag
         submission.save()
+        events.emit(
+            "assessment_scored",
+            enrolment=Enrolment(pk=submission.enrolment_id),
+            kind="assignment",
+            obj=submission,
+            now=now,
+        )
         enrolment_evaluate_completion(enrolment=Enrolment(pk=submission.enrolment_id), now=now)
 
 
@@ -677,6 +685,10 @@ def submission_reopen(*, submission: AssignmentSubmission, actor, reason: str, n
     submission.reopened_at = now
     submission.reopened_by = actor
     submission.save(update_fields=["state", "reopened_at", "reopened_by"])
+    # the grade stops counting: the 공단 reports follow
+    events.emit(
+        "assessment_scored", enrolment=Enrolment(pk=submission.enrolment_id), kind="assignment", obj=submission, now=now
+    )
     log(
         instance=submission,
         action="assessments.submission_reopen",

@@ -529,3 +529,60 @@ def completion_list(run: CourseRun) -> list[CompletionListRow]:
         )
         for enrolment in enrolments
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# The 공단 reports (EMON score_hist and attend_hist.totalScore; ``courses.reporting``'s reader)
+# --------------------------------------------------------------------------------------------
+
+
+def reported_scores(enrolments: list[Enrolment]):
+    """The weighted total of each enrolment under the weighted rule, with its parts, the latest
+    submission of each part and its 모사 flag (Y wins over N over X). Registered in
+    ``AssessmentsConfig.ready`` for ``compliance.emon``. Five queries."""
+    from courses.reporting import ReportedPart, ReportedScores
+
+    weighted = [e for e in enrolments if uses_weighted_rule(e)]
+    if not weighted:
+        return {}
+    parts = weighted_parts(weighted)
+    latest: dict[tuple[int, str], datetime.datetime] = {}
+    flags: dict[tuple[int, str], set[str]] = {}
+
+    def note(enrolment_id, key, at, flag):
+        if at is not None and (latest.get((enrolment_id, key)) is None or at > latest[(enrolment_id, key)]):
+            latest[(enrolment_id, key)] = at
+        flags.setdefault((enrolment_id, key), set()).add(flag)
+
+    for row in (
+        Attempt.objects.closed()
+        .filter(enrolment__in=weighted, quiz__kind__in=ONE_ATTEMPT_KINDS)
+        .values("enrolment_id", "quiz__kind", "closed_at", "is_copied_answer")
+    ):
+        note(row["enrolment_id"], row["quiz__kind"], row["closed_at"], row["is_copied_answer"])
+    for row in AssignmentSubmission.objects.filter(enrolment__in=weighted, submitted_at__isnull=False).values(
+        "enrolment_id", "submitted_at", "is_copied_answer"
+    ):
+        note(row["enrolment_id"], ASSIGNMENT, row["submitted_at"], row["is_copied_answer"])
+
+    def flag_of(enrolment_id, key) -> str:
+        seen = flags.get((enrolment_id, key), set())
+        return "Y" if "Y" in seen else "N" if "N" in seen else "X"
+
+    return {
+        enrolment_id: ReportedScores(
+            total=weighted_total(own),
+            parts=[
+                ReportedPart(
+                    key=str(part.key),
+                    weight=part.weight,
+                    score=part.score,
+                    max_score=part.max_score,
+                    submitted_at=latest.get((enrolment_id, str(part.key))),
+                    is_copied_answer=flag_of(enrolment_id, str(part.key)),
+                )
+                for part in own
+            ],
+        )
+        for enrolment_id, own in parts.items()
+    }

@@ -428,7 +428,9 @@ def _close(attempt: Attempt, questions, choices, answers, *, now, timed_out: boo
         from .tasks import similarity_check_attempt_task
 
         transaction.on_commit(lambda: similarity_check_attempt_task.delay(attempt.pk))
-    return _settle(attempt, questions, answers, fields=["state", "closed_at"], now=now)
+    attempt = _settle(attempt, questions, answers, fields=["state", "closed_at"], now=now)
+    events.emit("assessment_submitted", enrolment=Enrolment(pk=attempt.enrolment_id), kind="quiz", obj=attempt, now=now)
+    return attempt
 
 
 def _settle(attempt: Attempt, questions, answers, *, fields=(), now=None) -> Attempt:
@@ -457,6 +459,14 @@ def _settle(attempt: Attempt, questions, answers, *, fields=(), now=None) -> Att
     attempt.needs_grading = pending
     attempt.passed = None if pending else grading.passes(attempt.quiz, course=attempt.quiz.course, score=attempt.score)
     attempt.save(update_fields=["points_earned", "points_possible", "score", "passed", "needs_grading", *fields])
+    # grading, regrading and 모사 decisions all total the attempt here: the 공단 reports follow
+    events.emit(
+        "assessment_scored",
+        enrolment=Enrolment(pk=attempt.enrolment_id),
+        kind="quiz",
+        obj=attempt,
+        now=now or timezone.now(),
+    )
     enrolment_evaluate_completion(enrolment=Enrolment(pk=attempt.enrolment_id), now=now)
     return attempt
 

@@ -3,18 +3,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ComplianceConfig(AppConfig):
-    """Funded-training rules beyond completion (DOMAIN-KR §1): the 1일 8차시 study-day ledger, the
-    proxy-learning signals with their review queue (``compliance.proxy``), the inspection evidence
-    packs and the retention sweep."""
+    """Funded-training rules beyond completion (DOMAIN-KR §1–§2): the 1일 8차시 study-day ledger, the
+    proxy-learning signals with their review queue (``compliance.proxy``), the 공단 reporting outbox
+    (``compliance.emon``), the inspection evidence packs and the retention sweep."""
 
     name = "compliance"
     verbose_name = _("Funded training compliance")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from courses import classroom, gates
+        from allauth.account.signals import user_logged_in
 
-        from . import evidence, retention
+        from courses import classroom, completion, events, gates
+        from courses.permissions import register_institute_policy
+
+        from . import evidence, proxy, retention
+        from .emon import checks as _emon_checks  # noqa: F401  (registers the system check)
+        from .emon import writers
+        from .models import ProxyFlag
         from .selectors import study_ledgers
         from .services import daily_cap_refusal, study_day_credit
 
@@ -25,14 +31,6 @@ class ComplianceConfig(AppConfig):
         retention.register_destroyers()  # progress, ledger, events, attendance; stored packs
 
         # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
-        from allauth.account.signals import user_logged_in
-
-        from courses import completion, events
-        from courses.permissions import register_institute_policy
-
-        from . import proxy
-        from .models import ProxyFlag
-
         events.subscribe("lesson_study_started", proxy.on_study)
         events.subscribe("lesson_study_credited", proxy.on_study)
         events.subscribe("assessment_submitted", proxy.on_assessment_submitted)
@@ -40,3 +38,13 @@ class ComplianceConfig(AppConfig):
         completion.register_requirement_provider(proxy.proxy_requirements)
         # The review queue is the run's institute's: staff read and decide, never add or delete.
         register_institute_policy(ProxyFlag, course_field="run__course", no_staff_actions=("add", "delete"))
+
+        # The 공단 reporting outbox: rows written in the transaction of each change (funded runs only).
+        events.subscribe("enrolment_status_changed", writers.on_enrolment_status_changed)
+        events.subscribe("lesson_study_started", writers.on_lesson_study_started)
+        events.subscribe("lesson_study_completed", writers.on_lesson_study_completed)
+        events.subscribe("assessment_submitted", writers.on_assessment_changed)
+        events.subscribe("assessment_scored", writers.on_assessment_changed)
+        events.subscribe("course_run_saved", writers.on_course_run_saved)
+        events.subscribe("identity_checked", writers.on_identity_checked)
+        user_logged_in.connect(writers.on_user_logged_in, dispatch_uid="academy-emon-user-login")

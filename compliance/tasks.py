@@ -42,3 +42,12 @@ def proxy_flags_nightly_task(day: str | None = None) -> dict[str, int]:
 
     target = datetime.date.fromisoformat(day) if day else previous_kst_day()
     return proxy_flags_build(day=target)
+
+
+@shared_task(acks_late=True)
+def emon_send_task() -> dict:
+    """Send what is due (``compliance.emon.sending.emon_send``); safe to run twice or concurrently."""
+    from .emon.sending import emon_send
+
+    result = emon_send()
+    return {"sent": result.sent, "errors": result.errors, "alerted": len(result.alerted)}

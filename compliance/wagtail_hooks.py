@@ -1,3 +1,5 @@
+"""The compliance screens of the Wagtail admin: evidence downloads, the 대리수강 review queue, the EMON reports."""
+
 from wagtail import hooks
 
 from .admin_views import EvidenceViewSet
@@ -13,3 +15,10 @@ def register_proxy_queue():
     from .proxy_admin import ProxyQueueViewSet
 
     return ProxyQueueViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_compliance_viewsets():
+    from .emon.admin import EmonReportsViewSet
+
+    return EmonReportsViewSet()

@@ -159,7 +159,7 @@ class RunEditView(StaffView):
     def post(self, request, run_id=None):
         form = RunForm(request.POST, instance=self.run, user=request.user)
         if form.is_valid():
-            run = form.save()
+            run = services.course_run_save(form=form)
             messages.success(request, _("The run %(run)s was saved.") % {"run": run})
             return redirect("course_runs:detail", run.pk)
         return self.render(form=form, run=self.run)

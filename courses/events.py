@@ -19,12 +19,16 @@ Event names and their keyword data (add new ones here, with their data):
 - ``lesson_study_completed``: enrolment, lesson, progress, now — the 차시 reached 100 % (funded) or
   was finished
 - ``assessment_submitted``: enrolment, kind ("quiz"/"assignment"), obj, now — an attempt or a
-  submission handed in
+  submission handed in (after it was totalled); the enrolment may be an id-only instance
 - ``assessment_scored``: enrolment, kind, obj, now — a score was set or changed (grading, regrade,
-  모사 decision)
+  모사 decision, a 과제 reopened); the enrolment may be an id-only instance (``Enrolment(pk=…)``)
 - ``proxy_learning_confirmed``: enrolment, reason, actor, now — the run's institute confirmed
   대리수강 (proxy learning, DOMAIN-KR §1.8) for this enrolment (``compliance.proxy``); the
   assessments app voids its scores (``assessments.services.proxy_learning_void_scores``)
+- ``course_run_saved``: run, created, changed (the form's changed field names) — a run added or
+  edited in the admin (``services.course_run_save``)
+- ``identity_checked``: check (a ``compliance.IdentityCheck``: user, enrolment, eval_cd, class_tme,
+  result, raw_code, provider_tx_id, at) — an identity check was attempted
 """
 
 from __future__ import annotations

@@ -74,6 +74,17 @@ def _record(
         transaction.on_commit(lambda: enrolment_notify.delay(event.pk), robust=True)
 
 
+@transaction.atomic
+def course_run_save(*, form) -> CourseRun:
+    """Save a run from its admin form (``admin_views.RunForm``, validated) and say so: the 공단's
+    class record (EMON ``class_hist``) follows a funded run's creation and every change of its dates
+    or funding (``course_run_saved``)."""
+    created = form.instance.pk is None
+    run = form.save()
+    events.emit("course_run_saved", run=run, created=created, changed=list(form.changed_data))
+    return run
+
+
 NOTIFIED_STATUSES = {
     Enrolment.Status.ACTIVE,
     Enrolment.Status.REJECTED,

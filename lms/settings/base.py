@@ -11,7 +11,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from wagtail.embeds import oembed_providers
 
-from .env import env_bool, env_int, env_origins, env_str, env_trusted_proxy_count
+from .env import env_bool, env_int, env_list, env_origins, env_str, env_trusted_proxy_count
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -292,6 +292,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.tasks.proxy_flags_nightly_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    # The 공단 reporting outbox (EMON), hourly from 00:00 as providers send it (DOMAIN-KR §2.1).
+    "compliance-emon-send": {
+        "task": "compliance.tasks.emon_send_task",
+        "schedule": crontab(minute=0),
+    },
 }
 
 # --------------------------------------------------------------------------------------------
@@ -482,6 +487,25 @@ ACADEMY_RETENTION_YEARS = {
     "evidence_packs": env_int("ACADEMY_RETENTION_EVIDENCE_PACKS_YEARS", 3, minimum=1),
     "access_logs": env_int("ACADEMY_RETENTION_ACCESS_LOGS_YEARS", 2, minimum=1),
 }
+# Reporting to the 공단 (EMON v2, DOMAIN-KR §2; compliance.emon)
+# --------------------------------------------------------------------------------------------
+
+#: How the outbox is sent: "http" (the 공단's API, production), "fake" (accepts everything, for
+#: development and the demo) or "none" (nothing is sent; rows stay pending).
+ACADEMY_EMON_TRANSPORT = env_str("ACADEMY_EMON_TRANSPORT", "none")
+#: The API's base URL; requests go to <url>/api/v2/<endpoint>.
+ACADEMY_EMON_URL = env_str("ACADEMY_EMON_URL", "https://emonapi-server.hrdkorea.or.kr")
+#: The agent id (AGTID/agentPk) and API key the 공단 issues to an approved 원격훈련기관.
+ACADEMY_EMON_AGENT_PK = env_str("ACADEMY_EMON_AGENT_PK", "")
+ACADEMY_EMON_API_KEY = env_str("ACADEMY_EMON_API_KEY", "")
+#: Rows per request (DOMAIN-KR §2.3 "≤ 500 (?)").
+ACADEMY_EMON_BATCH_SIZE = env_int("ACADEMY_EMON_BATCH_SIZE", 500, minimum=1)
+#: Seconds before one request gives up.
+ACADEMY_EMON_TIMEOUT = env_int("ACADEMY_EMON_TIMEOUT", 30, minimum=1)
+#: A row still unsent this many hours after its first error raises an operator alert (once per row).
+ACADEMY_EMON_ALERT_HOURS = env_int("ACADEMY_EMON_ALERT_HOURS", 24, minimum=1)
+#: Who receives that alert (comma-separated addresses; empty: the ADMINS).
+ACADEMY_EMON_ALERT_EMAILS = env_list("ACADEMY_EMON_ALERT_EMAILS", [])
 
 # --------------------------------------------------------------------------------------------
 # Certificates

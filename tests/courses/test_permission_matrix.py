@@ -132,6 +132,14 @@ OWNER_NOT_200 = {
             "cms/academy/evidence/runs/<int:run_id>/zip/",
         )
     },
+    "cms/compliance/runs/<int:run_id>/emon/": (
+        {404},
+        "the matrix's run is unfunded: only funded runs report to the 공단 (tests/compliance/test_emon_admin.py)",
+    ),
+    "cms/compliance/runs/<int:run_id>/emon/resend/": (
+        {404},
+        "the matrix's run is unfunded: only funded runs report to the 공단 (tests/compliance/test_emon_admin.py)",
+    ),
     "cms/academy/runs/<int:run_id>/completion/": (
         {404},
         "the matrix's run is unfunded: only funded runs have 수료 decisions to override "

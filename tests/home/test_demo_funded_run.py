@@ -127,3 +127,15 @@ def test_loading_twice_changes_nothing_and_the_system_check_passes(demo):
     call_command("load_demo_data", stdout=open("/dev/null", "w"))
     assert snapshot() == first
     call_command("check", fail_level="WARNING")
+
+
+def test_the_funded_run_has_emon_rows_in_every_state(demo):
+    from compliance.models import EmonRecord
+
+    rows = EmonRecord.objects.filter(run=demo["run"])
+    assert set(rows.values_list("state", flat=True)) == {"sent", "pending", "error"}
+    assert rows.filter(state="sent", last_code="200").exists()
+    assert set(rows.filter(state="error").values_list("endpoint", flat=True)) == {"score_hist"}
+    before = list(rows.order_by("seq").values_list("seq", "state"))
+    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    assert list(rows.order_by("seq").values_list("seq", "state")) == before
