@@ -22,6 +22,8 @@ Event names and their keyword data (add new ones here, with their data):
   submission handed in
 - ``assessment_scored``: enrolment, kind, obj, now — a score was set or changed (grading, regrade,
   모사 decision)
+- ``identity_checked``: check — an identity check (``compliance.IdentityCheck``, passed or not:
+  ``check.result``) was recorded; emitted by ``compliance.services.identity_check_record``
 """
 
 from __future__ import annotations
