@@ -6,8 +6,8 @@ Decision: the check looks at the deployment (``ACADEMY_ENVIRONMENT == "productio
 - **compliance.E001** (Error) while a funded run exists and the ``phone`` route is the fake or the
   PortOne secret is missing, or the ``motp`` route is the fake or the 공단 agent id is missing:
   funded trainees would be "verified" by nobody, so ``manage.py check`` (and the deploy) fails;
-- **compliance.W001** (Warning) with the same settings and no funded run yet: unfunded training
-  works, but a funded run cannot be made without failing E001.
+- nothing while no funded run exists (``check --deploy`` stays clean for unfunded training); the
+  first funded run makes the next ``check`` fail until the providers are configured.
 """
 
 from __future__ import annotations
@@ -46,20 +46,13 @@ def funded_runs_have_identity_providers(app_configs=None, **kwargs) -> list[chec
         funded = CourseRun.objects.filter(emp_ins_flag__gt=0).exists()
     except DatabaseError:
         funded = False
-    text = "; ".join(problems)
-    if funded:
-        return [
-            checks.Error(
-                f"Funded runs exist but their identity checks have no real provider: {text}.",
-                hint="Set ACADEMY_IDENTITY_PHONE_BACKEND=phone with the PortOne settings and "
-                "ACADEMY_IDENTITY_MOTP_BACKEND=hrd_motp with ACADEMY_HRD_AGENT_ID, or make the runs unfunded.",
-                id="compliance.E001",
-            )
-        ]
+    if not funded:
+        return []
     return [
-        checks.Warning(
-            f"No real identity provider is configured ({text}): funded runs cannot be run.",
-            hint="Unfunded training works; configure the providers before making a run funded.",
-            id="compliance.W001",
+        checks.Error(
+            f"Funded runs exist but their identity checks have no real provider: {'; '.join(problems)}.",
+            hint="Set ACADEMY_IDENTITY_PHONE_BACKEND=phone with the PortOne settings and "
+            "ACADEMY_IDENTITY_MOTP_BACKEND=hrd_motp with ACADEMY_HRD_AGENT_ID, or make the runs unfunded.",
+            id="compliance.E001",
         )
     ]

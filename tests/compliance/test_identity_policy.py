@@ -256,8 +256,8 @@ def test_production_with_funded_runs_needs_real_providers(funded):
 
 
 @override_settings(ACADEMY_ENVIRONMENT="production")
-def test_production_without_funded_runs_only_warns():
-    assert [e.id for e in funded_runs_have_identity_providers()] == ["compliance.W001"]
+def test_production_without_funded_runs_says_nothing():
+    assert funded_runs_have_identity_providers() == []
 
 
 def test_development_and_tests_may_use_the_fake(funded):
