@@ -6,6 +6,7 @@ from django.db import transaction
 
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
+from home.demo_identity import load_identity_demo
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             organisation.load_organisation(courses, quizzes, users["manager"])
             demo_certificates.load_certificates(users["trainee"], courses, quizzes)
             funded.load_funded()
+            load_identity_demo()
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
