@@ -271,11 +271,12 @@ def _start_detour(*, quiz: QuizPage, user, enrolment, attempts: list[Attempt], n
     from courses.gates import Entry, entry_detour
     from courses.permissions import user_is_institute_staff
 
-    if user_is_institute_staff(user=user, institute=quiz.course.institute):
-        return None
     since = max((a.started_at for a in attempts if a.started_at), default=None)
     entry = Entry(kind="quiz", object_id=quiz.pk, return_url=quiz.url, subkind=quiz.kind, since=since)
-    return entry_detour(enrolment=enrolment, entry=entry, now=now)
+    detour = entry_detour(enrolment=enrolment, entry=entry, now=now)
+    if detour is None or user_is_institute_staff(user=user, institute=quiz.course.institute):
+        return None
+    return detour
 
 
 def past_deadline(attempt: Attempt, now) -> bool:

@@ -17,6 +17,7 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from accounts.identity import VerificationResult, backend_for, route_backend_key
+from accounts.services import user_mobile_phone_set
 from courses import events
 from courses.gates import lesson_percent_of
 from courses.models import Enrolment, LessonPage, LessonProgress
@@ -130,7 +131,8 @@ def identity_check_record(
 def identity_verify(*, request, enrolment: Enrolment, requirement, route: str, challenge_id: str) -> IdentityCheck:
     """Complete a challenge of ``route`` and record the attempt.
 
-    A passed 휴대폰 본인확인 while the mOTP route is locked unlocks it: the 공단's ``user_reset`` is
+    A passed 휴대폰 본인확인 gives an account without a mobile phone the verified number (the 공단
+    mOTP is registered to it). A passed 휴대폰 본인확인 while the mOTP route is locked unlocks it: the 공단's ``user_reset`` is
     called (before the record, outside any transaction: it is a network call) and its answer kept
     in the audit trail; the passed phone check itself ends the lock here."""
     from .identity import motp_locked
@@ -144,6 +146,8 @@ def identity_verify(*, request, enrolment: Enrolment, requirement, route: str, c
     check = identity_check_record(
         user=request.user, enrolment=enrolment, requirement=requirement, route=route, result=result
     )
+    if route == "phone" and result.ok and result.phone and not request.user.mobile_phone:
+        user_mobile_phone_set(user=request.user, phone=result.phone)  # the number the 공단 mOTP needs
     if reset is not None:
         audit_record(
             action="compliance.motp_reset",

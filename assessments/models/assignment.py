@@ -214,14 +214,17 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
         from courses.permissions import user_is_institute_staff
 
         enrolment = studying_enrolment(user=request.user, course=self.course)
-        if enrolment is None or user_is_institute_staff(user=request.user, institute=self.course.institute):
+        if enrolment is None:
             return None
         submission = self.submissions.filter(enrolment=enrolment).only("state", "submitted_at").first()
         if submission is not None and submission.state != AssignmentSubmission.State.DRAFT:
             return None
         since = submission.submitted_at if submission else None
         entry = Entry(kind="assignment", object_id=self.pk, return_url=request.get_full_path(), since=since)
-        return entry_detour(enrolment=enrolment, entry=entry, now=timezone.now())
+        detour = entry_detour(enrolment=enrolment, entry=entry, now=timezone.now())
+        if detour is None or user_is_institute_staff(user=request.user, institute=self.course.institute):
+            return None
+        return detour
 
     def get_context(self, request, *args, submission_form=None, **kwargs):
         from assessments.assignments import assignment_page_context

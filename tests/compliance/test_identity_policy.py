@@ -23,7 +23,7 @@ from ops.requestcontext import ClientContext, client_context
 from tests import factories as f
 from tests.assessments.funded_support import funded_course, kst
 
-from .identity_support import FAKE_CODE, detour_of, phone_verify, submit_code, with_identity
+from .identity_support import BIRTH, FAKE_CODE, detour_of, phone_verify, submit_code, with_identity
 
 pytestmark = [pytest.mark.django_db, pytest.mark.identity_checks]
 
@@ -263,3 +263,15 @@ def test_production_without_funded_runs_says_nothing():
 def test_development_and_tests_may_use_the_fake(funded):
     assert funded_runs_have_identity_providers() == []
     assert timezone.now()
+
+
+def test_a_phone_verification_gives_an_account_without_one_its_mobile_phone(client, funded):
+    user = funded["user"]
+    user.name_ko, user.birth_date = "홍길동", BIRTH
+    user.save()
+    client.force_login(user)
+
+    phone_verify(client, detour_of(client.get(funded["lessons"][0].url)))
+
+    user.refresh_from_db()
+    assert user.mobile_phone == "01012345678"
