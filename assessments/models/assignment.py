@@ -206,7 +206,8 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def submission_detour(self, request):
-        """While the trainee may still submit (no submission, or a draft), where they must go first
+        """While the trainee may submit now (no submission or a draft, and ``change_refusal`` has nothing
+        against it), where they must go first
         (``courses.gates.entry_detour``); a check made before their previous submission does not count."""
         from django.utils import timezone
 
@@ -216,7 +217,7 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
         enrolment = studying_enrolment(user=request.user, course=self.course)
         if enrolment is None:
             return None
-        submission = self.submissions.filter(enrolment=enrolment).only("state", "submitted_at").first()
+        submission = self.submissions.filter(enrolment=enrolment).only("state", "submitted_at", "reopened_at").first()
         if submission is not None and submission.state != AssignmentSubmission.State.DRAFT:
             return None
         since = submission.submitted_at if submission else None
@@ -224,6 +225,10 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
         detour = entry_detour(enrolment=enrolment, entry=entry, now=timezone.now())
         if detour is None or user_is_institute_staff(user=request.user, institute=self.course.institute):
             return None
+        from assessments.assignments import change_refusal
+
+        if change_refusal(assignment=self, submission=submission, enrolment=enrolment):
+            return None  # not open to a submission (below 80 %, past due): the page says why, no check yet
         return detour
 
     def get_context(self, request, *args, submission_form=None, **kwargs):

@@ -235,6 +235,9 @@ def test_the_assignment_page_asks_before_a_submission(client, trainee):
     IdentityCheck.objects.create(
         user=trainee["user"], enrolment=trainee["enrolment"], moment="entry", route="phone", backend="fake", result="ok"
     )
+    assert client.get(assignment.url).status_code == 200  # below 80 %: not open yet, nothing to check
+    trainee["enrolment"].progress_percent = 85
+    trainee["enrolment"].save(update_fields=["progress_percent"])
     requirement_url = detour_of(client.get(assignment.url))
     from compliance.identity import Requirement
 
