@@ -145,6 +145,15 @@ class User(AbstractBaseUser, PermissionsMixin):
             "Needed on the 수료자 명단 of funded (사업주훈련) courses, which the institute reports on HRD-Net."
         ),
     )
+    mobile_phone = models.CharField(
+        _("Mobile phone"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Digits only, e.g. 01012345678. The 공단 mOTP of funded (사업주훈련) courses is registered to this "
+            "number; a 휴대폰 본인확인 sets it."
+        ),
+    )
     is_staff = models.BooleanField(
         _("Django admin access"), default=False, help_text=_("Whether the user may sign in to the Django admin site.")
     )

@@ -438,3 +438,13 @@ def user_birth_date_set(*, user: User, birth_date) -> User:
     user.birth_date = birth_date
     user.save(update_fields=["birth_date"])
     return user
+
+
+@transaction.atomic
+def user_mobile_phone_set(*, user: User, phone: str) -> User:
+    """Record the user's mobile phone (digits only), as a 휴대폰 본인확인 verified it."""
+    digits = "".join(ch for ch in phone if ch.isdigit())[:20]
+    if digits and digits != user.mobile_phone:
+        user.mobile_phone = digits
+        user.save(update_fields=["mobile_phone"])
+    return user

@@ -46,6 +46,15 @@ class GateRefusal(AssessmentError):
     the start view answers 403 with the message."""
 
 
+class DetourRequired(AssessmentError):
+    """A start that must wait for a detour (``courses.gates.entry_detour``: the identity check before
+    every attempt of a funded run, DOMAIN-KR §1.7); the start view redirects to ``url``."""
+
+    def __init__(self, message: str, url: str):
+        super().__init__(message)
+        self.url = url
+
+
 # --------------------------------------------------------------------------------------------
 # Import
 # --------------------------------------------------------------------------------------------
@@ -205,6 +214,9 @@ def _attempt_start(*, quiz: QuizPage, user, now) -> tuple[Attempt | None, Assess
             refusal = start_refusal(quiz=quiz, attempts=attempts, now=now, enrolment=enrolment, retake_granted=True)
     if refusal:
         return None, (GateRefusal if funded.is_funded(enrolment.run) else AssessmentError)(refusal)
+    detour = _start_detour(quiz=quiz, user=user, enrolment=enrolment, attempts=attempts, now=now)
+    if detour is not None:
+        return None, DetourRequired(detour.message, detour.url)
     question_ids = quiz_questions_for_draw(quiz)
     if not question_ids:
         raise AssessmentError(_("This quiz has no questions yet."))
@@ -253,6 +265,20 @@ def _attempt_start(*, quiz: QuizPage, user, now) -> tuple[Attempt | None, Assess
             eta = freeze_at  # no grace past the end of the training period
         transaction.on_commit(lambda: attempt_close_task.apply_async(args=[attempt.pk], eta=eta))
     return attempt, None
+
+
+def _start_detour(*, quiz: QuizPage, user, enrolment, attempts: list[Attempt], now):
+    """Where the trainee must go before this attempt starts (the identity check of each attempt
+    start, DOMAIN-KR §1.7); a check made before the previous attempt started does not count."""
+    from courses.gates import Entry, entry_detour
+    from courses.permissions import user_is_institute_staff
+
+    since = max((a.started_at for a in attempts if a.started_at), default=None)
+    entry = Entry(kind="quiz", object_id=quiz.pk, return_url=quiz.url, subkind=quiz.kind, since=since)
+    detour = entry_detour(enrolment=enrolment, entry=entry, now=now)
+    if detour is None or user_is_institute_staff(user=user, institute=quiz.course.institute):
+        return None
+    return detour
 
 
 def past_deadline(attempt: Attempt, now) -> bool:

@@ -42,6 +42,8 @@ def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
     try:
         attempt = services.attempt_start(quiz=quiz, user=request.user)
+    except services.DetourRequired as error:  # the identity check of this attempt start
+        return redirect(error.url)
     except services.GateRefusal as error:  # funded runs: a gate, the one attempt, the training period
         return render(request, "assessments/start_refused.html", {"quiz": quiz, "reason": str(error)}, status=403)
     except services.AssessmentError as error:

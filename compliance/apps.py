@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 class ComplianceConfig(AppConfig):
     """Funded-training rules beyond completion (DOMAIN-KR §1–§2): the 1일 8차시 study-day ledger, the
-    proxy-learning signals with their review queue (``compliance.proxy``), the 공단 reporting outbox
-    (``compliance.emon``), the inspection evidence packs and the retention sweep."""
+    identity checks (본인인증, ``compliance.identity``), the proxy-learning signals with their review
+    queue (``compliance.proxy``), the 공단 reporting outbox (``compliance.emon``), the inspection
+    evidence packs and the retention sweep."""
 
     name = "compliance"
     verbose_name = _("Funded training compliance")
@@ -17,9 +18,15 @@ class ComplianceConfig(AppConfig):
         from courses import classroom, completion, events, gates
         from courses.permissions import register_institute_policy
 
-        from . import evidence, proxy, retention
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            evidence,
+            proxy,
+            retention,
+        )
         from .emon import checks as _emon_checks  # noqa: F401  (registers the system check)
         from .emon import writers
+        from .identity import identity_gate
         from .models import ProxyFlag
         from .selectors import study_ledgers
         from .services import daily_cap_refusal, study_day_credit
@@ -27,6 +34,7 @@ class ComplianceConfig(AppConfig):
         gates.register_open_gate(daily_cap_refusal)
         gates.register_credit_limiter(study_day_credit)
         classroom.register_ledger_reader(study_ledgers)  # 오늘 학습 N/8차시 on the trainee's screens
+        gates.register_entry_gate(identity_gate)  # 입과, 차시 1/9/17…, every 평가 entry (본인인증)
         evidence.register_sections()  # account facts (masked), the daily ledger, the audit entries
         retention.register_destroyers()  # progress, ledger, events, attendance; stored packs
 

@@ -270,3 +270,69 @@ class EmonRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.endpoint} #{self.seq} ({self.state})"
+
+
+class IdentityMoment(models.TextChoices):
+    """When an identity check is due (DOMAIN-KR §1.7), with the 공단's EVAL_CD in ``compliance.identity``."""
+
+    ENTRY = "entry", _("Course entry (입과)")
+    LESSON = "lesson", _("Lesson (진도)")
+    QUIZ = "quiz", _("Test")
+    ASSIGNMENT = "assignment", _("Assignment")
+
+
+class IdentityResult(models.TextChoices):
+    OK = "ok", _("Passed")
+    FAILED = "failed", _("Failed")
+    REFUSED = "refused", _("Refused (someone else)")
+    LOCKED = "locked", _("Locked")
+    ERROR = "error", _("Provider error")
+
+
+class IdentityCheckQuerySet(models.QuerySet):
+    def passed(self):
+        return self.filter(result=IdentityResult.OK)
+
+
+class IdentityCheck(models.Model):
+    """One attempt at an identity check (본인인증), passed or not: who, for which enrolment and
+    moment (with the 공단's EVAL_CD and CLASS_TME), by which route and backend, what the provider
+    answered, from where, when. Written only by ``compliance.services.identity_check_record``,
+    which also appends it to the audit trail and emits ``identity_checked``. Never updated.
+
+    ``target_id`` is the lesson, quiz or assignment page the check let the trainee into (none for
+    입과). The CI a provider returns is kept only as a keyed hash (``ci_hmac``)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="identity_checks")
+    enrolment = models.ForeignKey(
+        "courses.Enrolment", on_delete=models.PROTECT, null=True, blank=True, related_name="identity_checks"
+    )
+    moment = models.CharField(_("Moment"), max_length=20, choices=IdentityMoment.choices)
+    eval_cd = models.CharField("EVAL_CD", max_length=2, blank=True)
+    eval_type = models.CharField("EVAL_TYPE", max_length=20, blank=True)
+    class_tme = models.CharField("CLASS_TME", max_length=4, blank=True)
+    target_id = models.PositiveIntegerField(null=True, blank=True)
+    route = models.CharField(_("Route"), max_length=20)
+    backend = models.CharField(_("Backend"), max_length=30)
+    result = models.CharField(_("Result"), max_length=10, choices=IdentityResult.choices)
+    raw_code = models.CharField(_("Provider code"), max_length=40, blank=True)
+    provider_tx_id = models.CharField(_("Provider transaction id"), max_length=100, blank=True)
+    ci_hmac = models.CharField(max_length=64, blank=True)
+    message = models.CharField(max_length=300, blank=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent_hash = models.CharField(max_length=64, blank=True)
+    device_hash = models.CharField(max_length=64, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = IdentityCheckQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("identity check")
+        verbose_name_plural = _("identity checks")
+        indexes = [
+            models.Index(fields=["enrolment", "moment", "target_id", "result"]),
+            models.Index(fields=["user", "-at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.moment} {self.class_tme} {self.route}/{self.backend}: {self.result}"

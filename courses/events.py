@@ -27,8 +27,9 @@ Event names and their keyword data (add new ones here, with their data):
   assessments app voids its scores (``assessments.services.proxy_learning_void_scores``)
 - ``course_run_saved``: run, created, changed (the form's changed field names) — a run added or
   edited in the admin (``services.course_run_save``)
-- ``identity_checked``: check (a ``compliance.IdentityCheck``: user, enrolment, eval_cd, class_tme,
-  result, raw_code, provider_tx_id, at) — an identity check was attempted
+- ``identity_checked``: check — an identity check (``compliance.IdentityCheck``: user, enrolment,
+  eval_cd, class_tme, result, raw_code, provider_tx_id, at; passed or not) was recorded; emitted by
+  ``compliance.services.identity_check_record``
 """
 
 from __future__ import annotations

@@ -9,7 +9,13 @@ at start-up (``AppConfig.ready``), like the requirement providers of ``courses.c
 - a **credit limiter** ``limiter(*, enrolment, lesson, seconds, now) -> int`` answers how many of
   the ``seconds`` a heartbeat is about to credit may count (0 to refuse). It runs inside the
   heartbeat's transaction, with the enrolment's row locked, so it may record what it allowed and
-  two concurrent heartbeats of one enrolment never both pass a limit.
+  two concurrent heartbeats of one enrolment never both pass a limit;
+- an **entry gate** ``gate(*, enrolment, entry, now) -> Detour | None`` answers where the trainee
+  must go first (``compliance``: the identity check of DOMAIN-KR §1.7) before entering a 차시, a
+  quiz attempt or an assignment submission (an ``Entry``). The lesson page redirects to the
+  detour, the quiz start and the assignment page too, and while a detour stands a heartbeat
+  credits nothing (``open_refusal`` answers its message). Entry gates are asked for every active
+  enrolment, funded or not: the gate decides (unfunded runs may be configured in).
 
 Gates apply to active enrolments of funded runs inside their 훈련기간, to trainees only: the
 institute's staff and unfunded runs are never gated, and outside the 훈련기간 lessons open for
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,8 +37,35 @@ from .progress_rule import in_training_period, lesson_percent, seconds_to_reach
 OpenGate = Callable[..., "str | None"]
 CreditLimiter = Callable[..., int]
 
+
+@dataclass(frozen=True)
+class Entry:
+    """Where a trainee is about to go. ``kind``: "lesson" (a 차시), "quiz" (an attempt start) or
+    "assignment" (a submission); ``subkind``: the quiz's kind (progress, final, other);
+    ``return_url``: where to come back to; ``since``: a check before this time does not count
+    (the start of the previous attempt, the previous submission)."""
+
+    kind: str
+    object_id: int
+    return_url: str = ""
+    lesson: LessonPage | None = None
+    subkind: str = ""
+    since: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Detour:
+    """The trainee must first go to ``url`` (which brings them back); ``message`` says why."""
+
+    message: str
+    url: str
+
+
+EntryGate = Callable[..., "Detour | None"]
+
 _open_gates: list[OpenGate] = []
 _credit_limiters: list[CreditLimiter] = []
+_entry_gates: list[EntryGate] = []
 
 
 def register_open_gate(gate: OpenGate) -> None:
@@ -42,6 +76,22 @@ def register_open_gate(gate: OpenGate) -> None:
 def register_credit_limiter(limiter: CreditLimiter) -> None:
     if limiter not in _credit_limiters:
         _credit_limiters.append(limiter)
+
+
+def register_entry_gate(gate: EntryGate) -> None:
+    if gate not in _entry_gates:
+        _entry_gates.append(gate)
+
+
+def entry_detour(*, enrolment: Enrolment | None, entry: Entry, now: datetime.datetime) -> Detour | None:
+    """Where an active trainee must go before ``entry`` (None: nowhere). The caller leaves staff out."""
+    if enrolment is None or enrolment.status != Enrolment.Status.ACTIVE:
+        return None
+    for gate in _entry_gates:
+        detour = gate(enrolment=enrolment, entry=entry, now=now)
+        if detour is not None:
+            return detour
+    return None
 
 
 def is_gated(enrolment: Enrolment | None, now: datetime.datetime) -> bool:
@@ -99,10 +149,14 @@ def unlock_refusal(*, enrolment: Enrolment, lesson: LessonPage) -> str | None:
     ) % {"lesson": previous.display_title, "percent": threshold, "minutes": minutes}
 
 
-def open_refusal(*, enrolment: Enrolment | None, lesson: LessonPage, now: datetime.datetime) -> str | None:
+def open_refusal(
+    *, enrolment: Enrolment | None, lesson: LessonPage, now: datetime.datetime, detours: bool = True
+) -> str | None:
     """Why this trainee may not open (nor be credited for) this lesson now; None when they may.
 
-    The caller leaves the institute's staff out (they are never gated).
+    With ``detours`` (the heartbeat), an entry gate's detour refuses too (its message); the lesson
+    page asks without them and redirects to the detour instead. The caller leaves the institute's
+    staff out (they are never gated).
     """
     if not is_gated(enrolment, now):
         return None
@@ -113,6 +167,12 @@ def open_refusal(*, enrolment: Enrolment | None, lesson: LessonPage, now: dateti
         refusal = gate(enrolment=enrolment, lesson=lesson, now=now)
         if refusal:
             return refusal
+    if detours:
+        detour = entry_detour(
+            enrolment=enrolment, entry=Entry(kind="lesson", object_id=lesson.pk, lesson=lesson), now=now
+        )
+        if detour is not None:
+            return detour.message
     return None
 
 

@@ -191,6 +191,11 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
 
             messages.info(request, _("Enrol in this course to take its assessments."))
             return redirect(course.url)
+        detour = self.submission_detour(request)
+        if detour is not None:  # the identity check before a submission (DOMAIN-KR §1.7)
+            from django.shortcuts import redirect
+
+            return redirect(detour.url)
         if request.method == "POST":  # the submission form (works without JavaScript)
             from assessments.assignment_views import handle_submission_post
 
@@ -199,6 +204,32 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
                 return response
             return super().serve(request, *args, submission_form=form, **kwargs)
         return super().serve(request, *args, **kwargs)
+
+    def submission_detour(self, request):
+        """While the trainee may submit now (no submission or a draft, and ``change_refusal`` has nothing
+        against it), where they must go first
+        (``courses.gates.entry_detour``); a check made before their previous submission does not count."""
+        from django.utils import timezone
+
+        from courses.gates import Entry, entry_detour
+        from courses.permissions import user_is_institute_staff
+
+        enrolment = studying_enrolment(user=request.user, course=self.course)
+        if enrolment is None:
+            return None
+        submission = self.submissions.filter(enrolment=enrolment).only("state", "submitted_at", "reopened_at").first()
+        if submission is not None and submission.state != AssignmentSubmission.State.DRAFT:
+            return None
+        since = submission.submitted_at if submission else None
+        entry = Entry(kind="assignment", object_id=self.pk, return_url=request.get_full_path(), since=since)
+        detour = entry_detour(enrolment=enrolment, entry=entry, now=timezone.now())
+        if detour is None or user_is_institute_staff(user=request.user, institute=self.course.institute):
+            return None
+        from assessments.assignments import change_refusal
+
+        if change_refusal(assignment=self, submission=submission, enrolment=enrolment):
+            return None  # not open to a submission (below 80 %, past due): the page says why, no check yet
+        return detour
 
     def get_context(self, request, *args, submission_form=None, **kwargs):
         from assessments.assignments import assignment_page_context

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 @checks.register()
 def emon_keys_for_funded_runs(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """In production, funded runs are reported to the 공단: the http transport and the agent id and
-    API key it issued must be set (``compliance.E001``). Development and tests use the fake or none."""
+    API key it issued must be set (``compliance.E002``). Development and tests use the fake or none."""
     if app_configs is not None and not any(config.name == "compliance" for config in app_configs):
         return []
     if getattr(settings, "ACADEMY_ENVIRONMENT", "") != "production":
@@ -32,6 +32,6 @@ def emon_keys_for_funded_runs(app_configs=None, **kwargs) -> list[checks.CheckMe
         checks.Error(
             "Funded runs are reported to the 공단 (EMON), but " + ", ".join(missing) + " is not set.",
             hint="Set the agent id and API key the 공단 issued (environment), or make the runs unfunded.",
-            id="compliance.E001",
+            id="compliance.E002",
         )
     ]

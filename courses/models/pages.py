@@ -536,6 +536,9 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
 
             context = {"page": self, "course": self.course, "refusal": refusal}
             return TemplateResponse(request, "courses/lesson_refused.html", context, status=403)
+        detour = self.entry_detour(request, enrolment)
+        if detour is not None:  # e.g. the identity check of 차시 1, 9, 17, … (DOMAIN-KR §1.7)
+            return redirect(detour.url)
         self.studying_enrolment = enrolment  # read once here, used again by the context
         if enrolment is not None and enrolment.status == enrolment.Status.ACTIVE:
             from courses.services import study_session_claim
@@ -554,7 +557,22 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         now = timezone.now()
         if not is_gated(enrolment, now) or user_is_institute_staff(user=user, institute=self.course.institute):
             return None
-        return open_refusal(enrolment=enrolment, lesson=self, now=now)
+        return open_refusal(enrolment=enrolment, lesson=self, now=now, detours=False)
+
+    def entry_detour(self, request, enrolment):
+        """Where the trainee must go before this 차시 opens (``courses.gates.entry_detour``); staff never."""
+        from django.utils import timezone
+
+        from courses.gates import Entry, entry_detour
+        from courses.permissions import user_is_institute_staff
+
+        if enrolment is None:
+            return None
+        entry = Entry(kind="lesson", object_id=self.pk, lesson=self, return_url=request.get_full_path())
+        detour = entry_detour(enrolment=enrolment, entry=entry, now=timezone.now())
+        if detour is None or user_is_institute_staff(user=request.user, institute=self.course.institute):
+            return None  # staff asked last: most pages have no detour, and then no query for it
+        return detour
 
     def get_context(self, request, *args, **kwargs):
         from courses.presenters import lesson_page_context  # the presenters import this module

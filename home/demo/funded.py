@@ -31,6 +31,7 @@ from compliance.models import StudyDayLesson
 from courses import services as course_services
 from courses.models import CoursePage, CourseRun, Enrolment, InstitutePage, LessonPage, LessonProgress
 from courses.progress_rule import KST, kst_date
+from home.demo_identity import checked_before
 
 from . import content
 from .assessments import ensure_assignment
@@ -210,6 +211,7 @@ def _answers(attempt, *, essay: str = "") -> dict[int, list[str]]:
 
 
 def _take(quiz: QuizPage, enrolment: Enrolment, at: datetime.datetime, *, essay: str = "") -> None:
+    checked_before(enrolment, quiz=quiz, at=at)  # the identity checks of 입과 and this attempt (§1.7)
     attempt = assessment_services.attempt_start(quiz=quiz, user=enrolment.user, now=at)
     assessment_services.attempt_submit(
         attempt=attempt, raw_answers=_answers(attempt, essay=essay), now=at + datetime.timedelta(minutes=15)

@@ -487,6 +487,8 @@ ACADEMY_RETENTION_YEARS = {
     "evidence_packs": env_int("ACADEMY_RETENTION_EVIDENCE_PACKS_YEARS", 3, minimum=1),
     "access_logs": env_int("ACADEMY_RETENTION_ACCESS_LOGS_YEARS", 2, minimum=1),
 }
+
+# --------------------------------------------------------------------------------------------
 # Reporting to the 공단 (EMON v2, DOMAIN-KR §2; compliance.emon)
 # --------------------------------------------------------------------------------------------
 
@@ -506,6 +508,57 @@ ACADEMY_EMON_TIMEOUT = env_int("ACADEMY_EMON_TIMEOUT", 30, minimum=1)
 ACADEMY_EMON_ALERT_HOURS = env_int("ACADEMY_EMON_ALERT_HOURS", 24, minimum=1)
 #: Who receives that alert (comma-separated addresses; empty: the ADMINS).
 ACADEMY_EMON_ALERT_EMAILS = env_list("ACADEMY_EMON_ALERT_EMAILS", [])
+
+# --------------------------------------------------------------------------------------------
+# Identity checks (본인인증, DOMAIN-KR §1.7): accounts.identity backends, compliance.identity policy
+# --------------------------------------------------------------------------------------------
+
+#: The backend behind each verification route. ``motp``: the 공단 mOTP ("hrd_motp", or "fake");
+#: ``phone``: 휴대폰 본인확인 through an aggregator in the PortOne V2 shape ("phone", or "fake").
+#: Production needs the real ones while funded runs exist (system check compliance.E001).
+ACADEMY_IDENTITY_ROUTES = {
+    "motp": env_str("ACADEMY_IDENTITY_MOTP_BACKEND", "fake"),
+    "phone": env_str("ACADEMY_IDENTITY_PHONE_BACKEND", "fake"),
+    "totp": "totp",
+    "email_otp": "email_otp",
+}
+#: (funded or unfunded, moment) → the routes a trainee may use, first the preferred one. Moments:
+#: entry (입과), lesson (차시 1, 9, 17, …), quiz (each attempt start), assignment (each submission).
+ACADEMY_IDENTITY_POLICY = {
+    ("funded", "entry"): ["phone"],
+    ("funded", "lesson"): ["motp", "phone"],
+    ("funded", "quiz"): ["motp", "phone"],
+    ("funded", "assignment"): ["motp", "phone"],
+    ("unfunded", "entry"): ["totp", "email_otp"],
+    ("unfunded", "lesson"): ["totp", "email_otp"],
+    ("unfunded", "quiz"): ["totp", "email_otp"],
+    ("unfunded", "assignment"): ["totp", "email_otp"],
+}
+#: The moments that apply to funded runs (all of them; the test suite turns them off outside the
+#: tests of identity checks, see tests/conftest.py).
+ACADEMY_IDENTITY_FUNDED_MOMENTS = ["entry", "lesson", "quiz", "assignment"]
+#: The moments that apply to unfunded runs (none by default: unfunded runs are never asked).
+ACADEMY_IDENTITY_UNFUNDED_MOMENTS = env_list("ACADEMY_IDENTITY_UNFUNDED_MOMENTS", [])
+#: The code the ``fake`` backend accepts (tests, development and the demo); anything else fails.
+ACADEMY_IDENTITY_FAKE_CODE = env_str("ACADEMY_IDENTITY_FAKE_CODE", "123456")
+#: Consecutive failed mOTP codes that lock the route (the 공단 locks at 5: AP009).
+ACADEMY_IDENTITY_MOTP_MAX_FAILURES = 5
+#: E-mailed one-time codes: minutes valid and wrong tries allowed per code.
+ACADEMY_IDENTITY_EMAIL_CODE_MINUTES = 10
+ACADEMY_IDENTITY_EMAIL_CODE_ATTEMPTS = 5
+#: 공단 mOTP (otp_accredit, user_reset) and the agent id 공단 issues to the 훈련기관.
+ACADEMY_HRD_MOTP_URL = env_str("ACADEMY_HRD_MOTP_URL", "https://emonotp.hrdkorea.or.kr/api/v2/")
+#: One agent id for both: the EMON reports' agentPk unless set on its own.
+ACADEMY_HRD_AGENT_ID = env_str("ACADEMY_HRD_AGENT_ID", ACADEMY_EMON_AGENT_PK)
+#: 휴대폰 본인확인 through PortOne V2: API base, API secret, and the page that opens the provider's
+#: window for a verification id (``{id}`` and ``{return_url}`` are filled in).
+ACADEMY_PORTONE_API_URL = env_str("ACADEMY_PORTONE_API_URL", "https://api.portone.io/")
+ACADEMY_PORTONE_API_SECRET = env_str("ACADEMY_PORTONE_API_SECRET", "")
+ACADEMY_PORTONE_START_URL = env_str("ACADEMY_PORTONE_START_URL", "")
+#: Keyed hash of the CI (연계정보) a provider returns; the CI itself is never stored.
+ACADEMY_IDENTITY_CI_KEY = env_str("ACADEMY_IDENTITY_CI_KEY", "")
+#: Seconds a request to an identity provider may take.
+ACADEMY_IDENTITY_HTTP_TIMEOUT = env_int("ACADEMY_IDENTITY_HTTP_TIMEOUT", 10, minimum=1)
 
 # --------------------------------------------------------------------------------------------
 # Certificates

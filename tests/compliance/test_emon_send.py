@@ -226,7 +226,7 @@ def test_the_check_asks_production_for_the_keys(scored, settings):
     settings.ACADEMY_EMON_AGENT_PK = ""
     settings.ACADEMY_EMON_API_KEY = ""
     (error,) = emon_keys_for_funded_runs()
-    assert error.id == "compliance.E001" and "ACADEMY_EMON_API_KEY" in error.msg
+    assert error.id == "compliance.E002" and "ACADEMY_EMON_API_KEY" in error.msg
     settings.ACADEMY_EMON_AGENT_PK, settings.ACADEMY_EMON_API_KEY = AGENT_PK, API_KEY
     assert emon_keys_for_funded_runs() == []
     settings.ACADEMY_ENVIRONMENT = "test"

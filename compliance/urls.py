@@ -1,0 +1,14 @@
+"""The trainee's identity-check pages, under ``/learn/`` (``compliance.views``)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
+    path(
+        "learn/identity/<str:token>/complete/<str:challenge_id>/",
+        views.identity_complete,
+        name="identity_complete",
+    ),
+]
