@@ -159,6 +159,12 @@ def test_a_funded_trainees_day(live_server, browser):
     expect(panel.locator(":scope > summary")).to_have_text("차시별 학습 현황 및 수료 조건 · 학습 유의사항")
     expect(panel.locator(".funded-lessons")).to_be_hidden()
     both_sizes(page, phone, "funded-lesson")
+    # The phone (the same trainee) opened the lesson last and so took the study session over
+    # (DOMAIN-KR §1.8): the desktop page says so, and reloading it takes the session back.
+    expect(page.locator("[data-study-session-taken]")).to_contain_text("다른 곳에서 학습 중입니다", timeout=45_000)
+    phone.goto(f"{base}/learn/")
+    page.reload()
+    expect(page.locator("[data-study-session-taken]")).to_be_hidden()
     page.locator("[data-lesson-end]").scroll_into_view_if_needed()
     expect(page.locator("[data-lesson-percent]")).to_have_text("100", timeout=45_000)
     expect(page.locator("[data-studied-time]")).to_have_text(f"{full // 60:02d}:00")
