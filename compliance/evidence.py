@@ -48,7 +48,17 @@ from courses.progress_rule import KST, kst_date
 from ops.audit import audit_record
 from ops.models import AuditEvent
 
-from .models import StoredEvidencePack, StudyDayLesson
+from .models import (
+    EmonRecord,
+    IdentityCheck,
+    IdentityMoment,
+    IdentityResult,
+    ProxyFlag,
+    ProxyFlagMember,
+    StoredEvidencePack,
+    StudyDayLesson,
+    StudySignal,
+)
 
 #: Enrolments that never studied (requests, waiting list, invitations) have no pack.
 ADMITTED = Enrolment.ADMITTED
@@ -219,6 +229,93 @@ def audit_rows(enrolment: Enrolment) -> list[list]:
     ]
 
 
+def identity_check_rows(enrolment: Enrolment) -> list[list]:
+    """Every identity check of the trainee for this enrolment (and the 입과 checks, which may precede
+    it): when, the moment with its EVAL_CD and CLASS_TME, the route and backend, the result with the
+    provider's code and transaction id, the address. One query."""
+    moments = dict(IdentityMoment.choices)
+    results = dict(IdentityResult.choices)
+    checks = IdentityCheck.objects.filter(user_id=enrolment.user_id).filter(
+        Q(enrolment=enrolment) | Q(enrolment__isnull=True)
+    )
+    return [
+        [
+            check.at,
+            str(moments.get(check.moment, check.moment)),
+            check.eval_cd,
+            check.class_tme,
+            check.backend,
+            str(results.get(check.result, check.result)),
+            check.raw_code,
+            check.provider_tx_id,
+            check.address or "",
+        ]
+        for check in checks.order_by("at", "pk")
+    ]
+
+
+def study_signal_rows(enrolment: Enrolment) -> list[list]:
+    """Where the trainee studied, logged in and submitted from, per KST day (the proxy-learning
+    signals): the kind, the address, the device and browser hashes, how often, first and last. One query."""
+    kinds = dict(StudySignal.Kind.choices)
+    return [
+        [
+            signal.day,
+            str(kinds.get(signal.kind, signal.kind)),
+            signal.address,
+            signal.device_hash[:12],
+            signal.user_agent_hash[:12],
+            signal.count,
+            signal.first_at,
+            signal.last_at,
+        ]
+        for signal in StudySignal.objects.filter(enrolment=enrolment).order_by("day", "first_at", "pk")
+    ]
+
+
+def proxy_flag_rows(enrolment: Enrolment) -> list[list]:
+    """Every 대리수강 cluster the trainee was part of, with the institute's decision. One query."""
+    kinds = dict(ProxyFlag.Kind.choices)
+    states = dict(ProxyFlag.State.choices)
+    memberships = (
+        ProxyFlagMember.objects.filter(enrolment=enrolment)
+        .select_related("flag__decided_by")
+        .order_by("flag__day", "flag_id")
+    )
+    return [
+        [
+            member.flag.day,
+            str(kinds.get(member.flag.kind, member.flag.kind)),
+            member.flag.key if member.flag.kind == ProxyFlag.Kind.ADDRESS else member.flag.key[:12],
+            str(states.get(member.flag.state, member.flag.state)),
+            _("Yes") if member.confirmed else "",
+            member.flag.decided_by.name_ko if member.flag.decided_by else "",
+            member.flag.decided_at,
+            member.flag.reason,
+        ]
+        for member in memberships
+    ]
+
+
+def emon_rows(enrolment: Enrolment) -> list[list]:
+    """The 공단 reporting log of the enrolment: each outbox row with its endpoint, what it reported
+    (the evaluation type or the state change), its state, the answer code and when it was sent. One query."""
+    states = dict(EmonRecord.State.choices)
+    records = EmonRecord.objects.filter(Q(enrolment=enrolment) | Q(enrolment__isnull=True, user_id=enrolment.user_id))
+    return [
+        [
+            record.seq,
+            record.endpoint,
+            record.payload.get("evalType") or record.payload.get("changeState") or "",
+            record.created_at,
+            str(states.get(record.state, record.state)),
+            record.last_code,
+            record.sent_at,
+        ]
+        for record in records.order_by("seq")
+    ]
+
+
 def register_sections() -> None:
     register_section(
         EvidenceSection(
@@ -259,6 +356,78 @@ def register_sections() -> None:
             ),
             rows=audit_rows,
             order=90,
+        )
+    )
+    register_section(
+        EvidenceSection(
+            key="identity_checks",
+            title=gettext_lazy("Identity checks (본인인증)"),
+            columns=(
+                gettext_lazy("Time"),
+                gettext_lazy("Moment"),
+                "EVAL_CD",
+                "CLASS_TME",
+                gettext_lazy("Backend"),
+                gettext_lazy("Result"),
+                gettext_lazy("Provider code"),
+                gettext_lazy("Provider transaction id"),
+                pgettext_lazy("evidence pack", "Address"),
+            ),
+            rows=identity_check_rows,
+            order=50,
+        )
+    )
+    register_section(
+        EvidenceSection(
+            key="study_signals",
+            title=gettext_lazy("Addresses and devices per day"),
+            columns=(
+                gettext_lazy("Day (KST)"),
+                gettext_lazy("Kind"),
+                pgettext_lazy("evidence pack", "Address"),
+                gettext_lazy("Device (keyed hash)"),
+                gettext_lazy("Browser (keyed hash)"),
+                gettext_lazy("Times"),
+                gettext_lazy("First"),
+                gettext_lazy("Last"),
+            ),
+            rows=study_signal_rows,
+            order=55,
+        )
+    )
+    register_section(
+        EvidenceSection(
+            key="proxy_flags",
+            title=gettext_lazy("Proxy-learning flags and decisions (대리수강)"),
+            columns=(
+                gettext_lazy("Day (KST)"),
+                gettext_lazy("Kind"),
+                gettext_lazy("Address or device"),
+                gettext_lazy("State"),
+                gettext_lazy("Confirmed for this trainee"),
+                gettext_lazy("Decided by"),
+                gettext_lazy("Decided at"),
+                gettext_lazy("Reason"),
+            ),
+            rows=proxy_flag_rows,
+            order=80,
+        )
+    )
+    register_section(
+        EvidenceSection(
+            key="emon",
+            title=gettext_lazy("Reports to the 공단 (EMON)"),
+            columns=(
+                gettext_lazy("Row"),
+                gettext_lazy("Endpoint"),
+                gettext_lazy("Reported"),
+                gettext_lazy("Written at"),
+                gettext_lazy("State"),
+                gettext_lazy("Answer code"),
+                gettext_lazy("Sent at"),
+            ),
+            rows=emon_rows,
+            order=95,
         )
     )
 

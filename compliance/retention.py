@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +40,15 @@ from courses.progress_rule import kst_date
 from ops import retention as registry
 from ops.audit import audit_record
 
-from .models import RetentionSweep, StoredEvidencePack, StudyDayLesson
+from .models import (
+    EmonRecord,
+    IdentityCheck,
+    ProxyFlag,
+    RetentionSweep,
+    StoredEvidencePack,
+    StudyDayLesson,
+    StudySignal,
+)
 
 FUNDED_TRAINING_RECORDS = "funded_training_records"
 EVIDENCE_PACKS = "evidence_packs"
@@ -133,7 +142,30 @@ def _evidence_packs(day: datetime.date) -> int:
     return count
 
 
+def _with_person_rows(model):
+    """Rows of an enrolment that ended, and rows of no enrolment (a 입과 check, a login report)
+    written before the cut-off: their reporting period is over as well."""
+
+    def destroy(day: datetime.date) -> int:
+        ended = funded_enrolments_ended_before(day)
+        cutoff = datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+        field = "at" if model is IdentityCheck else "created_at"
+        return _deleted(
+            model.objects.filter(Q(enrolment__in=ended) | Q(enrolment__isnull=True, **{f"{field}__lt": cutoff}))
+        )
+
+    return destroy
+
+
+def _proxy_flags(day: datetime.date) -> int:
+    """The flags (and their members) of funded runs whose 훈련기간 ended before the cut-off."""
+    return _deleted(ProxyFlag.objects.filter(run__emp_ins_flag__gt=0, run__training_end__lt=day))
+
+
 def register_destroyers() -> None:
-    for model in (LessonProgress, EnrolmentEvent, AttendanceRecord, StudyDayLesson):
+    for model in (LessonProgress, EnrolmentEvent, AttendanceRecord, StudyDayLesson, StudySignal):
         registry.register_destroyer(FUNDED_TRAINING_RECORDS, model._meta.label_lower, _funded(model))
+    for model in (IdentityCheck, EmonRecord):
+        registry.register_destroyer(FUNDED_TRAINING_RECORDS, model._meta.label_lower, _with_person_rows(model))
+    registry.register_destroyer(FUNDED_TRAINING_RECORDS, "compliance.proxyflag", _proxy_flags)
     registry.register_destroyer(EVIDENCE_PACKS, "compliance.storedevidencepack", _evidence_packs)
