@@ -602,6 +602,7 @@ def proxy_learning_void_scores(*, enrolment: Enrolment, reason: str, actor, now=
         submission.feedback = comment
         submission.graded_by, submission.graded_at = actor, now
         submission.save(update_fields=["state", "score", "criterion_scores", "feedback", "graded_by", "graded_at"])
+        events.emit("assessment_scored", enrolment=enrolment, kind="assignment", obj=submission, now=now)
     enrolment_evaluate_completion(enrolment=enrolment, now=now)
 
 

@@ -199,3 +199,21 @@ def test_the_queue_costs_the_same_queries_for_few_and_many_flags(client, world):
 
     assert response.content.decode().count("198.51.100.") >= 8
     assert len(many) == len(few)
+
+
+def test_a_confirmation_is_reported_to_the_gongdan_as_not_completed_with_no_score(client, world):
+    """확정 → pass_flag 0 and the scores voided, as new attend_hist and score_hist rows (DOMAIN-KR §1.8)."""
+    from compliance.models import EmonRecord
+
+    a = world["a"]
+    Enrolment.objects.filter(pk=a.pk).update(status=Enrolment.Status.COMPLETED)
+    before = EmonRecord.objects.filter(enrolment=a).count()
+    client.force_login(world["manager"])
+
+    client.post(url(world["flag"]), {"decision": "confirmed", "confirmed": [a.pk], "reason": "본인 확인 결과 대리 응시"})
+
+    new = EmonRecord.objects.filter(enrolment=a).order_by("seq")[before:]
+    attend = [row.payload for row in new if row.endpoint == "attend_hist"]
+    assert attend and attend[-1]["passFlag"] in (0, "0") and float(attend[-1]["totalScore"]) == 0
+    scores = [row.payload for row in new if row.endpoint == "score_hist" and not row.payload.get("chasi")]
+    assert scores and all(float(row["score"]) == 0 for row in scores)
