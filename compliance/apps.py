@@ -44,8 +44,11 @@ class ComplianceConfig(AppConfig):
         events.subscribe("assessment_submitted", proxy.on_assessment_submitted)
         user_logged_in.connect(proxy.on_user_logged_in, dispatch_uid="academy-proxy-login-signal")
         completion.register_requirement_provider(proxy.proxy_requirements)
-        # The review queue is the run's institute's: staff read and decide, never add or delete.
-        register_institute_policy(ProxyFlag, course_field="run__course", no_staff_actions=("add", "delete"))
+        # The review queue is the run's institute's: its staff read it, its managers decide (DOMAIN-KR
+        # §1.8: a 확정 voids scores and completion), nobody adds or deletes.
+        register_institute_policy(
+            ProxyFlag, course_field="run__course", manager_actions=("change",), no_staff_actions=("add", "delete")
+        )
 
         # The 공단 reporting outbox: rows written in the transaction of each change (funded runs only).
         events.subscribe("enrolment_status_changed", writers.on_enrolment_status_changed)

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -222,3 +223,23 @@ def offered_routes(requirement: Requirement, *, user) -> list[str]:
     if "motp" in routes and motp_locked(user):
         routes = [route for route in routes if route != "motp"] or ["phone"]
     return routes
+
+
+def identity_attempt_allowed(user) -> bool:
+    """Count one identity attempt of ``user`` and answer whether it is within
+    ``ACADEMY_IDENTITY_ATTEMPTS_PER_WINDOW`` per ``ACADEMY_IDENTITY_ATTEMPT_WINDOW_SECONDS`` (the
+    shared cache: every web node counts the same attempts). A refused attempt records nothing."""
+    key = f"identity:attempts:{user.pk}"
+    cache.add(key, 0, settings.ACADEMY_IDENTITY_ATTEMPT_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, settings.ACADEMY_IDENTITY_ATTEMPT_WINDOW_SECONDS)
+        count = 1
+    return count <= settings.ACADEMY_IDENTITY_ATTEMPTS_PER_WINDOW
+
+
+def challenge_claim(challenge_id: str) -> bool:
+    """Claim a provider challenge for completion once: a second, concurrent return with the same id
+    (a replay, a double click) is answered as expired instead of being verified twice."""
+    return cache.add(f"identity:claimed:{challenge_id[:100]}", 1, 3600)

@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from courses import events
 from courses.completion import Requirement
-from courses.models import CourseRun, Enrolment
+from courses.models import Enrolment
 from courses.progress_rule import KST, kst_date
 from ops.audit import audit_record
 from ops.requestcontext import ClientContext, current_client
@@ -331,8 +331,8 @@ def proxy_flag_decide(
     if len(reason) > REASON_MAX:
         raise ProxyFlagError(_("The reason is too long (at most %(n)s characters).") % {"n": REASON_MAX})
     flag = ProxyFlag.objects.select_for_update().select_related("run__course").get(pk=flag.pk)
-    if not policy_for(CourseRun).user_has_permission_for_instance(actor, "change", flag.run):
-        raise ProxyFlagError(_("Only the staff of the run's institute decide its proxy-learning flags."))
+    if not policy_for(ProxyFlag).user_has_permission_for_instance(actor, "change", flag):
+        raise ProxyFlagError(_("Only the managers of the run's institute decide its proxy-learning flags."))
     memberships = list(flag.memberships.select_related("enrolment__run__course", "enrolment__user").order_by("pk"))
     member_ids = {m.enrolment_id for m in memberships}
     chosen: set[int] = set()

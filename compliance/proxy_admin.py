@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership
-from courses.permissions import permitted_instances
+from courses.permissions import permitted_instances, policy_for
 from courses.viewsets import InstituteStaffViewSet, StaffView
 
 from . import proxy
@@ -32,7 +33,13 @@ LIST_LIMIT = 500
 
 
 def _flags(user):
-    return permitted_instances(user, ProxyFlag, ["change"]).select_related("run__course", "decided_by")
+    """The flags the user may read: the runs' institute staff (instructors and managers)."""
+    return permitted_instances(user, ProxyFlag, ["view", "change"]).select_related("run__course", "decided_by")
+
+
+def _may_decide(user, flag: ProxyFlag) -> bool:
+    """Deciding is the institute manager's (``manager_actions``): a 확정 voids scores and completion."""
+    return policy_for(ProxyFlag).user_has_permission_for_instance(user, "change", flag)
 
 
 def _flag_members(flags: list[ProxyFlag]) -> dict[int, list[ProxyFlagMember]]:
@@ -169,6 +176,8 @@ class ProxyFlagView(StaffView):
         return self.render_form(DecisionForm(members=self.members, initial=initial))
 
     def post(self, request, flag_id):
+        if not _may_decide(request.user, self.flag):
+            raise PermissionDenied
         form = DecisionForm(request.POST, members=self.members)
         if form.is_valid():
             try:
@@ -202,7 +211,9 @@ class ProxyFlagView(StaffView):
                     addresses=list(item.get("addresses", [])),
                 )
             )
-        response = self.render(flag=self.flag, rows=rows, form=form)
+        response = self.render(
+            flag=self.flag, rows=rows, form=form, may_decide=_may_decide(self.request.user, self.flag)
+        )
         response.status_code = status
         return response
 
@@ -211,6 +222,8 @@ class ProxyQueueViewSet(InstituteStaffViewSet):
     """대리수강 검토: the review queue of the proxy-learning signals of funded runs."""
 
     model = ProxyFlag
+    #: The institute's staff read the queue; deciding is its managers' (``_may_decide``).
+    permission_required = "view"
     name = "proxy_learning"
     url_prefix = "compliance/proxy"
     icon = "warning"

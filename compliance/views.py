@@ -19,10 +19,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from accounts.identity import IdentityError, backend_for
+from accounts.identity import IdentityError, backend_for, route_backend_key
+from accounts.identity.base import challenge_state
 from courses.models import Enrolment
 
-from .identity import Requirement, motp_locked, offered_routes, requirement_still_due
+from .identity import (
+    Requirement,
+    challenge_claim,
+    identity_attempt_allowed,
+    motp_locked,
+    offered_routes,
+    requirement_still_due,
+)
 from .models import IdentityResult
 from .services import identity_verify
 
@@ -38,6 +46,9 @@ ROUTE_HELP = {
     "totp": gettext_lazy("Enter the 6-digit code of the authenticator app you set up for this account."),
     "email_otp": gettext_lazy("We send a 6-digit code to your e-mail address; it is valid for 10 minutes."),
 }
+
+
+_TOO_MANY = gettext_lazy("Too many identity attempts. Wait a few minutes and try again.")
 
 
 def _requirement_and_enrolment(request, token: str) -> tuple[Requirement, Enrolment]:
@@ -85,8 +96,13 @@ def identity_check(request, token: str):
         if route not in routes:
             messages.error(request, _("This way of verifying is not offered for this check."))
             return redirect("identity_check", token)
-        backend = backend_for(route)
         action = request.POST.get("action", "verify")
+        if route == "phone" and action != "start":  # the provider's window is the only way in
+            return redirect("identity_check", token)
+        if not identity_attempt_allowed(request.user):
+            messages.error(request, str(_TOO_MANY))
+            return redirect("identity_check", token)
+        backend = backend_for(route)
         try:
             if action == "start":
                 challenge = backend.start(
@@ -147,6 +163,13 @@ def identity_complete(request, token: str, challenge_id: str):
         return redirect(_return_url(request, requirement))
     if "phone" not in offered_routes(requirement, user=request.user):
         raise Http404
+    if not identity_attempt_allowed(request.user):
+        messages.error(request, str(_TOO_MANY))
+        return redirect("identity_check", token)
+    known = challenge_state(challenge_id, user=request.user, backend=route_backend_key("phone"))
+    if known is None or not challenge_claim(challenge_id):  # unknown, expired, someone else's or replayed
+        messages.error(request, _("This verification has expired or was already used. Start again."))
+        return redirect("identity_check", token)
     check = identity_verify(
         request=request, enrolment=enrolment, requirement=requirement, route="phone", challenge_id=challenge_id
     )

@@ -38,4 +38,6 @@ def backend_for(route: str) -> IdentityBackend:
     key = route_backend_key(route)
     if key not in BACKENDS:
         raise ImproperlyConfigured(f"Unknown identity backend {key!r} for route {route!r}.")
+    if key == "fake" and settings.ACADEMY_ENVIRONMENT == "production":  # it passes a published code
+        raise ImproperlyConfigured("The fake identity backend is refused in production.")
     return BACKENDS[key](route=route)

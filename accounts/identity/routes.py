@@ -6,4 +6,4 @@ from django.conf import settings
 
 
 def fake_phone_enabled() -> bool:
-    return settings.ACADEMY_IDENTITY_ROUTES.get("phone") == "fake"
+    return settings.ACADEMY_IDENTITY_ROUTES.get("phone") == "fake" and settings.ACADEMY_ENVIRONMENT != "production"

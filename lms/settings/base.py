@@ -546,6 +546,10 @@ ACADEMY_IDENTITY_MOTP_MAX_FAILURES = 5
 #: E-mailed one-time codes: minutes valid and wrong tries allowed per code.
 ACADEMY_IDENTITY_EMAIL_CODE_MINUTES = 10
 ACADEMY_IDENTITY_EMAIL_CODE_ATTEMPTS = 5
+#: Identity attempts (codes, provider returns, codes e-mailed) one trainee may make in the window,
+#: all routes together: bounds guessing a TOTP code and the records every attempt writes.
+ACADEMY_IDENTITY_ATTEMPTS_PER_WINDOW = 10
+ACADEMY_IDENTITY_ATTEMPT_WINDOW_SECONDS = 15 * 60
 #: 공단 mOTP (otp_accredit, user_reset) and the agent id 공단 issues to the 훈련기관.
 ACADEMY_HRD_MOTP_URL = env_str("ACADEMY_HRD_MOTP_URL", "https://emonotp.hrdkorea.or.kr/api/v2/")
 #: One agent id for both: the EMON reports' agentPk unless set on its own.

@@ -155,3 +155,22 @@ if ACADEMY_BADGE_SIGNING_KEY:
     from certificates.keys import load_private_key
 
     load_private_key(ACADEMY_BADGE_SIGNING_KEY)
+
+# --------------------------------------------------------------------------------------------
+# Identity checks (본인인증, DOMAIN-KR §1.7): the real 공단 mOTP and 휴대폰 본인확인 by default, and
+# never the fake (it passes a published code): a funded run's check fails closed until the
+# providers' credentials are set (system check compliance.E001 says which).
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_IDENTITY_ROUTES = {
+    **ACADEMY_IDENTITY_ROUTES,  # noqa: F405
+    "motp": env_str("ACADEMY_IDENTITY_MOTP_BACKEND", "hrd_motp"),
+    "phone": env_str("ACADEMY_IDENTITY_PHONE_BACKEND", "phone"),
+}
+if "fake" in ACADEMY_IDENTITY_ROUTES.values():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "The fake identity backend is refused in production: set ACADEMY_IDENTITY_MOTP_BACKEND=hrd_motp and "
+        "ACADEMY_IDENTITY_PHONE_BACKEND=phone (the defaults)."
+    )

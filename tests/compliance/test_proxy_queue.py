@@ -210,10 +210,26 @@ def test_a_confirmation_is_reported_to_the_gongdan_as_not_completed_with_no_scor
     before = EmonRecord.objects.filter(enrolment=a).count()
     client.force_login(world["manager"])
 
-    client.post(url(world["flag"]), {"decision": "confirmed", "confirmed": [a.pk], "reason": "본인 확인 결과 대리 응시"})
+    client.post(
+        url(world["flag"]), {"decision": "confirmed", "confirmed": [a.pk], "reason": "본인 확인 결과 대리 응시"}
+    )
 
     new = EmonRecord.objects.filter(enrolment=a).order_by("seq")[before:]
     attend = [row.payload for row in new if row.endpoint == "attend_hist"]
     assert attend and attend[-1]["passFlag"] in (0, "0") and float(attend[-1]["totalScore"]) == 0
     scores = [row.payload for row in new if row.endpoint == "score_hist" and not row.payload.get("chasi")]
     assert scores and all(float(row["score"]) == 0 for row in scores)
+
+
+def test_instructors_read_the_queue_but_only_managers_decide(client, world):
+    """A 확정 voids scores and takes completion back: the institute manager's decision (DOMAIN-KR §1.8)."""
+    instructor = f.instructor_of(world["institute"])
+    client.force_login(instructor)
+    page = client.get(url(world["flag"]))
+    assert page.status_code == 200 and "기관 관리자가 판정합니다" in page.content.decode()
+    response = client.post(url(world["flag"]), {"decision": "confirmed", "confirmed": [world["a"].pk], "reason": "x"})
+    assert response.status_code == 302 and response["Location"] == "/cms/"  # Wagtail's answer to a refusal
+    with pytest.raises(proxy.ProxyFlagError):
+        proxy.proxy_flag_decide(flag=world["flag"], state="normal", reason="x", actor=instructor)
+    world["flag"].refresh_from_db()
+    assert world["flag"].state == "pending"

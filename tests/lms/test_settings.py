@@ -61,6 +61,8 @@ def test_missing_variable_stops_start_up_and_names_it(variable):
         ("EMAIL_PORT", "twenty-five", "EMAIL_PORT must be an integer"),
         ("ACADEMY_REQUIRE_STAFF_MFA", "maybe", "ACADEMY_REQUIRE_STAFF_MFA must be true or false"),
         ("ACADEMY_STORAGE", "ftp", "ACADEMY_STORAGE must be 'local' or 's3'"),
+        ("ACADEMY_IDENTITY_PHONE_BACKEND", "fake", "The fake identity backend is refused in production"),
+        ("ACADEMY_IDENTITY_MOTP_BACKEND", "fake", "The fake identity backend is refused in production"),
     ],
 )
 def test_malformed_variable_stops_start_up_and_names_it(variable, value, message):
