@@ -52,7 +52,9 @@ def test_demo_trainee_takes_a_quiz_and_reviews_it(live_server, page):
             page.locator(f"#a-{q.pk}").fill(str(q.numeric_answer.normalize()))
     # The first answer was saved in the background already, before any button was pressed.
     # (a locator, not wait_for_function: a string predicate is eval'd, which the CSP refuses)
-    expect(page.locator(".autosave-status").first).to_have_text(re.compile(r"\S"))
+    # Twelve answers save at once and queue on the attempt's row lock: on a loaded two-core CI
+    # machine the first answer took longer than Playwright's default 5 s once (it passed alone).
+    expect(page.locator(".autosave-status").first).to_have_text(re.compile(r"\S"), timeout=20000)
     assert attempt.answers.exists()
 
     page.get_by_role("button", name="제출").click()
