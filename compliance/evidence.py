@@ -51,8 +51,6 @@ from ops.models import AuditEvent
 from .models import (
     EmonRecord,
     IdentityCheck,
-    IdentityMoment,
-    IdentityResult,
     ProxyFlag,
     ProxyFlagMember,
     StoredEvidencePack,
@@ -233,19 +231,17 @@ def identity_check_rows(enrolment: Enrolment) -> list[list]:
     """Every identity check of the trainee for this enrolment (and the 입과 checks, which may precede
     it): when, the moment with its EVAL_CD and CLASS_TME, the route and backend, the result with the
     provider's code and transaction id, the address. One query."""
-    moments = dict(IdentityMoment.choices)
-    results = dict(IdentityResult.choices)
     checks = IdentityCheck.objects.filter(user_id=enrolment.user_id).filter(
         Q(enrolment=enrolment) | Q(enrolment__isnull=True)
     )
     return [
         [
             check.at,
-            str(moments.get(check.moment, check.moment)),
+            str(check.get_moment_display()),
             check.eval_cd,
             check.class_tme,
             check.backend,
-            str(results.get(check.result, check.result)),
+            str(check.get_result_display()),
             check.raw_code,
             check.provider_tx_id,
             check.address or "",
@@ -257,11 +253,10 @@ def identity_check_rows(enrolment: Enrolment) -> list[list]:
 def study_signal_rows(enrolment: Enrolment) -> list[list]:
     """Where the trainee studied, logged in and submitted from, per KST day (the proxy-learning
     signals): the kind, the address, the device and browser hashes, how often, first and last. One query."""
-    kinds = dict(StudySignal.Kind.choices)
     return [
         [
             signal.day,
-            str(kinds.get(signal.kind, signal.kind)),
+            str(signal.get_kind_display()),
             signal.address,
             signal.device_hash[:12],
             signal.user_agent_hash[:12],
@@ -275,8 +270,6 @@ def study_signal_rows(enrolment: Enrolment) -> list[list]:
 
 def proxy_flag_rows(enrolment: Enrolment) -> list[list]:
     """Every 대리수강 cluster the trainee was part of, with the institute's decision. One query."""
-    kinds = dict(ProxyFlag.Kind.choices)
-    states = dict(ProxyFlag.State.choices)
     memberships = (
         ProxyFlagMember.objects.filter(enrolment=enrolment)
         .select_related("flag__decided_by")
@@ -285,9 +278,9 @@ def proxy_flag_rows(enrolment: Enrolment) -> list[list]:
     return [
         [
             member.flag.day,
-            str(kinds.get(member.flag.kind, member.flag.kind)),
+            str(member.flag.get_kind_display()),
             member.flag.key if member.flag.kind == ProxyFlag.Kind.ADDRESS else member.flag.key[:12],
-            str(states.get(member.flag.state, member.flag.state)),
+            str(member.flag.get_state_display()),
             _("Yes") if member.confirmed else "",
             member.flag.decided_by.name_ko if member.flag.decided_by else "",
             member.flag.decided_at,
@@ -300,7 +293,6 @@ def proxy_flag_rows(enrolment: Enrolment) -> list[list]:
 def emon_rows(enrolment: Enrolment) -> list[list]:
     """The 공단 reporting log of the enrolment: each outbox row with its endpoint, what it reported
     (the evaluation type or the state change), its state, the answer code and when it was sent. One query."""
-    states = dict(EmonRecord.State.choices)
     records = EmonRecord.objects.filter(Q(enrolment=enrolment) | Q(enrolment__isnull=True, user_id=enrolment.user_id))
     return [
         [
@@ -308,7 +300,7 @@ def emon_rows(enrolment: Enrolment) -> list[list]:
             record.endpoint,
             record.payload.get("evalType") or record.payload.get("changeState") or "",
             record.created_at,
-            str(states.get(record.state, record.state)),
+            str(record.get_state_display()),
             record.last_code,
             record.sent_at,
         ]
