@@ -140,3 +140,49 @@ def restricted_access_log(
         reason=reason,
         data=payload,
     )
+
+
+def refusal_response(request, refusal: Refusal, *, course: CoursePage | None = None):
+    """The 403 page of one missing condition: it names what is missing and, where the person can put
+    it right, links there (F3.2: "each missing condition gives a 403 page naming what is missing")."""
+    from django.http import HttpResponseForbidden
+    from django.template.loader import render_to_string
+
+    context = {"refusal": refusal, "course": course, "conditions_url": ""}
+    html = render_to_string("courses/restricted_refused.html", context, request=request)
+    response = HttpResponseForbidden(html)
+    response["X-Academy-Refusal"] = refusal.key  # for the access log's readers and the tests
+    return response
+
+
+def watermark_text(*, user, event, now: datetime.datetime) -> str:
+    """The visible mark on restricted material (F3.7): masked name (§5.5), organisations, KST time
+    and the access-log event id, e.g. ``홍*동 · 드론테크(주) · 2026-11-29 14:05 · #A1B2``. The id is
+    the audit event's primary key in base 36 (upper case), so the text decodes to the event:
+    ``watermark_event_id("A1B2")``."""
+    from django.utils import timezone
+
+    from accounts.names import mask_name
+
+    name = mask_name(getattr(user, "name_ko", "") or getattr(user, "name_en", "") or "")
+    organisations = ", ".join(
+        user.memberships.select_related("organisation").values_list("organisation__name_ko", flat=True)
+    )
+    moment = timezone.localtime(now).strftime("%Y-%m-%d %H:%M")
+    parts = [part for part in (name, organisations, moment, f"#{_base36(event.pk)}") if part]
+    return " · ".join(parts)
+
+
+def watermark_event_id(code: str) -> int:
+    """The audit event id a watermark names (its text after ``#``)."""
+    return int(code.lstrip("#").strip(), 36)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    while True:
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+        if number == 0:
+            return out

@@ -101,3 +101,22 @@ def test_the_access_log_names_the_person_their_organisations_and_the_result(pers
     assert event.object_id == str(lesson.pk)
     with pytest.raises(ValueError):
         protection.restricted_access_log(user=person, action="peek", obj=lesson, result="allowed")
+
+
+def test_the_refusal_page_names_what_is_missing_and_the_watermark_names_the_event(rf, person):
+    membership = f.MembershipFactory(user=person)
+    person.name_ko = "홍길동"
+    course = f.course_page(f.institute_page(), sensitivity=Sensitivity.RESTRICTED)
+    request = rf.get("/")
+    request.user = person
+    refusal = protection.Refusal(
+        key="pledge", title="서약 필요", message="기술보호 서약서에 서명하십시오.", url="/learn/x/"
+    )
+    response = protection.refusal_response(request, refusal, course=course)
+    assert response.status_code == 403 and response["X-Academy-Refusal"] == "pledge"
+    body = response.content.decode()
+    assert "서약 필요" in body and "기술보호 서약서에 서명하십시오." in body and 'href="/learn/x/"' in body
+    event = protection.restricted_access_log(user=person, action="render", obj=course, course=course, result="allowed")
+    text = protection.watermark_text(user=person, event=event, now=timezone.now())
+    assert text.startswith("홍*동 · " + membership.organisation.name_ko)
+    assert protection.watermark_event_id(text.rsplit("#", 1)[1]) == event.pk
