@@ -45,6 +45,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership, Organisation
+from common.dates import kdate
 from common.mail import bilingual_body
 from common.uploads import UploadError, check_file_kind, upload_bytes
 from courses.models import Enrolment
@@ -524,8 +525,49 @@ def _send_reminder(*, membership: Membership, status: TrainingStatus, threshold:
             }
             body = bilingual_body("compliance/email/security_training_reminder.txt", context)
             with translation.override("ko"):
-                subject = _("Security training due on %(date)s") % {"date": status.due_on.strftime("%Y.%m.%d")}
+                subject = _("Security training due on %(date)s") % {"date": kdate(status.due_on)}
             EmailMessage(subject, body, None, [user.email], cc=cc).send()
     except IntegrityError:
         return False  # already sent for this threshold and due date
     return True
+
+
+# --------------------------------------------------------------------------------------------
+# Restricted access (F3.2): the "training" condition of ``courses.protection`` (order 50)
+# --------------------------------------------------------------------------------------------
+
+
+def training_condition(*, user, course, now: datetime.datetime):
+    """Refuse restricted material of a course that ``requires_security_training`` when the user's
+    strictest status over their organisations is overdue or never; one query, asked on every request."""
+    from django.urls import reverse
+
+    from courses.protection import Refusal
+
+    if not getattr(course, "requires_security_training", False):
+        return None
+    status = strictest_status(user=user, now=now)
+    if not status.refuses:
+        return None
+    if status.state == TrainingState.NEVER:
+        message = _(
+            "This course requires security training (보안교육), and none is recorded for you. Complete a "
+            "security training course at the Academy, or submit the certificate of an external training "
+            "for your HR's approval."
+        )
+    else:
+        message = _(
+            "This course requires security training (보안교육) every %(months)s months. Your last one, on "
+            "%(date)s, was due again on %(due)s. Complete a security training course at the Academy, or "
+            "submit the certificate of an external training for your HR's approval."
+        ) % {
+            "months": status.every_months,
+            "date": kdate(status.last_completed_on),
+            "due": kdate(status.due_on),
+        }
+    return Refusal(
+        key="training",
+        title=_("Security training overdue") if status.state == TrainingState.OVERDUE else _("Security training needed"),
+        message=message,
+        url=reverse("security_training"),
+    )

@@ -432,3 +432,73 @@ def test_a_scanned_image_is_accepted_by_its_content(client, orgs):
 
     assert response.status_code == 302
     assert ExternalSecurityTraining.objects.get().certificate_type == "jpg"
+
+
+# ------------------------------------------------------------------------------------------
+# Restricted access: the "training" condition
+# ------------------------------------------------------------------------------------------
+
+
+def test_the_training_condition_is_registered_at_order_50():
+    from courses import protection
+
+    assert "training" in protection.registered_conditions()
+    orders = {key: order for order, key, _fn in protection._conditions}
+    assert orders["training"] == 50
+
+
+@pytest.fixture
+def restricted_course():
+    return f.course_page(
+        f.institute_page(), "대드론 체계 심화", sensitivity="restricted", requires_security_training=True
+    )
+
+
+def test_an_overdue_member_is_refused_restricted_access_and_pointed_to_the_submission_page(
+    orgs, security_course, restricted_course
+):
+    complete(security_course, orgs["member"], on=TODAY - relativedelta(months=13))
+
+    with translation.override("ko"):
+        refusal = sec.training_condition(user=orgs["member"], course=restricted_course, now=NOW)
+
+    assert refusal.key == "training" and refusal.url == "/learn/security-training/"
+    assert "2025.10.29" in refusal.message and "2026.10.29" in refusal.message
+
+
+def test_a_member_who_never_trained_is_refused_and_an_up_to_date_one_is_not(orgs, security_course, restricted_course):
+    assert sec.training_condition(user=orgs["member"], course=restricted_course, now=NOW).key == "training"
+
+    complete(security_course, orgs["member"], on=TODAY - relativedelta(months=11))  # due soon: still open
+    assert sec.training_condition(user=orgs["member"], course=restricted_course, now=NOW) is None
+
+
+def test_a_course_that_does_not_require_training_asks_nothing(orgs):
+    course = f.course_page(f.institute_page(), "보안 등급 과정", sensitivity="restricted")
+
+    with CaptureQueriesContext(connection) as captured:
+        assert sec.training_condition(user=orgs["member"], course=course, now=NOW) is None
+    assert len(captured) == 0
+
+
+def test_the_strictest_organisation_decides(orgs, security_course, restricted_course):
+    member = orgs["member"]
+    f.MembershipFactory(organisation=orgs["beta"], user=member)
+    SecurityTrainingPolicy.objects.create(organisation=orgs["beta"], role="employee", every_months=6)
+    complete(security_course, member, on=TODAY - relativedelta(months=8))  # ok for alpha (12), overdue for beta (6)
+
+    assert sec.security_training_status(user=member, organisation=orgs["alpha"], now=NOW).state == "ok"
+    with CaptureQueriesContext(connection) as captured:
+        refusal = sec.training_condition(user=member, course=restricted_course, now=NOW)
+    assert refusal is not None and refusal.key == "training"
+    assert len(captured) == 1
+
+
+def test_the_registry_refuses_with_the_training_condition(orgs, security_course, restricted_course):
+    from courses import protection
+
+    complete(security_course, orgs["member"], on=TODAY - relativedelta(months=13))
+
+    keys = [r.key for r in protection.restricted_refusals(user=orgs["member"], course=restricted_course, now=NOW)]
+
+    assert "training" in keys
