@@ -121,7 +121,9 @@ def training_status_of(
     """The rule: the status of one member from their last completions and their policy (module docstring)."""
     months = every_months or default_months()
     academy_on = timezone.localdate(academy_completed_at) if academy_completed_at else None
-    candidates = [(day, source) for day, source in ((academy_on, "academy"), (external_completed_on, "external")) if day]
+    candidates = [
+        (day, source) for day, source in ((academy_on, "academy"), (external_completed_on, "external")) if day
+    ]
     if not candidates:
         return TrainingStatus(state=TrainingState.NEVER, every_months=months)
     last, source = max(candidates, key=lambda item: item[0])
@@ -263,9 +265,7 @@ def organisation_training(
 
 def organisation_policies(organisation: Organisation) -> dict[str, int]:
     """Months per role for ``organisation``: its policies, the default where it has none."""
-    months = dict(
-        SecurityTrainingPolicy.objects.filter(organisation=organisation).values_list("role", "every_months")
-    )
+    months = dict(SecurityTrainingPolicy.objects.filter(organisation=organisation).values_list("role", "every_months"))
     return {role: months.get(role, default_months()) for role in Membership.Role.values}
 
 
@@ -396,9 +396,9 @@ def external_training_decide(
         raise SecurityTrainingError(_("Give the reason for the rejection: the member reads it."))
     with transaction.atomic():
         training = (
-            ExternalSecurityTraining.objects.select_for_update().select_related("user").get(
-                pk=training_id, organisation=organisation
-            )
+            ExternalSecurityTraining.objects.select_for_update()
+            .select_related("user")
+            .get(pk=training_id, organisation=organisation)
         )
         if training.status != ExternalTrainingStatus.PENDING:
             raise SecurityTrainingError(_("This submission has already been decided."))
@@ -442,8 +442,10 @@ def _site_url(path: str) -> str:
 
 def _hr_emails(organisation_ids) -> dict[int, list[str]]:
     emails: dict[int, list[str]] = defaultdict(list)
-    rows = Membership.objects.hr().filter(organisation_id__in=organisation_ids).values_list(
-        "organisation_id", "user__email"
+    rows = (
+        Membership.objects.hr()
+        .filter(organisation_id__in=organisation_ids)
+        .values_list("organisation_id", "user__email")
     )
     for organisation_id, email in rows.order_by("user__email"):
         emails[organisation_id].append(email)
@@ -567,7 +569,9 @@ def training_condition(*, user, course, now: datetime.datetime):
         }
     return Refusal(
         key="training",
-        title=_("Security training overdue") if status.state == TrainingState.OVERDUE else _("Security training needed"),
+        title=_("Security training overdue")
+        if status.state == TrainingState.OVERDUE
+        else _("Security training needed"),
         message=message,
         url=reverse("security_training"),
     )

@@ -1,6 +1,8 @@
 """Security training in the demo (보안교육, DOMAIN-KR §3.3 F3.6; ``data/security_training.json``).
 
-``load_security_training`` (one line in ``load_demo_data``) gives the demo organisation its policy
+``load_security_training`` (one line in ``load_demo_data``) flags the catalog's 방산기술보호 보안교육 course
+as security training (a new published revision, so the editor sees the flag), gives the demo
+organisation its policy
 (employees every 12 months, HR every 24) and external completions submitted through the service with
 a small PDF certificate: the demo trainee's DAPA session three months ago (approved by the demo HR,
 so "up to date"), 이수료's from fourteen months ago (approved, so "overdue") and 정학습's from last
@@ -18,6 +20,7 @@ from accounts.models import Membership, Organisation, User
 from common.pdf import html_to_pdf
 from compliance import security_training as sec
 from compliance.models import ExternalSecurityTraining
+from courses.models import CoursePage
 
 from .demo import content
 from .demo.people import ORGANISATION, PEOPLE
@@ -29,6 +32,12 @@ _CERTIFICATE_HTML = """<html lang="ko"><body style="font-family: sans-serif">
 
 def load_security_training() -> None:
     data = content.read("security_training")
+    for slug in data["security_training_courses"]:
+        course = CoursePage.objects.filter(slug=slug).first()
+        if course is not None and not course.is_security_training:
+            revision = course.get_latest_revision_as_object()
+            revision.is_security_training = True
+            revision.save_revision().publish()
     organisation = Organisation.objects.get(name_ko=ORGANISATION["name_ko"])
     hr = User.objects.get(email=next(person.email for person in PEOPLE if person.key == "hr"))
     for role, months in data["policies"].items():

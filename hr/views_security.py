@@ -98,9 +98,12 @@ def overview(request):
             "role_choices": Membership.Role.choices,
             "query": query,
             "counts": [(label, counts[value], value) for value, label in sec.TrainingState.choices],
-            "policies": [(label, months) for (value, label), months in zip(
-                Membership.Role.choices, sec.organisation_policies(organisation).values(), strict=True
-            )],
+            "policies": [
+                (label, months)
+                for (value, label), months in zip(
+                    Membership.Role.choices, sec.organisation_policies(organisation).values(), strict=True
+                )
+            ],
             "pending_count": ExternalSecurityTraining.objects.pending().filter(organisation=organisation).count(),
         },
     )
