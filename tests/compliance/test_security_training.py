@@ -502,3 +502,22 @@ def test_the_registry_refuses_with_the_training_condition(orgs, security_course,
     keys = [r.key for r in protection.restricted_refusals(user=orgs["member"], course=restricted_course, now=NOW)]
 
     assert "training" in keys
+
+
+def test_the_refusal_page_says_training_is_overdue_and_links_to_the_submission_page(
+    rf, orgs, security_course, restricted_course
+):
+    from courses import protection
+
+    complete(security_course, orgs["member"], on=TODAY - relativedelta(months=13))
+    request = rf.get("/")
+    request.user = orgs["member"]
+
+    with translation.override("ko"):
+        refusals = protection.restricted_refusals(user=orgs["member"], course=restricted_course, now=NOW)
+        refusal = next(r for r in refusals if r.key == "training")  # other parts' conditions may come first
+        response = protection.refusal_response(request, refusal, course=restricted_course)
+
+    body = response.content.decode()
+    assert response.status_code == 403 and response["X-Academy-Refusal"] == "training"
+    assert "보안교육 이수 기한 경과" in body and 'href="/learn/security-training/"' in body
