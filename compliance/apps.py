@@ -6,7 +6,7 @@ class ComplianceConfig(AppConfig):
     """Funded-training rules beyond completion (DOMAIN-KR §1–§2): the 1일 8차시 study-day ledger, the
     identity checks (본인인증, ``compliance.identity``), the proxy-learning signals with their review
     queue (``compliance.proxy``), the 공단 reporting outbox (``compliance.emon``), the inspection
-    evidence packs and the retention sweep."""
+    evidence packs, the retention sweep and security-training tracking (``compliance.security_training``)."""
 
     name = "compliance"
     verbose_name = _("Funded training compliance")
@@ -15,7 +15,7 @@ class ComplianceConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import user_logged_in
 
-        from courses import classroom, completion, events, gates
+        from courses import classroom, completion, events, gates, protection
         from courses.permissions import register_institute_policy
 
         from . import (
@@ -28,6 +28,7 @@ class ComplianceConfig(AppConfig):
         from .emon import writers
         from .identity import identity_gate
         from .models import ProxyFlag
+        from .security_training import training_condition
         from .selectors import study_ledgers
         from .services import daily_cap_refusal, study_day_credit
 
@@ -37,6 +38,9 @@ class ComplianceConfig(AppConfig):
         gates.register_entry_gate(identity_gate)  # 입과, 차시 1/9/17…, every 평가 entry (본인인증)
         evidence.register_sections()  # account facts (masked), the daily ledger, the audit entries
         retention.register_destroyers()  # progress, ledger, events, attendance; stored packs
+        # 보안교육 (DOMAIN-KR §3.3 F3.6): restricted material of a course that requires it stays shut
+        # while the strictest of the user's organisations sees their training overdue or never done.
+        protection.register_condition("training", training_condition, order=50)
 
         # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
         events.subscribe("lesson_study_started", proxy.on_study)

@@ -337,3 +337,140 @@ class IdentityCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.moment} {self.class_tme} {self.route}/{self.backend}: {self.result}"
+
+
+# --------------------------------------------------------------------------------------------
+# Security training (보안교육, DOMAIN-KR §3.3 F3.6): policies, external completions, reminders
+# --------------------------------------------------------------------------------------------
+
+
+def security_training_storage():
+    """The private storage of external training certificates (``STORAGES["security_training"]``)."""
+    from django.core.files.storage import storages
+
+    return storages["security_training"]
+
+
+class SecurityTrainingPolicy(models.Model):
+    """How often an organisation's members of one role must complete security training (보안교육 주기).
+
+    Set by the organisation's HR staff (or an administrator) on ``/hr/security-training/policy/``;
+    one per organisation and role. A role without a row uses ``ACADEMY_SECURITY_TRAINING_MONTHS``.
+    """
+
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="security_training_policies",
+        verbose_name=_("Organisation"),
+    )
+    role = models.CharField(_("Role"), max_length=20)  # accounts.Membership.Role
+    every_months = models.PositiveSmallIntegerField(_("Every (months)"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("security training policy")
+        verbose_name_plural = _("security training policies")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "role"], name="compliance_sectrain_policy_one_per_role"),
+            models.CheckConstraint(
+                condition=models.Q(every_months__gte=1, every_months__lte=60), name="compliance_sectrain_policy_months"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.role}: {self.every_months}"
+
+
+class ExternalTrainingProvider(models.TextChoices):
+    DAPA = "dapa", _("DAPA (방위사업청)")
+    KAITS = "kaits", _("Korea Association for ICT Promotion of Industrial Technology Security (한국산업기술보호협회)")
+    OTHER = "other", _("Other provider")
+
+
+class ExternalTrainingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for HR")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ExternalSecurityTrainingQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ExternalTrainingStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=ExternalTrainingStatus.PENDING)
+
+
+class ExternalSecurityTraining(models.Model):
+    """Security training a member completed outside the Academy (a DAPA or 한국산업기술보호협회 session),
+    submitted by the member with its certificate and approved or rejected by the HR staff of the
+    organisation it was submitted to. Only an approved one counts, and only for that organisation
+    (its HR holds the evidence). Written only by ``compliance.security_training``."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="external_security_trainings"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.CASCADE,
+        related_name="external_security_trainings",
+        verbose_name=_("Organisation"),
+    )
+    title = models.CharField(_("Training title"), max_length=200)
+    provider = models.CharField(_("Provider"), max_length=10, choices=ExternalTrainingProvider.choices)
+    provider_name = models.CharField(_("Provider name"), max_length=120, blank=True)
+    completed_on = models.DateField(_("Completed on"))
+    certificate = models.FileField(
+        _("Certificate"), storage=security_training_storage, upload_to="external/%Y/%m/", max_length=255
+    )
+    certificate_name = models.CharField(max_length=255, blank=True)
+    certificate_type = models.CharField(max_length=10, blank=True)  # pdf, png, jpg
+    status = models.CharField(
+        _("Status"), max_length=10, choices=ExternalTrainingStatus.choices, default=ExternalTrainingStatus.PENDING
+    )
+    submitted_at = models.DateTimeField(_("Submitted"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("Decided"), null=True, blank=True)
+    note = models.TextField(_("Note"), blank=True, max_length=1000)
+
+    objects = ExternalSecurityTrainingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("external security training")
+        verbose_name_plural = _("external security trainings")
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["user", "organisation", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.title} ({self.status})"
+
+
+class SecurityTrainingReminder(models.Model):
+    """A reminder sent before a member's security training is due: one per member, organisation,
+    due date and threshold (30/7 days), so a second daily run (or two at once) sends nothing more."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="+")
+    due_on = models.DateField()
+    days_before = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("security training reminder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "due_on", "days_before"], name="compliance_sectrain_reminder_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.organisation_id} {self.due_on}: {self.days_before}"

@@ -51,3 +51,11 @@ def emon_send_task() -> dict:
 
     result = emon_send()
     return {"sent": result.sent, "errors": result.errors, "alerted": len(result.alerted)}
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=60, max_retries=5)
+def security_training_reminders_task(day: str | None = None) -> int:
+    """Daily (beat): 보안교육 reminders 30 and 7 days before each member's due date; safe to run twice."""
+    from .security_training import security_training_reminders_send
+
+    return security_training_reminders_send(today=datetime.date.fromisoformat(day) if day else None)

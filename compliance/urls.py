@@ -1,8 +1,9 @@
-"""The trainee's identity-check pages, under ``/learn/`` (``compliance.views``)."""
+"""The trainee's pages under ``/learn/``: identity checks (``compliance.views``) and security training
+(``compliance.views_security``)."""
 
 from django.urls import path
 
-from . import views
+from . import views, views_security
 
 urlpatterns = [
     path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
@@ -11,4 +12,5 @@ urlpatterns = [
         views.identity_complete,
         name="identity_complete",
     ),
+    path("learn/security-training/", views_security.security_training, name="security_training"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_security
 
 app_name = "hr"
 
@@ -13,4 +13,17 @@ urlpatterns = [
     path("enrol/", views.bulk_enrol, name="bulk_enrol"),
     path("api-keys/", views.api_keys, name="api_keys"),
     path("records.<str:file_format>", views.export, name="export"),
+    path("security-training/", views_security.overview, name="security_training"),
+    path("security-training/policy/", views_security.policy, name="security_training_policy"),
+    path("security-training/external/", views_security.external, name="security_training_external"),
+    path(
+        "security-training/external/<int:training_id>/decide/",
+        views_security.external_decide,
+        name="security_training_decide",
+    ),
+    path(
+        "security-training/external/<int:training_id>/certificate/",
+        views_security.external_certificate,
+        name="security_training_certificate",
+    ),
 ]

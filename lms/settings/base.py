@@ -216,6 +216,11 @@ STORAGES = {
         "BACKEND": "common.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "evidence"), "base_url": None},
     },
+    # Certificates of external security training (보안교육 수료증), read only by the member's HR.
+    "security_training": {
+        "BACKEND": "common.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "security-training"), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -286,6 +291,11 @@ CELERY_BEAT_SCHEDULE = {
     "compliance-retention-sweep": {
         "task": "compliance.tasks.retention_sweep_task",
         "schedule": crontab(hour=1, minute=30),
+    },
+    # 보안교육: reminders 30 and 7 days before a member's security training is due (each sent once).
+    "compliance-security-training-reminders": {
+        "task": "compliance.tasks.security_training_reminders_task",
+        "schedule": crontab(hour=9, minute=10),
     },
     # 대리수강: the previous KST day's address and device clusters of every funded run, flagged for review.
     "compliance-proxy-flags-nightly": {
@@ -567,6 +577,15 @@ ACADEMY_PORTONE_START_URL = env_str("ACADEMY_PORTONE_START_URL", "")
 ACADEMY_IDENTITY_CI_KEY = env_str("ACADEMY_IDENTITY_CI_KEY", "")
 #: Seconds a request to an identity provider may take.
 ACADEMY_IDENTITY_HTTP_TIMEOUT = env_int("ACADEMY_IDENTITY_HTTP_TIMEOUT", 10, minimum=1)
+
+# --------------------------------------------------------------------------------------------
+# Security training (보안교육, DOMAIN-KR §3.3 F3.6; compliance.security_training)
+# --------------------------------------------------------------------------------------------
+
+#: Months between security trainings for every role of an organisation that set no policy of its own.
+ACADEMY_SECURITY_TRAINING_MONTHS = env_int("ACADEMY_SECURITY_TRAINING_MONTHS", 12, minimum=1)
+#: Largest certificate file (PDF, PNG or JPEG) a member may upload for an external training.
+ACADEMY_SECURITY_TRAINING_MAX_BYTES = env_int("ACADEMY_SECURITY_TRAINING_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 
 # --------------------------------------------------------------------------------------------
 # Certificates
