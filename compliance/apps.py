@@ -37,6 +37,9 @@ class ComplianceConfig(AppConfig):
         gates.register_entry_gate(identity_gate)  # 입과, 차시 1/9/17…, every 평가 entry (본인인증)
         evidence.register_sections()  # account facts (masked), the daily ledger, the audit entries
         retention.register_destroyers()  # progress, ledger, events, attendance; stored packs
+        from .restricted_access import register_conditions
+
+        register_conditions()  # restricted courses: organisation, nationality, agreement, step-up (F3.2)
 
         # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
         events.subscribe("lesson_study_started", proxy.on_study)

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_restricted
 
 urlpatterns = [
+    path("learn/restricted/nationality/", views_restricted.nationality, name="restricted_nationality"),
     path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
     path(
         "learn/identity/<str:token>/complete/<str:challenge_id>/",

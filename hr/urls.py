@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_protection
 
 app_name = "hr"
 
@@ -12,5 +12,7 @@ urlpatterns = [
     path("invitations/<int:invitation_id>/cancel/", views.invitation_cancel, name="invitation_cancel"),
     path("enrol/", views.bulk_enrol, name="bulk_enrol"),
     path("api-keys/", views.api_keys, name="api_keys"),
+    path("attestations/", views_protection.attestations, name="attestations"),
+    path("attestations/<int:attestation_id>/", views_protection.attestation_file, name="attestation_file"),
     path("records.<str:file_format>", views.export, name="export"),
 ]
