@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import services as account_services
 from accounts.models import Consent, DeletionAttestation, Membership, VettingStatus
@@ -119,7 +119,11 @@ def test_each_missing_condition_has_its_own_403_page_naming_it_and_is_logged(cli
             step_up(trainee, minutes_ago=11)
     response = open_lesson(client, world)
     assert response.status_code == 403 and refusal_of(response) == key
-    assert words in response.content.decode().lower()
+    refusal = response.context["refusal"]
+    assert refusal.key == key and refusal.title in response.content.decode()
+    with translation.override("en"):  # the page names the condition (checked in English words)
+        english = open_lesson(client, world)
+    assert words in english.context["refusal"].title.lower() + english.context["refusal"].message.lower()
     event = AuditEvent.objects.filter(action="restricted.view").latest("pk")
     assert event.data["result"] == f"refused:{key}"
     # no credit while refused
