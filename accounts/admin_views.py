@@ -7,6 +7,7 @@ views open one organisation and ask the viewset's permission policy for "change"
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -99,5 +100,38 @@ class MembershipRemoveView(OrganisationActionMixin, TemplateView):
             request,
             _("%(person)s is no longer a member of %(organisation)s.")
             % {"person": self.membership.user.email, "organisation": self.object},
+        )
+        return redirect(self.get_edit_url())
+
+
+class AgreementEndForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        help_text=gettext_lazy("e.g. the membership agreement was terminated on 2026-12-31"),
+    )
+
+
+class AgreementEndView(OrganisationActionMixin, FormView):
+    """협약 종료 (F3.8): from now on no member opens restricted material, and the organisation's HR
+    must file a deletion attestation (``services.organisation_agreement_end``)."""
+
+    page_title = gettext_lazy("End the agreement")
+    template_name = "accounts/admin/organisation_agreement_end.html"
+    form_class = AgreementEndForm
+
+    def form_valid(self, form):
+        try:
+            services.organisation_agreement_end(
+                organisation=self.object, actor=self.request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.ProtectionError as error:
+            form.add_error("reason", str(error))
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("The agreement of %(organisation)s has ended; its HR staff are asked for a deletion attestation.")
+            % {"organisation": self.object},
         )
         return redirect(self.get_edit_url())

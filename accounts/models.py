@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 
+from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -154,6 +155,16 @@ class User(AbstractBaseUser, PermissionsMixin):
             "number; a 휴대폰 본인확인 sets it."
         ),
     )
+    nationality = models.CharField(
+        _("Nationality"),
+        max_length=2,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("A nationality is a two-letter country code, e.g. KR."))],
+        help_text=_(
+            "ISO 3166 country code (KR: Republic of Korea); blank = not given. Asked at enrolment in a "
+            "restricted course (DOMAIN-KR §3.3 F3.4)."
+        ),
+    )
     is_staff = models.BooleanField(
         _("Django admin access"), default=False, help_text=_("Whether the user may sign in to the Django admin site.")
     )
@@ -191,6 +202,19 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def first_name(self) -> str:
         return self.get_full_name()
+
+
+def private_storage():
+    """The private storage (``STORAGES["evidence"]``): files without any URL, read by checked views."""
+    from django.core.files.storage import storages
+
+    return storages["evidence"]
+
+
+class VettingStatus(models.TextChoices):
+    NOT_VETTED = "not_vetted", _("Not vetted")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
 
 
 class Organisation(ClusterableModel):
@@ -235,6 +259,35 @@ class Organisation(ClusterableModel):
         ),
     )
     created_at = models.DateTimeField(_("Created"), auto_now_add=True)
+    # Vetting for restricted courses (DOMAIN-KR §3.3 F3.2): set by administrators only (the
+    # organisation's admin screens are administrators' only), with the evidence file and an expiry.
+    vetting_status = models.CharField(
+        _("Vetting for restricted courses"),
+        max_length=12,
+        choices=VettingStatus.choices,
+        default=VettingStatus.NOT_VETTED,
+        help_text=_("Only members of an organisation with approved, unexpired vetting open restricted courses."),
+    )
+    vetting_evidence = models.FileField(
+        _("Vetting evidence"),
+        storage=private_storage,
+        upload_to="vetting/%Y/",
+        blank=True,
+        help_text=_("The document the vetting rests on (kept in private storage, never on a public URL)."),
+    )
+    vetting_expires_on = models.DateField(
+        _("Vetting valid until"), null=True, blank=True, help_text=_("The last day the vetting counts.")
+    )
+    agreement_ended_at = models.DateTimeField(
+        _("Agreement ended"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the organisation's agreement with the cluster ended; its members lose restricted access."),
+    )
+    agreement_ended_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
 
     panels = [
         FieldPanel("name_ko"),
@@ -242,6 +295,9 @@ class Organisation(ClusterableModel):
         FieldPanel("business_number"),
         FieldPanel("workplace_number"),
         FieldPanel("egress_cidrs"),
+        FieldPanel("vetting_status"),
+        FieldPanel("vetting_evidence", widget=forms.FileInput),  # private storage: no URL to link
+        FieldPanel("vetting_expires_on"),
         MembersPanel(heading=_("Members")),
     ]
 
@@ -256,6 +312,14 @@ class Organisation(ClusterableModel):
     def clean(self) -> None:
         super().clean()
         self.workplace_number = format_workplace_number(self.workplace_number.strip())
+
+    def vetting_valid_on(self, day) -> bool:
+        """Approved vetting that counts on ``day`` (a date) and whose agreement has not ended."""
+        return (
+            self.vetting_status == VettingStatus.APPROVED
+            and self.vetting_expires_on is not None
+            and self.vetting_expires_on >= day
+        )
 
     def egress_networks(self) -> list:
         """The declared egress networks (``ipaddress`` objects); a stored list that no longer parses
@@ -316,6 +380,40 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} ({self.get_role_display()})"
+
+
+class DeletionAttestationQuerySet(models.QuerySet):
+    def pending(self) -> DeletionAttestationQuerySet:
+        return self.filter(filed_at__isnull=True)
+
+
+class DeletionAttestation(models.Model):
+    """자료 반환·삭제 확인서 (DOMAIN-KR §3.3 F3.8, 2025 amendment): when an organisation's agreement
+    ends, its HR states that the restricted material its people held is returned or deleted.
+
+    Created pending in the transaction that ends the agreement; HR files it on /hr/ (statement and
+    confirmation, audited). Rows are never deleted.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="deletion_attestations", verbose_name=_("Organisation")
+    )
+    requested_at = models.DateTimeField(_("Requested"), default=timezone.now)
+    filed_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("Filed by")
+    )
+    filed_at = models.DateTimeField(_("Filed"), null=True, blank=True)
+    statement = models.TextField(_("Statement"), blank=True)
+
+    objects = DeletionAttestationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Deletion attestation")
+        verbose_name_plural = _("Deletion attestations")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.requested_at:%Y-%m-%d}"
 
 
 class OutboundEmail(models.Model):

@@ -16,8 +16,10 @@ from common.mail import bilingual_body
 
 from .models import (
     Consent,
+    DeletionAttestation,
     Membership,
     NameCorrectionRequest,
+    Organisation,
     OrganisationApiKey,
     OrganisationInvitation,
     OutboundEmail,
@@ -353,7 +355,9 @@ REQUIRED_CONSENTS = (Consent.Kind.TERMS, Consent.Kind.PRIVACY)
 
 
 @transaction.atomic
-def consents_record(*, user: User, answers: dict[str, bool], ip: str | None = None) -> list[Consent]:
+def consents_record(
+    *, user: User, answers: dict[str, bool], ip: str | None = None, text_hashes: dict[str, str] | None = None
+) -> list[Consent]:
     """Keep one row per answered consent question, with the version of the text it answered.
 
     The required items (terms of use, collection and use of personal data) must be agreed; the
@@ -366,7 +370,15 @@ def consents_record(*, user: User, answers: dict[str, bool], ip: str | None = No
             raise ConsentError(_("The terms of use and the collection of personal data must be agreed to sign up."))
     now = timezone.now()
     rows = [
-        Consent(user=user, kind=kind, text_version=CONSENT_VERSIONS[kind], agreed=bool(agreed), at=now, ip=ip or None)
+        Consent(
+            user=user,
+            kind=kind,
+            text_version=CONSENT_VERSIONS[kind],
+            agreed=bool(agreed),
+            at=now,
+            ip=ip or None,
+            text_hash=(text_hashes or {}).get(kind, ""),
+        )
         for kind, agreed in answers.items()
         if kind in Consent.Kind.values
     ]
@@ -448,3 +460,100 @@ def user_mobile_phone_set(*, user: User, phone: str) -> User:
         user.mobile_phone = digits
         user.save(update_fields=["mobile_phone"])
     return user
+
+
+# --------------------------------------------------------------------------------------------
+# Restricted courses (DOMAIN-KR §3.3 F3.2, F3.4, F3.8): nationality, agreement end, attestation
+# --------------------------------------------------------------------------------------------
+
+AGREEMENT_END_ACTION = "organisation.agreement_ended"
+ATTESTATION_FILE_ACTION = "organisation.deletion_attested"
+NATIONALITY_ACTION = "account.nationality_recorded"
+
+
+class ProtectionError(Exception):
+    """A request the rules refuse; the message is translated and meant for the user."""
+
+
+def nationality_record(*, user: User, nationality: str, notice_agreed: bool, ip: str | None = None) -> User:
+    """Keep the person's nationality (ISO 3166 alpha-2) with their answer to the restricted-course
+    notice (nationality, pledge and access logging: ``Consent.Kind.RESTRICTED_NOTICE``), audited."""
+    from ops.audit import audit_record
+
+    from .policies import RESTRICTED_NOTICE
+
+    code = (nationality or "").strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise ProtectionError(_("Choose your nationality."))
+    if not notice_agreed:
+        raise ProtectionError(_("Restricted courses open only with the notice agreed."))
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(nationality=code)
+        user.nationality = code
+        consents_record(
+            user=user,
+            answers={Consent.Kind.RESTRICTED_NOTICE: True},
+            ip=ip,
+            text_hashes={Consent.Kind.RESTRICTED_NOTICE: RESTRICTED_NOTICE.text_hash()},
+        )
+        audit_record(action=NATIONALITY_ACTION, actor=user, subject_user=user, obj=user, data={"nationality": code})
+    return user
+
+
+def organisation_agreement_end(*, organisation: Organisation, actor, reason: str, now=None) -> DeletionAttestation:
+    """협약 종료 (F3.8): from this moment no member opens restricted material (the "agreement"
+    condition reads ``agreement_ended_at`` on every request), and a deletion attestation waits for
+    the organisation's HR — both in this one transaction, audited."""
+    from ops.audit import audit_record
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ProtectionError(_("Give the reason the agreement ended."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if organisation.agreement_ended_at is not None:
+            raise ProtectionError(_("This organisation's agreement has already ended."))
+        organisation.agreement_ended_at = now
+        organisation.agreement_ended_by = actor
+        organisation.save(update_fields=["agreement_ended_at", "agreement_ended_by"])
+        attestation = DeletionAttestation.objects.create(organisation=organisation, requested_at=now)
+        audit_record(
+            action=AGREEMENT_END_ACTION,
+            actor=actor,
+            obj=organisation,
+            reason=reason,
+            data={"attestation": attestation.pk, "members": organisation.memberships.count()},
+            at=now,
+        )
+    return attestation
+
+
+def deletion_attestation_file(*, attestation: DeletionAttestation, actor, statement: str, confirmed: bool):
+    """HR files the organisation's deletion attestation: a statement and the confirmation that the
+    restricted material is returned or deleted. Filed once; audited."""
+    from ops.audit import audit_record
+
+    statement = (statement or "").strip()
+    if not statement:
+        raise ProtectionError(_("Describe what was returned or deleted."))
+    if not confirmed:
+        raise ProtectionError(_("Confirm that the material is returned or deleted."))
+    with transaction.atomic():
+        attestation = DeletionAttestation.objects.select_for_update().get(pk=attestation.pk)
+        if attestation.filed_at is not None:
+            raise ProtectionError(_("This attestation has already been filed."))
+        if not Membership.objects.hr().filter(organisation_id=attestation.organisation_id, user=actor).exists():
+            raise ProtectionError(_("Only the organisation's HR staff file its attestation."))
+        attestation.filed_at = timezone.now()
+        attestation.filed_by = actor
+        attestation.statement = statement
+        attestation.save(update_fields=["filed_at", "filed_by", "statement"])
+        audit_record(
+            action=ATTESTATION_FILE_ACTION,
+            actor=actor,
+            obj=attestation.organisation,
+            reason=statement[:500],
+            data={"attestation": attestation.pk},
+        )
+    return attestation

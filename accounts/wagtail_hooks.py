@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from . import services
-from .admin_views import MembershipRemoveView, OrganisationInviteView
+from .admin_views import AgreementEndView, MembershipRemoveView, OrganisationInviteView
 from .models import Membership, Organisation
 
 
@@ -25,6 +25,15 @@ class OrganisationEditView(EditView):
                     priority=5,
                 )
             )
+            if self.object.agreement_ended_at is None:
+                buttons.append(
+                    Button(
+                        _("End the agreement"),
+                        url=reverse(self.object.snippet_viewset.get_url_name("agreement_end"), args=[self.object.pk]),
+                        icon_name="warning",
+                        priority=20,
+                    )
+                )
         return buttons
 
 
@@ -50,6 +59,11 @@ class OrganisationViewSet(SnippetViewSet):
                 "invite/<int:pk>/",
                 self.construct_view(OrganisationInviteView, edit_url_name=self.get_url_name("edit")),
                 name="invite",
+            ),
+            path(
+                "agreement-end/<int:pk>/",
+                self.construct_view(AgreementEndView, edit_url_name=self.get_url_name("edit")),
+                name="agreement_end",
             ),
             path(
                 "members/<int:pk>/remove/<int:membership_id>/",

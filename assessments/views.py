@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.protection import restricted_gate
+
 from . import selectors, services
 from .grading import passes
 from .models import Attempt, QuizPage
@@ -40,6 +42,9 @@ def _answers_from(post, attempt: Attempt) -> dict[int, list[str]]:
 @require_POST
 def start(request, quiz_id):
     quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    refused, _event = restricted_gate(request, course=quiz.course, obj=quiz)  # restricted course: F3.2
+    if refused is not None:
+        return refused
     try:
         attempt = services.attempt_start(quiz=quiz, user=request.user)
     except services.DetourRequired as error:  # the identity check of this attempt start
@@ -55,6 +60,9 @@ def start(request, quiz_id):
 @login_required
 def attempt_page(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
+    refused, _event = restricted_gate(request, course=attempt.quiz.course, obj=attempt.quiz)
+    if refused is not None:  # a restricted course: its questions are restricted material too
+        return refused
     now = timezone.now()
     if attempt.is_open and services.past_deadline(attempt, now):
         services.attempt_close(attempt=attempt, now=now, timed_out=True)

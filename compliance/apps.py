@@ -41,6 +41,9 @@ class ComplianceConfig(AppConfig):
         # 보안교육 (DOMAIN-KR §3.3 F3.6): restricted material of a course that requires it stays shut
         # while the strictest of the user's organisations sees their training overdue or never done.
         protection.register_condition("training", training_condition, order=50)
+        from .restricted_access import register_conditions
+
+        register_conditions()  # restricted courses: organisation, nationality, agreement, step-up (F3.2)
 
         # 대리수강 (DOMAIN-KR §1.8): signals from the training record's events and from logins.
         events.subscribe("lesson_study_started", proxy.on_study)

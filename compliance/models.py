@@ -474,3 +474,47 @@ class SecurityTrainingReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}@{self.organisation_id} {self.due_on}: {self.days_before}"
+
+
+class ExportApprovalKind(models.TextChoices):
+    LICENCE = "licence", _("Export licence (수출허가)")
+    NON_APPLICABLE = "non_applicable", _("Non-applicability ruling (비해당 판정)")
+
+
+class ExportApprovalQuerySet(models.QuerySet):
+    def valid_on(self, day) -> ExportApprovalQuerySet:
+        return self.filter(valid_until__gte=day)
+
+
+class ExportApproval(models.Model):
+    """A foreign national's recorded approval to study one restricted course (DOMAIN-KR §3.3 F3.2,
+    F3.4): an export licence (수출허가) or a non-applicability ruling (비해당 판정) — decided outside
+    the Academy (산업부·DAPA·전략물자관리원); the Academy keeps its number, scope, expiry and the
+    document, which lives in private storage. Recorded by administrators only."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="export_approvals", verbose_name=_("Person")
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="export_approvals", verbose_name=_("Course")
+    )
+    kind = models.CharField(_("Kind"), max_length=20, choices=ExportApprovalKind.choices)
+    number = models.CharField(_("Number"), max_length=60)
+    scope = models.TextField(_("Scope"), help_text=_("What the approval covers, as written on it."))
+    valid_until = models.DateField(_("Valid until"), help_text=_("The last day the approval counts."))
+    evidence = models.FileField(_("Document"), storage=evidence_storage, upload_to="export-approvals/%Y/", blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(_("Recorded"), default=timezone.now, editable=False)
+
+    objects = ExportApprovalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("export approval")
+        verbose_name_plural = _("export approvals")
+        ordering = ["-recorded_at", "-pk"]
+        indexes = [models.Index(fields=["user", "course", "valid_until"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_kind_display()} {self.number}"

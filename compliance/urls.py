@@ -3,9 +3,10 @@
 
 from django.urls import path
 
-from . import views, views_security
+from . import views, views_restricted, views_security
 
 urlpatterns = [
+    path("learn/restricted/nationality/", views_restricted.nationality, name="restricted_nationality"),
     path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
     path(
         "learn/identity/<str:token>/complete/<str:challenge_id>/",

@@ -16,6 +16,26 @@ training         50   security training not overdue, where the course requires i
 step_up          60   a passed step-up identity check in the last 10 minutes
 =============  =====  =====================================================================
 
+Who else opens restricted material (``restricted_gate``; every access is logged with its basis):
+
+=====================  =================================================================================
+who                    what happens
+=====================  =================================================================================
+the institute's staff  instructors and managers of the course's own institute open its restricted lessons
+                       without the conditions (they own and author the material); logged "institute_staff"
+another institute's    no bypass: the conditions apply as to anyone (Wagtail's staff flags count for nothing)
+staff, ``is_staff``
+a superuser            the conditions apply; when one is missing, the refusal page offers a small form for a
+                       reason (at least 10 characters). With a reason given in the last
+                       ``BYPASS_MINUTES`` minutes for that course, the material opens; every such access is
+                       logged "superuser" with the reason
+=====================  =================================================================================
+
+Enrolment by the person (수강신청) asks every condition; enrolment by someone else (approval,
+invitation, staff adding, HR's bulk file) asks the **eligibility** conditions only
+(``ELIGIBILITY_KEYS``: organisation, nationality, agreement), because the pledge and the step-up
+check are the person's own acts at the moment they open the material.
+
 A condition is ``fn(*, user, course, now) -> Refusal | None``. It is asked on every request (an
 expiry blocks the next request, not the next login), so it must be cheap: one or two queries.
 
@@ -28,11 +48,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ops.audit import audit_record
 
 from .models import CoursePage, LessonPage, Sensitivity
+
+#: The conditions asked when someone else enrols a person (see the module's docstring).
+ELIGIBILITY_KEYS = ("organisation", "nationality", "agreement")
+#: How long a superuser's reason opens a restricted course's material, in minutes.
+BYPASS_MINUTES = 10
+BYPASS_SESSION_KEY = "academy_restricted_bypass"
+BYPASS_MIN_REASON = 10
+
+#: The page a refused person returns to once they put a condition right (set by ``restricted_gate``
+#: for the request it asks in; a ``ContextVar`` is per request, never shared between requests).
+_return_url: ContextVar[str] = ContextVar("academy_restricted_return_url", default="")
 
 #: What a restricted-access log entry records doing.
 ACTIONS = ("view", "render", "download", "stream", "enrol")
@@ -93,6 +125,24 @@ def restricted_refusal(*, user, course: CoursePage, now: datetime.datetime) -> R
         if refusal is not None:
             return refusal
     return None
+
+
+def restricted_eligibility_refusal(*, user, course: CoursePage, now: datetime.datetime) -> Refusal | None:
+    """The first eligibility condition (``ELIGIBILITY_KEYS``) ``user`` misses: what enrolment by
+    someone else asks (the person is not there to pass a step-up check or sign a pledge)."""
+    if not getattr(user, "is_authenticated", False):
+        return _anonymous_refusal()
+    for _order, key, condition in _conditions:
+        if key in ELIGIBILITY_KEYS:
+            refusal = condition(user=user, course=course, now=now)
+            if refusal is not None:
+                return refusal
+    return None
+
+
+def return_url(course: CoursePage) -> str:
+    """Where a condition's "put it right" page sends the person back: the page refused, else the course."""
+    return _return_url.get() or course.url or "/learn/"
 
 
 def _anonymous_refusal() -> Refusal:
@@ -186,3 +236,110 @@ def _base36(number: int) -> str:
         out = digits[rest] + out
         if number == 0:
             return out
+
+
+def is_owning_staff(*, user, course: CoursePage) -> bool:
+    """An instructor or manager of the course's own institute (superusers are not, by this rule)."""
+    from .permissions import institute_roles
+
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return False
+    return course.institute.pk in institute_roles(user)
+
+
+def superuser_reason(request, *, course: CoursePage, now: datetime.datetime) -> str:
+    """The reason a superuser gave for opening ``course``'s restricted material in the last
+    ``BYPASS_MINUTES`` minutes ("" when none)."""
+    if not request.user.is_superuser:
+        return ""
+    entry = (request.session.get(BYPASS_SESSION_KEY) or {}).get(str(course.pk))
+    if not entry:
+        return ""
+    try:
+        given = datetime.datetime.fromisoformat(entry["at"])
+    except (KeyError, TypeError, ValueError):
+        return ""
+    if not (now - datetime.timedelta(minutes=BYPASS_MINUTES) < given <= now + datetime.timedelta(seconds=5)):
+        return ""
+    return str(entry.get("reason", ""))
+
+
+def superuser_reason_give(request, *, course: CoursePage, reason: str, now: datetime.datetime) -> None:
+    """Keep a superuser's reason for ``course`` in their session and write it to the audit trail."""
+    from django.db import transaction
+
+    reason = " ".join((reason or "").split())
+    if not request.user.is_superuser or len(reason) < BYPASS_MIN_REASON:
+        raise ValueError("a superuser's reason of at least 10 characters")
+    with transaction.atomic():
+        audit_record(
+            action=AUDIT_ACTION_PREFIX + "superuser_reason",
+            actor=request.user,
+            obj=course,
+            reason=reason,
+            data={"course": course.pk, "minutes": BYPASS_MINUTES},
+            at=now,
+        )
+    entries = dict(request.session.get(BYPASS_SESSION_KEY) or {})
+    entries[str(course.pk)] = {"reason": reason, "at": now.isoformat()}
+    request.session[BYPASS_SESSION_KEY] = entries
+
+
+def _superuser_refusal(refusal: Refusal, *, course: CoursePage, path: str) -> Refusal:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    url = reverse("courses:restricted_reason", args=[course.pk]) + "?" + urlencode({"next": path})
+    return Refusal(
+        key=refusal.key,
+        title=refusal.title,
+        message=_("%(message)s As an administrator you may open it anyway with a reason, which is logged.")
+        % {"message": refusal.message},
+        url=url,
+    )
+
+
+def restricted_gate(
+    request, *, course: CoursePage, obj, lesson: LessonPage | None = None, action: str = "view", now=None
+):
+    """Ask the conditions for this request and log it: ``(response, event)``.
+
+    ``response`` is None when the material opens (``event`` is its access-log entry, e.g. for the
+    watermark), else the 403 page naming the missing condition. Material that is not restricted
+    opens with no log (``(None, None)``). Institute staff and superusers: see the module's docstring.
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    if not is_restricted(course, lesson):
+        return None, None
+    user = request.user
+    now = now or timezone.now()
+    basis, reason, refusal = "", "", None
+    if is_owning_staff(user=user, course=course):
+        basis = "institute_staff"
+    else:
+        token = _return_url.set(request.get_full_path())
+        try:
+            refusal = restricted_refusal(user=user, course=course, now=now)
+        finally:
+            _return_url.reset(token)
+        if refusal is not None and getattr(user, "is_superuser", False):
+            reason = superuser_reason(request, course=course, now=now)
+            if reason:
+                basis, refusal = "superuser", None
+            else:
+                refusal = _superuser_refusal(refusal, course=course, path=request.get_full_path())
+    result = "allowed" if refusal is None else f"refused:{refusal.key}"
+    data = {"basis": basis} if basis else {}
+    if lesson is not None:
+        data["lesson"] = lesson.pk
+    with transaction.atomic():
+        event = restricted_access_log(
+            user=user, action=action, obj=obj, result=result, course=course, data=data, reason=reason
+        )
+    if refusal is not None:
+        return refusal_response(request, refusal, course=course), event
+    return None, event

@@ -27,6 +27,7 @@ from .models import (
     LessonProgress,
     StudyClock,
 )
+from .protection import is_restricted, restricted_access_log
 from .selectors import funded_progress_percent, missing_prerequisites, seats_cache_key
 from .tasks import enrolment_notify
 
@@ -37,6 +38,49 @@ from .tasks import enrolment_notify
 
 class EnrolmentError(Exception):
     """A request the rules refuse; the message is translated and meant for the user."""
+
+
+class RestrictedEnrolmentRefused(EnrolmentError):
+    """The person misses a condition of a restricted course (``courses.protection``); ``refusal``
+    names it."""
+
+    def __init__(self, refusal, *, user=None):
+        self.refusal = refusal
+        self.user = user
+        super().__init__(f"{refusal.title}: {refusal.message}")
+
+
+def restricted_enrolment_refusal(*, user, course: CoursePage, now=None):
+    """The eligibility condition ``user`` misses for enrolment in restricted ``course`` by someone
+    else (None: eligible, or the course is not restricted)."""
+    from .protection import is_restricted, restricted_eligibility_refusal
+
+    if not is_restricted(course):
+        return None
+    return restricted_eligibility_refusal(user=user, course=course, now=now or timezone.now())
+
+
+def _restricted_enrol_check(*, user, run: CourseRun, actor) -> None:
+    """Enrolment of ``user`` by ``actor`` (approval, invitation, staff adding) in a restricted
+    course: logged (allowed or refused, in its own transaction so a refusal stays on record), and
+    ``RestrictedEnrolmentRefused`` when the person is not eligible."""
+    from .protection import is_restricted, restricted_access_log
+
+    course = run.course
+    if not is_restricted(course):
+        return
+    refusal = restricted_enrolment_refusal(user=user, course=course)
+    with transaction.atomic():
+        restricted_access_log(
+            user=user,
+            action="enrol",
+            obj=run,
+            result="allowed" if refusal is None else f"refused:{refusal.key}",
+            course=course,
+            data={"by": getattr(actor, "pk", None)},
+        )
+    if refusal is not None:
+        raise RestrictedEnrolmentRefused(refusal, user=user)
 
 
 def _record(
@@ -135,10 +179,14 @@ def enrolment_request(*, user, run: CourseRun) -> Enrolment:
     if status == Enrolment.Status.REMOVED:
         raise EnrolmentError(_("You were removed from this run; ask the institute to enrol you again."))
     if status == Enrolment.Status.INVITED:
+        if (refusal := restricted_enrolment_refusal(user=user, course=course)) is not None:
+            raise RestrictedEnrolmentRefused(refusal, user=user)
         _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=user, notify=False)
         return enrolment
     if course.enrolment_policy == EnrolmentPolicy.INVITATION:
         raise EnrolmentError(_("This course is by invitation only."))
+    if (refusal := restricted_enrolment_refusal(user=user, course=course)) is not None:
+        raise RestrictedEnrolmentRefused(refusal, user=user)  # the view asked every condition and logged
     if not run.enrolment_is_open():
         raise EnrolmentError(_("Enrolment for this run is closed."))
     missing = _missing_prerequisites(user, course)
@@ -178,8 +226,14 @@ def _promote_waitlist(run: CourseRun, *, actor=None) -> list[Enrolment]:
     return promoted
 
 
-@transaction.atomic
 def enrolment_approve(*, enrolment: Enrolment, actor) -> Enrolment:
+    """See ``_enrolment_approve``; a restricted course first asks the person's eligibility (logged)."""
+    _restricted_enrol_check(user=enrolment.user, run=enrolment.run, actor=actor)
+    return _enrolment_approve(enrolment=enrolment, actor=actor)
+
+
+@transaction.atomic
+def _enrolment_approve(*, enrolment: Enrolment, actor) -> Enrolment:
     """승인: the trainee gets a seat, or the waitlist when the run is full."""
     run = _lock_run(enrolment.run)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -237,8 +291,14 @@ def enrolment_remove(*, enrolment: Enrolment, actor, reason: str) -> Enrolment:
     return enrolment
 
 
-@transaction.atomic
 def enrolment_invite(*, run: CourseRun, user, actor) -> Enrolment:
+    """See ``_enrolment_invite``; a restricted course first asks the person's eligibility (logged)."""
+    _restricted_enrol_check(user=user, run=run, actor=actor)
+    return _enrolment_invite(run=run, user=user, actor=actor)
+
+
+@transaction.atomic
+def _enrolment_invite(*, run: CourseRun, user, actor) -> Enrolment:
     """Invite a trainee to a run; the invitation holds a seat until accepted or withdrawn."""
     run = _lock_run(run)
     enrolment = Enrolment.objects.select_for_update().filter(user=user, run=run).first()
@@ -251,8 +311,14 @@ def enrolment_invite(*, run: CourseRun, user, actor) -> Enrolment:
     return enrolment
 
 
-@transaction.atomic
 def enrolment_add(*, run: CourseRun, user, actor) -> Enrolment:
+    """See ``_enrolment_add``; a restricted course first asks the person's eligibility (logged)."""
+    _restricted_enrol_check(user=user, run=run, actor=actor)
+    return _enrolment_add(run=run, user=user, actor=actor)
+
+
+@transaction.atomic
+def _enrolment_add(*, run: CourseRun, user, actor) -> Enrolment:
     """Staff (or an organisation's HR) enrol a trainee directly, taking a seat."""
     run = _lock_run(run)
     enrolment = Enrolment.objects.select_for_update().filter(user=user, run=run).first()
@@ -667,9 +733,11 @@ class BulkEnrolmentResult:
 class BulkEnrolmentRefused(EnrolmentError):
     """Some trainees cannot be put in the run; nothing was written. ``problems``: user id → reason."""
 
-    def __init__(self, problems: dict[int, str]):
+    def __init__(self, problems: dict[int, str], *, restricted: dict[int, str] | None = None):
         super().__init__(_("Nobody was enrolled."))
         self.problems = problems
+        #: user id → the restricted-course condition they miss (the caller logs these refusals).
+        self.restricted = restricted or {}
 
 
 @transaction.atomic
@@ -720,8 +788,28 @@ def enrolments_bulk_request(*, run: CourseRun, users: list, actor) -> BulkEnrolm
             }
         else:
             to_place.append(enrolment or Enrolment(user=user, run=run))
+    restricted: dict[int, str] = {}
+    if is_restricted(course):  # F3.4: nobody ineligible goes into a restricted course, by file or otherwise
+        for enrolment in [*to_invitation, *to_place]:
+            refusal = restricted_enrolment_refusal(user=enrolment.user, course=course)
+            if refusal is not None:
+                restricted[enrolment.user.pk] = refusal.key
+                problems.setdefault(
+                    enrolment.user.pk,
+                    _("Not eligible for this restricted course: %(condition)s") % {"condition": refusal.title},
+                )
     if problems:
-        raise BulkEnrolmentRefused(problems)
+        raise BulkEnrolmentRefused(problems, restricted=restricted)
+    if is_restricted(course):
+        for enrolment in [*to_invitation, *to_place]:
+            restricted_access_log(
+                user=enrolment.user,
+                action="enrol",
+                obj=run,
+                result="allowed",
+                course=course,
+                data={"by": getattr(actor, "pk", None), "bulk": True},
+            )
 
     reason = _("Requested by the organisation.")
     for enrolment in to_invitation:  # the invitation holds their seat

@@ -9,4 +9,5 @@ urlpatterns = [
     path("learn/enrolments/<uuid:enrolment_id>/withdraw/", views.withdraw, name="withdraw"),
     path("learn/lessons/<int:lesson_id>/heartbeat/", views.heartbeat, name="heartbeat"),
     path("learn/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("learn/restricted/<int:course_id>/reason/", views.restricted_reason, name="restricted_reason"),
 ]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import gates, presenters, selectors, services
+from . import gates, presenters, protection, selectors, services
 from .access import may_study
-from .models import CourseRun, Enrolment, LessonPage
+from .models import CoursePage, CourseRun, Enrolment, LessonPage
 
 
 @login_required
@@ -20,8 +24,13 @@ def enrol(request, run_id):
     run = get_object_or_404(CourseRun.objects.select_related("course"), public_id=run_id)
     if not run.course.live:
         raise Http404
+    refused, _event = protection.restricted_gate(request, course=run.course, obj=run, action="enrol")
+    if refused is not None:  # a restricted course: every condition, asked and logged (F3.2, F3.4)
+        return refused
     try:
         enrolment = services.enrolment_request(user=request.user, run=run)
+    except services.RestrictedEnrolmentRefused as error:
+        return protection.refusal_response(request, error.refusal, course=run.course)
     except services.EnrolmentError as error:
         messages.error(request, str(error))
     else:
@@ -68,6 +77,29 @@ def heartbeat(request, lesson_id):
     trainee: a page whose session was taken over is answered ``taken_over`` with the message).
     """
     lesson = _lesson_for(request, lesson_id)
+    course = lesson.course
+    if protection.is_restricted(course, lesson):
+        # No credit while a condition is missing (an expiry stops the clock at the next beat). Only
+        # refusals are logged here: the page view that started the study is the logged access.
+        refusal = None
+        if not protection.is_owning_staff(user=request.user, course=course):
+            refusal = protection.restricted_refusal(user=request.user, course=course, now=timezone.now())
+            if refusal is not None and protection.superuser_reason(request, course=course, now=timezone.now()):
+                refusal = None
+        if refusal is not None:
+            with transaction.atomic():
+                protection.restricted_access_log(
+                    user=request.user,
+                    action="view",
+                    obj=lesson,
+                    result=f"refused:{refusal.key}",
+                    course=course,
+                    data={"lesson": lesson.pk, "heartbeat": True},
+                )
+            return JsonResponse(
+                {"recorded": False, "refused": refusal.key, "message": f"{refusal.title} {refusal.message}"},
+                status=403,
+            )
     try:
         progress = services.progress_heartbeat(
             user=request.user,
@@ -111,3 +143,37 @@ def complete_lesson(request, lesson_id):
     messages.success(request, _("Lesson completed."))
     following = selectors.next_lesson_after(lesson=lesson)
     return redirect(following.url if following else lesson.course.url)
+
+
+@login_required
+def restricted_reason(request, course_id):
+    """A superuser opens a restricted course's material without its conditions by giving a reason
+    (logged with every access for ``protection.BYPASS_MINUTES`` minutes). Nobody else may."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    course = get_object_or_404(CoursePage, pk=course_id)
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        next_url = ""
+    next_url = next_url or course.url or "/learn/"
+    error = ""
+    reason = ""
+    if request.method == "POST":
+        reason = " ".join(request.POST.get("reason", "").split())
+        if len(reason) < protection.BYPASS_MIN_REASON:
+            error = _("Give a reason of at least %(n)s characters.") % {"n": protection.BYPASS_MIN_REASON}
+        else:
+            protection.superuser_reason_give(request, course=course, reason=reason, now=timezone.now())
+            return redirect(next_url)
+    return render(
+        request,
+        "courses/restricted_reason.html",
+        {
+            "course": course,
+            "next": next_url,
+            "reason": reason,
+            "error": error,
+            "minutes": protection.BYPASS_MINUTES,
+        },
+        status=400 if error else 200,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_security
+from . import views, views_protection, views_security
 
 app_name = "hr"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("invitations/<int:invitation_id>/cancel/", views.invitation_cancel, name="invitation_cancel"),
     path("enrol/", views.bulk_enrol, name="bulk_enrol"),
     path("api-keys/", views.api_keys, name="api_keys"),
+    path("attestations/", views_protection.attestations, name="attestations"),
+    path("attestations/<int:attestation_id>/", views_protection.attestation_file, name="attestation_file"),
     path("records.<str:file_format>", views.export, name="export"),
     path("security-training/", views_security.overview, name="security_training"),
     path("security-training/policy/", views_security.policy, name="security_training_policy"),

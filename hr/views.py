@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts import services as account_services
-from accounts.models import Membership, Organisation
+from accounts.models import DeletionAttestation, Membership, Organisation
 from common.exports import table_response
 from common.uploads import UploadError, upload_bytes
 from courses import services as course_services
@@ -76,6 +76,9 @@ def dashboard(request):
             "query": query,
             "expiring": expiring,
             "today": today,
+            "pending_attestations": list(
+                DeletionAttestation.objects.pending().filter(organisation=organisation).order_by("requested_at")
+            ),
         },
     )
 
@@ -230,6 +233,7 @@ def bulk_enrol(request):
                     run=form.cleaned_data["run"], users=[member.user for member in members], actor=request.user
                 )
             except course_services.BulkEnrolmentRefused as refused:
+                _log_restricted_refusals(refused, run=form.cleaned_data["run"], actor=request.user, members=members)
                 errors = [
                     _("Row %(row)s: %(email)s: %(reason)s")
                     % {"row": member.row, "email": member.user.email, "reason": reason}
@@ -240,6 +244,27 @@ def bulk_enrol(request):
                 messages.success(request, bulk_enrolment_summary(result))
                 return redirect(f"/hr/?org={organisation.public_id}")
     return render(request, "hr/bulk_enrol.html", {"organisation": organisation, "form": form, "errors": errors})
+
+
+def _log_restricted_refusals(refused, *, run, actor, members) -> None:
+    """A bulk file refused for a restricted course: each ineligible person's refusal is logged (F3.5)."""
+    from django.db import transaction
+
+    from courses.protection import restricted_access_log
+
+    if not refused.restricted:
+        return
+    with transaction.atomic():
+        for member in members:
+            if key := refused.restricted.get(member.user.pk):
+                restricted_access_log(
+                    user=member.user,
+                    action="enrol",
+                    obj=run,
+                    result=f"refused:{key}",
+                    course=run.course,
+                    data={"by": actor.pk, "bulk": True, "row": member.row},
+                )
 
 
 def bulk_enrolment_summary(result) -> str:

@@ -191,6 +191,11 @@ class AssignmentPage(ViewRestrictionsMixin, Page):
 
             messages.info(request, _("Enrol in this course to take its assessments."))
             return redirect(course.url)
+        from courses.protection import restricted_gate
+
+        refused, _event = restricted_gate(request, course=course, obj=self)  # restricted course: F3.2
+        if refused is not None:
+            return refused
         detour = self.submission_detour(request)
         if detour is not None:  # the identity check before a submission (DOMAIN-KR §1.7)
             from django.shortcuts import redirect

@@ -181,6 +181,11 @@ class QuizPage(ViewRestrictionsMixin, Page):
 
             messages.info(request, _("Enrol in this course to take its assessments."))
             return redirect(self.course.url)
+        from courses.protection import restricted_gate
+
+        refused, _event = restricted_gate(request, course=course, obj=self)  # restricted course: F3.2
+        if refused is not None:
+            return refused
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -414,11 +414,30 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         """Every live lesson of the course, in syllabus order."""
         return LessonPage.objects.live().descendant_of(self).order_by("path")
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.sensitivity == Sensitivity.RESTRICTED:
+            response.academy_cache_seconds = None  # its restricted parts depend on who asks, every time
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from courses.presenters import course_page_context  # the presenters import this module
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(course=self, user=request.user))
+        if self.sensitivity == Sensitivity.RESTRICTED:
+            from django.utils import timezone
+
+            from courses.protection import is_owning_staff, restricted_refusal
+
+            # The syllabus's links and the enrolment form are the restricted parts: shown only when
+            # the conditions hold (the lesson pages and the enrol view ask again, and log).
+            refusal = None
+            if not is_owning_staff(user=request.user, course=self):
+                refusal = restricted_refusal(user=request.user, course=self, now=timezone.now())
+            context["restricted_refusal"] = refusal
+            if refusal is not None:
+                context["can_study"] = False  # no lesson links while a condition is missing
         return context
 
 
@@ -567,6 +586,12 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        from courses.protection import restricted_gate
+
+        # Restricted material (DOMAIN-KR §3.3 F3.2): every condition on every request, logged.
+        refused, self.restricted_event = restricted_gate(request, course=self.course, lesson=self, obj=self)
+        if refused is not None:
+            return refused
         refusal = self.open_refusal(request.user, enrolment)
         if refusal:
             from django.template.response import TemplateResponse
@@ -619,4 +644,9 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             lesson_page_context(lesson=self, user=request.user, enrolment=getattr(self, "studying_enrolment", None))
         )
         context["study_session"] = getattr(self, "study_session", "")
+        event = getattr(self, "restricted_event", None)
+        if event is not None:  # the visible mark names the viewer and decodes to this view's log entry
+            from courses.protection import watermark_text
+
+            context["watermark"] = watermark_text(user=request.user, event=event, now=event.at)
         return context

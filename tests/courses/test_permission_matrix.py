@@ -33,7 +33,7 @@ from assessments.models import (
     SimilarityCase,
 )
 from certificates.models import Certificate, CertificateTemplate
-from compliance.models import ProxyFlag, ProxyFlagMember
+from compliance.models import ExportApproval, ProxyFlag, ProxyFlagMember
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
 from ops.audit import audit_record
@@ -185,6 +185,12 @@ OWNER_NOT_200.update(
             "cms/snippets/choose/accounts/organisation/chosen/<str:pk>/",
             "cms/snippets/accounts/organisation/invite/<int:pk>/",
             "cms/snippets/accounts/organisation/members/<int:pk>/remove/<int:membership_id>/",
+            "cms/snippets/accounts/organisation/agreement-end/<int:pk>/",  # 협약 종료 (F3.8)
+            "cms/compliance/export-approvals/edit/<int:pk>/",  # 수출허가·비해당 판정 (F3.4)
+            "cms/compliance/export-approvals/delete/<int:pk>/",
+            "cms/compliance/export-approvals/history/<int:pk>/",
+            "cms/compliance/export-approvals/history-results/<int:pk>/",
+            "cms/compliance/export-approvals/usage/<int:pk>/",
             "cms/failed_tasks/inspect/<int:pk>/",  # the dead-letter record (ops.FailedTask)
             "cms/audit_trail/inspect/<int:pk>/",  # 감사 기록 (ops.AuditEvent), administrators only
         )
@@ -351,6 +357,14 @@ def matrix_urls(world) -> list[tuple[str, str]]:
             NameCorrectionRequest: world["name_correction"],
             FailedTask: world["failed_task"],
             AuditEvent: world["audit_event"],
+            ExportApproval: ExportApproval.objects.create(
+                user=world["users"]["trainee"],
+                course=world["course"],
+                kind="licence",
+                number=f"{MARK}-EL",
+                scope=f"{MARK} 범위",
+                valid_until="2027-12-31",
+            ),
         }
     )
     lesson = world["lesson"]
