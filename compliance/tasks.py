@@ -51,3 +51,11 @@ def emon_send_task() -> dict:
 
     result = emon_send()
     return {"sent": result.sent, "errors": result.errors, "alerted": len(result.alerted)}
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=30, max_retries=8)
+def pledge_receipt_task(signature_id: int) -> bool:
+    """E-mail a signed pledge's PDF receipt to the signer (once)."""
+    from .pledges import pledge_receipt_send
+
+    return pledge_receipt_send(signature_id=signature_id)

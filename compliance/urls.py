@@ -1,8 +1,9 @@
-"""The trainee's identity-check pages, under ``/learn/`` (``compliance.views``)."""
+"""The trainee's identity-check and pledge pages, under ``/learn/`` (``compliance.views``,
+``compliance.pledge_views``)."""
 
 from django.urls import path
 
-from . import views
+from . import pledge_views, views
 
 urlpatterns = [
     path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
@@ -11,4 +12,7 @@ urlpatterns = [
         views.identity_complete,
         name="identity_complete",
     ),
+    path("learn/pledge/<int:institute_id>/", pledge_views.pledge_sign, name="pledge_sign"),
+    path("learn/pledge/exit/<int:exit_id>/", pledge_views.exit_pledge, name="pledge_exit"),
+    path("learn/pledge/receipts/<int:signature_id>.pdf", pledge_views.pledge_receipt, name="pledge_receipt"),
 ]

@@ -22,3 +22,10 @@ def register_compliance_viewsets():
     from .emon.admin import EmonReportsViewSet
 
     return EmonReportsViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_pledge_texts():
+    from .pledge_admin import PledgeTextViewSet
+
+    return PledgeTextViewSet("pledge_texts")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_accesslog
 
 app_name = "hr"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("enrol/", views.bulk_enrol, name="bulk_enrol"),
     path("api-keys/", views.api_keys, name="api_keys"),
     path("records.<str:file_format>", views.export, name="export"),
+    path("access-log/", views_accesslog.access_log, name="access_log"),
+    path("access-log/export.<str:file_format>", views_accesslog.access_log_export, name="access_log_export"),
+    path("access-log/verify/", views_accesslog.access_log_verify, name="access_log_verify"),
 ]
