@@ -274,3 +274,22 @@ def test_the_pledge_refusal_page_links_to_the_signing_page(client, person, cours
     client.force_login(person)
     page = client.get(refusal.url)
     assert page.status_code == 200 and "기술보호 서약서" in page.content.decode()
+
+
+def test_an_institute_manager_publishes_a_new_version_in_the_admin_and_an_instructor_cannot(client, course):
+    institute, _restricted = course
+    manager = f.manager_of(institute)
+    client.force_login(manager)
+    data = {"institute": institute.pk, "kind": "join", "title": "보호연구원 기술보호 서약서", "body": "1. 비밀유지"}
+    assert client.post("/cms/pledge_texts/new/", data).status_code == 302
+    assert client.post("/cms/pledge_texts/new/", {**data, "body": "1. 비밀유지\n2. 반출 금지"}).status_code == 302
+    texts = PledgeText.objects.filter(institute=institute).order_by("version")
+    assert [t.version for t in texts] == [1, 2] and texts[1].created_by == manager
+    assert pledges.current_text(institute_id=institute.pk) == texts[1]
+    assert client.get(f"/cms/pledge_texts/edit/{texts[0].pk}/").status_code in (302, 403)
+    other = f.institute_page("남의연구원")
+    refused = client.post("/cms/pledge_texts/new/", {**data, "institute": other.pk})
+    assert refused.status_code == 200 and not PledgeText.objects.filter(institute=other).exists()
+    client.force_login(f.instructor_of(institute))
+    assert client.post("/cms/pledge_texts/new/", data).status_code in (302, 403)
+    assert PledgeText.objects.filter(institute=institute).count() == 2
