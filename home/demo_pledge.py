@@ -14,10 +14,9 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import Membership, User
-from compliance import pledges
+from compliance import accesslog, pledges
 from compliance.models import IdentityCheck, IdentityMoment, IdentityResult, PledgeKind, PledgeText
 from courses.models import InstitutePage
-from hr import accesslog
 from ops.models import AuditEvent
 
 from .demo import content

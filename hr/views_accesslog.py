@@ -1,5 +1,5 @@
 """/hr/access-log/: the restricted-access log of the organisation's people (F3.5), its CSV and
-signed-PDF exports, and the form that verifies an exported PDF (``hr.accesslog`` does the work)."""
+signed-PDF exports, and the form that verifies an exported PDF (``compliance.accesslog`` does the work)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import Membership
 from common.exports import csv_response, csv_text
+from compliance import accesslog
 
-from . import accesslog
 from .views import _organisation
 
 PAGE_SIZE = 100

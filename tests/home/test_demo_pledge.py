@@ -4,10 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from compliance import pledges
+from compliance import accesslog, pledges
 from compliance.models import PledgeSignature, PledgeText
 from courses.models import InstitutePage
-from hr import accesslog
 from ops.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from accounts import services as account_services
 from accounts.models import Membership
+from compliance import accesslog
 from courses import protection
 from courses.models import Sensitivity
-from hr import accesslog
 from ops.models import AuditEvent
 from tests import factories as f
 

@@ -1,4 +1,5 @@
-"""The restricted-access log of an organisation's people, for 실태조사 (DOMAIN-KR §3.3 F3.5).
+"""The restricted-access log of an organisation's people, for 실태조사 (DOMAIN-KR §3.3 F3.5); the HR
+screens are ``hr/views_accesslog.py``, the demo's export ``home/demo_pledge.py``.
 
 **Which entries.** ``courses.protection.restricted_access_log`` writes every view, render, download,
 stream and enrolment attempt on restricted material as an ``ops.AuditEvent`` ("restricted.<action>")
