@@ -437,6 +437,9 @@ class OutboundEmail(models.Model):
     bcc = models.JSONField(default=list)
     reply_to = models.JSONField(default=list)
     headers = models.JSONField(default=dict)
+    #: Small files sent with the message, [{filename, mimetype, content (base64)}]; the bytes are
+    #: dropped once the message has left (``accounts.services._redact``).
+    attachments = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

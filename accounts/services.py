@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 import secrets
 
@@ -33,8 +34,7 @@ def email_enqueue(*, message: EmailMessage) -> OutboundEmail:
     """Store ``message`` in the outbox and deliver it from the worker once the transaction commits."""
     from .mail import email_html, email_subject
 
-    if message.attachments:
-        raise ValueError("Outbox messages carry no attachments; link to the file instead.")
+    attachments = _stored_attachments(message)
     html_body = ""
     for content, mimetype in getattr(message, "alternatives", []):
         if mimetype == "text/html":
@@ -58,6 +58,7 @@ def email_enqueue(*, message: EmailMessage) -> OutboundEmail:
         bcc=[str(a) for a in message.bcc],
         reply_to=[str(a) for a in message.reply_to],
         headers={str(k): str(v) for k, v in (message.extra_headers or {}).items()},
+        attachments=attachments,
     )
     from .tasks import email_deliver_task
 
@@ -88,6 +89,8 @@ def email_deliver(*, email_id: int) -> bool:
         )
         if outbound.html_body:
             message.attach_alternative(outbound.html_body, "text/html")
+        for attachment in outbound.attachments:
+            message.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"])
         outbound.attempts += 1
         try:
             message.send()
@@ -101,7 +104,9 @@ def email_deliver(*, email_id: int) -> bool:
             outbound.sent_at = timezone.now()
             outbound.last_error = ""
             _redact(outbound)
-            outbound.save(update_fields=["status", "sent_at", "attempts", "last_error", "body", "html_body"])
+            outbound.save(
+                update_fields=["status", "sent_at", "attempts", "last_error", "body", "html_body", "attachments"]
+            )
             return True
     raise failure
 
@@ -116,7 +121,34 @@ def email_mark_failed(*, email_id: int, error: str) -> None:
     outbound.status = OutboundEmail.Status.FAILED
     outbound.last_error = error[:2000]
     _redact(outbound)
-    outbound.save(update_fields=["status", "last_error", "body", "html_body"])
+    outbound.save(update_fields=["status", "last_error", "body", "html_body", "attachments"])
+
+
+#: The most a message's attachments may weigh in the outbox (a receipt, not a document store).
+MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
+
+
+def _stored_attachments(message: EmailMessage) -> list[dict]:
+    """Small file attachments (a PDF receipt) kept with the queued message until it leaves; the
+    stored copy is dropped once it was sent or given up on (``_redact``). Anything else (a MIME
+    part, a file too large) is refused: link to a permission-checked download instead."""
+    stored, total = [], 0
+    for attachment in message.attachments:
+        if not isinstance(attachment, tuple | list) or len(attachment) != 3:
+            raise ValueError("Outbox attachments are (filename, content, mimetype) tuples.")
+        filename, content, mimetype = attachment
+        content = content.encode() if isinstance(content, str) else bytes(content)
+        total += len(content)
+        if total > MAX_ATTACHMENT_BYTES:
+            raise ValueError("Outbox attachments are limited to 2 MB; link to the file instead.")
+        stored.append(
+            {
+                "filename": str(filename),
+                "mimetype": str(mimetype or "application/octet-stream"),
+                "content": base64.b64encode(content).decode(),
+            }
+        )
+    return stored
 
 
 def _redact(outbound: OutboundEmail) -> None:
@@ -126,6 +158,7 @@ def _redact(outbound: OutboundEmail) -> None:
 
     outbound.body = redact_one_time_links(outbound.body)
     outbound.html_body = redact_one_time_links(outbound.html_body)
+    outbound.attachments = [{**a, "content": ""} for a in outbound.attachments]  # names stay, bytes go
 
 
 # --------------------------------------------------------------------------------------------
@@ -286,10 +319,14 @@ def invitation_decline(*, token: str, user) -> None:
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor) -> None:
     """Take a person out of an organisation: its HR no longer sees their records (nor they its)."""
+    from . import hooks
+
     organisation = membership.organisation
-    email, role = membership.user.email, membership.role
+    user, email, role = membership.user, membership.user.email, membership.role
     Membership.objects.filter(pk=membership.pk).delete()
     log(instance=organisation, action=REMOVE_ACTION, user=actor, data={"email": email, "role": role})
+    # In this transaction: the exit pledge (compliance) is recorded with the end, or neither is.
+    hooks.membership_ended(user=user, organisation=organisation, role=role, actor=actor, at=timezone.now())
 
 
 # --------------------------------------------------------------------------------------------

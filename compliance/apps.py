@@ -66,3 +66,21 @@ class ComplianceConfig(AppConfig):
         events.subscribe("course_run_saved", writers.on_course_run_saved)
         events.subscribe("identity_checked", writers.on_identity_checked)
         user_logged_in.connect(writers.on_user_logged_in, dispatch_uid="academy-emon-user-login")
+
+        # 기술보호 서약서 (DOMAIN-KR §3.3 F3.3): the restricted-access condition "pledge", the exit
+        # pledge recorded in the transaction that ends a membership, and the texts' institute policy
+        # (its managers publish new versions; nobody edits or deletes a published one).
+        from accounts import hooks as account_hooks
+        from courses.protection import register_condition
+
+        from . import pledges
+        from .models import PledgeText
+
+        register_condition("pledge", pledges.pledge_refusal, order=40)
+        account_hooks.on_membership_ended(pledges.on_membership_ended)
+        register_institute_policy(
+            PledgeText,
+            institute_field="institute",
+            manager_actions=("add", "view"),
+            no_staff_actions=("change", "delete"),
+        )

@@ -518,3 +518,126 @@ class ExportApproval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_kind_display()} {self.number}"
+
+
+# --------------------------------------------------------------------------------------------
+# 기술보호 서약서 (DOMAIN-KR §3.3 F3.3): versioned texts, signatures, exit pledges
+# --------------------------------------------------------------------------------------------
+
+
+class PledgeKind(models.TextChoices):
+    JOIN = "join", _("Technology protection pledge")
+    EXIT = "exit", _("Exit pledge (leaving or transfer)")
+
+
+class PledgeText(models.Model):
+    """One published version of an institute's 기술보호 서약서 (or its exit pledge, 퇴직·전보 서약).
+
+    A published text is never edited: a change is a new version (a new row), and everyone signs
+    the new version before their next restricted request. An institute without a text of its own
+    uses the Academy's built-in text (``institute`` empty), whose items follow the 방위산업기술
+    보호지침: confidentiality, no taking out, return and deletion on leaving or transfer, liability.
+    """
+
+    institute = models.ForeignKey(
+        "courses.InstitutePage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pledge_texts",
+        verbose_name=_("Institute"),
+        help_text=_("Empty: the Academy's built-in text, used by institutes without a text of their own."),
+    )
+    kind = models.CharField(_("Kind"), max_length=10, choices=PledgeKind.choices, default=PledgeKind.JOIN)
+    version = models.PositiveIntegerField(_("Version"), editable=False)
+    title = models.CharField(_("Title"), max_length=200)
+    body = models.TextField(_("Text (Korean)"), help_text=_("One paragraph per line; numbered items read best."))
+    body_en = models.TextField(_("Text (English)"), blank=True)
+    text_hash = models.CharField(_("Text hash (SHA-256)"), max_length=64, editable=False)
+    published_at = models.DateTimeField(_("Published"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("Pledge text")
+        verbose_name_plural = _("Pledge texts")
+        ordering = ["institute_id", "kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["institute", "kind", "version"], name="compliance_pledgetext_version"),
+            models.UniqueConstraint(
+                fields=["kind", "version"],
+                condition=models.Q(institute__isnull=True),
+                name="compliance_pledgetext_builtin_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"
+
+
+class PledgeSignature(models.Model):
+    """A signed pledge: who signed which version (with its hash), the typed name, when, from where,
+    and the step-up identity check that proved it was them. Written only by
+    ``compliance.pledges.pledge_sign``; never updated."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pledge_signatures", verbose_name=_("Signer")
+    )
+    text = models.ForeignKey(PledgeText, on_delete=models.PROTECT, related_name="signatures")
+    kind = models.CharField(_("Kind"), max_length=10, choices=PledgeKind.choices)
+    version = models.PositiveIntegerField(_("Version"))
+    text_hash = models.CharField(_("Text hash (SHA-256)"), max_length=64)
+    typed_name = models.CharField(_("Typed name"), max_length=120)
+    signed_at = models.DateTimeField(_("Signed"), default=timezone.now)
+    address = models.CharField(_("Address"), max_length=45, blank=True)
+    user_agent_hash = models.CharField(_("Browser (keyed hash)"), max_length=32, blank=True)
+    identity_check = models.ForeignKey(
+        IdentityCheck, on_delete=models.PROTECT, related_name="+", verbose_name=_("Identity check")
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    receipt_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Signed pledge")
+        verbose_name_plural = _("Signed pledges")
+        indexes = [models.Index(fields=["user", "text", "signed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.text}"
+
+
+class ExitPledge(models.Model):
+    """A membership ended: the exit pledge the person is asked to sign (F3.3, the 지침's trigger).
+
+    Recorded in the transaction that ends the membership, as *pending*; the person sees the exit
+    pledge on their next visit to 나의 강의실 and signs it (*signed*) or declines (*not signed*).
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for the person")
+        SIGNED = "signed", _("Signed")
+        NOT_SIGNED = "not_signed", _("Not signed")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exit_pledges")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organisation_name = models.CharField(_("Organisation"), max_length=120)
+    role = models.CharField(max_length=20, blank=True)
+    ended_at = models.DateTimeField(_("Membership ended"))
+    status = models.CharField(_("Status"), max_length=12, choices=Status.choices, default=Status.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    signature = models.OneToOneField(
+        PledgeSignature, null=True, blank=True, on_delete=models.PROTECT, related_name="exit_pledge"
+    )
+
+    class Meta:
+        verbose_name = _("Exit pledge")
+        verbose_name_plural = _("Exit pledges")
+        indexes = [models.Index(fields=["user", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation_name} ({self.get_status_display()})"

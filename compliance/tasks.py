@@ -59,3 +59,11 @@ def security_training_reminders_task(day: str | None = None) -> int:
     from .security_training import security_training_reminders_send
 
     return security_training_reminders_send(today=datetime.date.fromisoformat(day) if day else None)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=30, max_retries=8)
+def pledge_receipt_task(signature_id: int) -> bool:
+    """E-mail a signed pledge's PDF receipt to the signer (once)."""
+    from .pledges import pledge_receipt_send
+
+    return pledge_receipt_send(signature_id=signature_id)

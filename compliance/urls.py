@@ -1,9 +1,10 @@
-"""The trainee's pages under ``/learn/``: identity checks (``compliance.views``) and security training
-(``compliance.views_security``)."""
+"""The trainee's pages under ``/learn/``: identity checks (``compliance.views``), the 기술보호 서약서
+(``compliance.pledge_views``), restricted-course nationality (``compliance.views_restricted``) and
+security training (``compliance.views_security``)."""
 
 from django.urls import path
 
-from . import views, views_restricted, views_security
+from . import pledge_views, views, views_restricted, views_security
 
 urlpatterns = [
     path("learn/restricted/nationality/", views_restricted.nationality, name="restricted_nationality"),
@@ -14,4 +15,7 @@ urlpatterns = [
         name="identity_complete",
     ),
     path("learn/security-training/", views_security.security_training, name="security_training"),
+    path("learn/pledge/<int:institute_id>/", pledge_views.pledge_sign, name="pledge_sign"),
+    path("learn/pledge/exit/<int:exit_id>/", pledge_views.exit_pledge, name="pledge_exit"),
+    path("learn/pledge/receipts/<int:signature_id>.pdf", pledge_views.pledge_receipt, name="pledge_receipt"),
 ]

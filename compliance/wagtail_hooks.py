@@ -29,3 +29,10 @@ def register_export_approvals():
     from .export_approvals import ExportApprovalViewSet
 
     return ExportApprovalViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_pledge_texts():
+    from .pledge_admin import PledgeTextViewSet
+
+    return PledgeTextViewSet("pledge_texts")

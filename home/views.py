@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponseNotFound, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -121,8 +121,13 @@ def learn_dashboard(request):
     """나의 강의실: the trainee's own enrolments, progress, requests, waitlists, completions and certificates."""
     from certificates.selectors import learn_certificates
     from certificates.verification import verification_counts
+    from compliance.pledges import pending_exit_pledge
     from courses.presenters import learn_dashboard as course_dashboard
 
+    # A membership ended: the exit pledge (퇴직·전보 서약) comes first, until signed or declined.
+    exit_pledge = pending_exit_pledge(request.user)
+    if exit_pledge is not None:
+        return redirect("pledge_exit", exit_id=exit_pledge.pk)
     context = course_dashboard(user=request.user)
     certificates = learn_certificates(user=request.user)
     counts = verification_counts([item.certificate.pk for item in certificates]) if certificates else {}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_protection, views_security
+from . import views, views_accesslog, views_protection, views_security
 
 app_name = "hr"
 
@@ -28,4 +28,7 @@ urlpatterns = [
         views_security.external_certificate,
         name="security_training_certificate",
     ),
+    path("access-log/", views_accesslog.access_log, name="access_log"),
+    path("access-log/export.<str:file_format>", views_accesslog.access_log_export, name="access_log_export"),
+    path("access-log/verify/", views_accesslog.access_log_verify, name="access_log_verify"),
 ]

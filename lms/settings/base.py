@@ -548,6 +548,10 @@ ACADEMY_IDENTITY_POLICY = {
 }
 #: Minutes a passed step-up check opens restricted material for (F3.2: "within the last 10 min").
 ACADEMY_STEP_UP_MINUTES = env_int("ACADEMY_STEP_UP_MINUTES", 10, minimum=1)
+#: Months a signed 기술보호 서약서 counts for before it must be signed again (F3.3: "every 12 months").
+ACADEMY_PLEDGE_VALID_MONTHS = env_int("ACADEMY_PLEDGE_VALID_MONTHS", 12, minimum=1)
+#: Key of the HMAC-SHA256 that signs the HR access-log PDF (F3.5); derived from SECRET_KEY when empty.
+ACADEMY_EXPORT_SIGNING_KEY = env_str("ACADEMY_EXPORT_SIGNING_KEY", "")
 #: The moments that apply to funded runs (all of them; the test suite turns them off outside the
 #: tests of identity checks, see tests/conftest.py).
 ACADEMY_IDENTITY_FUNDED_MOMENTS = ["entry", "lesson", "quiz", "assignment"]

@@ -33,7 +33,7 @@ from assessments.models import (
     SimilarityCase,
 )
 from certificates.models import Certificate, CertificateTemplate
-from compliance.models import ExportApproval, ProxyFlag, ProxyFlagMember
+from compliance.models import ExportApproval, PledgeText, ProxyFlag, ProxyFlagMember
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
 from ops.audit import audit_record
@@ -116,6 +116,9 @@ OWNER_NOT_200 = {
     "cms/images/<int:image_id>/generate_url/": ({404}, "the Academy does not expose dynamic image URLs"),
     "cms/images/<int:image_id>/generate_url/output/": ({404}, "the Academy does not expose dynamic image URLs"),
     "cms/name_corrections/delete/<int:pk>/": ({302, 403}, "a name-correction request is decided, never deleted"),
+    "cms/pledge_texts/edit/<int:pk>/": ({302}, "a published pledge text is never edited: a new version is added"),
+    "cms/pledge_texts/delete/<int:pk>/": ({302}, "signatures and receipts point to a published pledge text"),
+    "cms/pledge_texts/usage/<int:pk>/": ({302}, "Wagtail's usage view asks for change or delete: nobody holds them"),
     "cms/assessments/runs/<int:run_id>/completion-list/": (
         {404},
         "the matrix's run is unfunded: only funded runs have a 수료자 명단 (tests/assessments/test_completion_list.py)",
@@ -266,6 +269,14 @@ def world():
         new_name_en="Alpha Mark",
         reason=f"{MARK} 개명",
     )
+    pledge_text = PledgeText.objects.create(
+        institute=alpha,
+        kind="join",
+        version=1,
+        title=f"{MARK} 기술보호 서약서",
+        body=f"{MARK} 1. 비밀유지",
+        text_hash="0" * 64,
+    )
     manager_a = f.manager_of(alpha)
     instructor_a = f.instructor_of(alpha)
     hr_membership = f.MembershipFactory(role=Membership.Role.HR)
@@ -299,6 +310,7 @@ def world():
         "assignment": assignment,
         "submission": submission,
         "name_correction": name_correction,
+        "pledge_text": pledge_text,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
         "hr_membership": hr_membership,
@@ -332,6 +344,7 @@ def _objects_by_model(world) -> dict:
         SimilarityCase: world["similarity_case"],
         ProxyFlag: world["proxy_flag"],
         AssignmentSubmission: world["submission"],
+        PledgeText: world["pledge_text"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
     }
@@ -503,6 +516,7 @@ def _snapshot(world) -> dict:
             pk=world["submission"].pk
         ),
         "proxy_flag": ProxyFlag.objects.values_list("state", "reason", "decided_by").get(pk=world["proxy_flag"].pk),
+        "pledge_text": PledgeText.objects.values_list("title", "body", "version").get(pk=world["pledge_text"].pk),
     }
 
 
@@ -594,6 +608,7 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         SimilarityCase,
         ProxyFlag,
         AssignmentSubmission,
+        PledgeText,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))
 

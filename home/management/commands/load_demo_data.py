@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo_emon, demo_evidence, demo_identity, demo_proxy, demo_security, demo_vetting
+from home import demo_emon, demo_evidence, demo_identity, demo_pledge, demo_proxy, demo_security, demo_vetting
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
 
@@ -41,6 +41,7 @@ class Command(BaseCommand):
             demo_evidence.ensure_demo_evidence_pack()  # a stored inspection evidence pack (DOMAIN-KR §1.9)
             demo_security.load_security_training()  # 보안교육: policy, completions, one overdue, one pending
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
+            demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
