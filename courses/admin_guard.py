@@ -203,3 +203,46 @@ class ScopedDocumentsAdminAPIViewSet(_ChoosableMixin, DocumentsAdminAPIViewSet):
 
 class ScopedImagesAdminAPIViewSet(_ChoosableMixin, ImagesAdminAPIViewSet):
     pass
+
+
+#: The workflow views that approve a page outside its editor.
+WORKFLOW_ACTION_VIEWS = ("wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data")
+
+
+class RestrictedPublicationMiddleware:
+    """Approving a restricted page in the review workflow (from the dashboard or the listing)
+    publishes it: it asks ``courses.labels.publication_refusal`` first and refuses with a message
+    before the task is approved (the page's ``publish`` would refuse too late, after the task)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.view_name not in WORKFLOW_ACTION_VIEWS:
+            return None
+        if view_kwargs.get("action_name") != "approve" or request.method != "POST":
+            return None
+        from django.contrib import messages
+        from django.http import JsonResponse
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        from .labels import publication_refusal
+
+        page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
+        if page is None:
+            return None
+        revision = page.specific.get_latest_revision()
+        candidate = revision.as_object() if revision is not None else page.specific
+        refusal = publication_refusal(candidate, request.user)
+        if refusal is None:
+            return None
+        messages.error(request, refusal)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return JsonResponse({"step": "success", "redirect": edit_url})
+        return redirect(edit_url)
