@@ -45,8 +45,15 @@ def set_up_new_institute(request, page):
 
 @hooks.register("before_serve_document")
 def protect_course_documents(document, request):
-    """Documents of a course open only for its enrolled trainees and its institute's staff."""
-    if access.user_can_download_document(user=request.user, document=document):
+    """Documents of a course open only for its enrolled trainees and its institute's staff;
+    restricted ones only under their conditions, stamped per request (``restricted_documents``)."""
+    from .restricted_documents import serve_restricted_document
+
+    allowed = access.user_can_download_document(user=request.user, document=document)
+    restricted = serve_restricted_document(document, request, allowed=allowed)
+    if restricted is not None:
+        return restricted
+    if allowed:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
