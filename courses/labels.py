@@ -22,8 +22,9 @@ it; the manager's direct publish counts as that approval. Either way the attesta
 version must be on record. Every publishing path runs through ``publication_refusal``: the page
 form (the publish button, and approving from the editor), the workflow action view, bulk publish,
 copy-and-publish (refused outright for restricted pages: a copy has no attestation), the admin page
-API and scheduled publishing (``CoursePage.publish``/``LessonPage.publish`` raise, the API answers
-400). Publishing by code without a user (the scheduler, the demo loader) needs the attestation only.
+API's publish, copy and alias actions (400, ``admin_guard.RestrictedPublicationMiddleware``) and
+scheduled publishing; ``CoursePage.publish``/``LessonPage.publish`` are the last check for
+every path that publishes a revision. Publishing by code without a user (the scheduler, the demo loader) needs the attestation only.
 """
 
 from __future__ import annotations

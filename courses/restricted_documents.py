@@ -112,20 +112,24 @@ def stamp_pdf(original: bytes, text: str) -> bytes:
 
     from common.pdf import html_to_pdf
 
-    reader = PdfReader(io.BytesIO(original))
-    writer = PdfWriter()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
     overlays: dict[tuple[float, float], object] = {}
     notice = _("Restricted material: do not copy or pass on.")
-    for page in reader.pages:
+    for page in writer.pages:
         width, height = round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)
         if (width, height) not in overlays:
             html = render_to_string(
                 "courses/watermark_overlay_pdf.html",
-                {"width": width, "height": height, "text": text, "notice": notice, "size": max(9, min(width, height) / 30)},
+                {
+                    "width": width,
+                    "height": height,
+                    "text": text,
+                    "notice": notice,
+                    "size": max(9, min(width, height) / 30),
+                },
             )
             overlays[(width, height)] = PdfReader(io.BytesIO(html_to_pdf(html))).pages[0]
         page.merge_page(overlays[(width, height)])
-        writer.add_page(page)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -192,6 +192,16 @@ class RestrictedPublicationMixin:
         from courses.labels import publication_refusal
 
         refusal = publication_refusal(revision.as_object(), user)
+        if refusal and user is None and revision.approved_go_live_at is not None:
+            # The scheduler (publish_scheduled) publishes many revisions in one loop: this one is
+            # unscheduled and stays a draft (a manager publishes it again after the attestation).
+            import logging
+
+            logging.getLogger("courses").warning(
+                "Scheduled publication of restricted page %s refused: %s", self.pk, refusal
+            )
+            type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+            return None
         if refusal:
             raise ValidationError({"sensitivity": [refusal]})
         return super().publish(revision, user=user, **kwargs)
