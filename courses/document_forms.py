@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.documents.forms import BaseDocumentForm
 
 from .forms import CoursePageForm
@@ -18,7 +18,7 @@ class LabelledDocumentForm(BaseDocumentForm):
     viewer's watermark (or overlaid, for a video) is not accepted as restricted material.
     Set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE``; Wagtail's Document model itself is kept."""
 
-    sensitivity = forms.ChoiceField(label=_lazy("Sensitivity"), required=False)
+    sensitivity = forms.ChoiceField(label=gettext_lazy("Sensitivity"), required=False)
     restricted_attestation = forms.BooleanField(required=False)
     restricted_reference = CoursePageForm.base_fields["restricted_reference"]
 

@@ -26,7 +26,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -368,10 +368,10 @@ def record_pending_attestation(page) -> None:
 class CoursePageForm(RestrictedAttestationMixin, InstitutePageForm):
     restricted_attestation = forms.BooleanField(required=False)
     restricted_reference = forms.CharField(
-        label=_lazy("판정 reference (optional)"),
+        label=gettext_lazy("판정 reference (optional)"),
         required=False,
         max_length=200,
-        help_text=_lazy(
+        help_text=gettext_lazy(
             "The number or date of a 방위산업기술 판정 or the security officer's review, if there was one."
         ),
     )
