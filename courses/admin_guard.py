@@ -203,3 +203,105 @@ class ScopedDocumentsAdminAPIViewSet(_ChoosableMixin, DocumentsAdminAPIViewSet):
 
 class ScopedImagesAdminAPIViewSet(_ChoosableMixin, ImagesAdminAPIViewSet):
     pass
+
+
+#: The workflow views that approve a page outside its editor.
+WORKFLOW_ACTION_VIEWS = ("wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data")
+ADMIN_API_PAGE_ACTION = "wagtailadmin_api:pages:action"
+
+
+class RestrictedPublicationMiddleware:
+    """Publishing paths outside the page editor, checked with ``courses.labels.publication_refusal``
+    before the view runs: approving a restricted page in the review workflow (from the dashboard or
+    the listing; the page's ``publish`` would refuse too late, after the task is approved: a
+    message and back to the editor), and the admin page API's publish, copy-keeping-live and alias
+    actions (400 with the message)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or not getattr(request.user, "is_authenticated", False):
+            return None
+        if match.view_name == ADMIN_API_PAGE_ACTION:
+            return self._api_copy(request, view_kwargs)
+        if match.view_name not in WORKFLOW_ACTION_VIEWS:
+            return None
+        if view_kwargs.get("action_name") != "approve" or request.method != "POST":
+            return None
+        from django.contrib import messages
+        from django.http import JsonResponse
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        from .labels import publication_refusal
+
+        page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
+        if page is None:
+            return None
+        revision = page.specific.get_latest_revision()
+        candidate = revision.as_object() if revision is not None else page.specific
+        refusal = publication_refusal(candidate, request.user)
+        if refusal is None:
+            return None
+        messages.error(request, refusal)
+        edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return JsonResponse({"step": "success", "redirect": edit_url})
+        return redirect(edit_url)
+
+    def _api_publish(self, request, view_kwargs):
+        """The admin page API publishes with Wagtail's publish action directly (not ``Page.publish``)."""
+        from django.http import JsonResponse
+
+        from .labels import publication_refusal
+
+        page = Page.objects.filter(pk=view_kwargs.get("pk")).first()
+        if page is None:
+            return None
+        revision = page.specific.get_latest_revision()
+        candidate = revision.as_object() if revision is not None else page.specific
+        refusal = publication_refusal(candidate, request.user)
+        if refusal is None:
+            return None
+        return JsonResponse({"message": refusal}, status=400)
+
+    def _api_copy(self, request, view_kwargs):
+        """The admin page API's copy (keeping it live) and alias actions publish a copy with no
+        attestation of its own: refused for restricted pages, as in the copy view."""
+        import json
+
+        from django.http import JsonResponse
+        from django.utils.translation import gettext
+
+        from .labels import page_is_restricted
+        from .models import CoursePage, LessonPage
+
+        action = view_kwargs.get("action_name")
+        if request.method == "POST" and action == "publish":
+            return self._api_publish(request, view_kwargs)
+        if request.method != "POST" or action not in ("copy", "create_alias"):
+            return None
+        try:
+            payload = json.loads(request.body or b"{}")
+        except ValueError:
+            payload = {}
+        if action == "copy" and not payload.get("keep_live", True):
+            return None
+        page = Page.objects.filter(pk=view_kwargs.get("pk")).first()
+        if page is None:
+            return None
+        pages = [page.specific]
+        if payload.get("recursive", action == "create_alias"):
+            pages.extend(p.specific for p in page.get_descendants())
+        if any(isinstance(p, (CoursePage, LessonPage)) and page_is_restricted(p) for p in pages):
+            message = gettext(
+                "Restricted material cannot be copied and published (or aliased) in one step: copy it without "
+                "publishing, then attest it and submit it for review."
+            )
+            return JsonResponse({"message": message}, status=400)
+        return None

@@ -13,3 +13,10 @@ class CoursesConfig(AppConfig):
         from .permissions import register_institute_policy
 
         register_institute_policy(CourseRun, course_field="course")
+
+        from django.db.models.signals import post_save
+        from wagtail.documents import get_document_model
+
+        from .labels import save_pending_document_label
+
+        post_save.connect(save_pending_document_label, sender=get_document_model(), dispatch_uid="document_label")

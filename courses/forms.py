@@ -22,13 +22,17 @@ Administrators are offered everything, but still cannot mix two institutes' obje
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from common.dates import kdatetime
 
 from .permissions import InstitutePermissionPolicy, institute_of_collection, institute_roles, policy_for, under_paths
 
@@ -253,8 +257,131 @@ class InstitutePageForm(InstituteReferencesMixin, WagtailAdminPageForm):
         return InstitutePage.objects.ancestor_of(page, inclusive=True).values_list("pk", flat=True).first()
 
 
-class LessonPageForm(InstitutePageForm):
+class RestrictedAttestationMixin:
+    """The uploader's attestation on restricted material (``courses.labels``, DOMAIN-KR §3.3 F3.1).
+
+    The checkbox shows the attested text itself, in Korean whatever the admin's language: it is the
+    versioned legal text whose hash is recorded. It is required when the page's effective label is
+    restricted and no attestation of the current text version is on record for the page; the
+    attestation is recorded when the page is saved (``record_pending_attestation``, from the
+    page hooks). Publishing or approving a restricted page is refused here, with a message, to
+    anyone but the institute's manager (the instructor's publish button would otherwise just save a
+    draft).
+    """
+
+    attestation_fields = ("restricted_attestation", "restricted_reference")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .labels import ATTESTATION_TEXT, attestation_on_record
+
+        if "restricted_attestation" in self.fields:
+            field = self.fields["restricted_attestation"]
+            field.label = ATTESTATION_TEXT
+            record = attestation_on_record(self.instance) if self.instance.pk else None
+            if record is not None:
+                field.help_text = _("Attested on %(date)s by %(name)s (text version %(version)s).") % {
+                    "date": kdatetime(record.at),
+                    "name": record.by.get_full_name() or record.by.email,
+                    "version": record.text_version,
+                }
+
+    def _page_course(self):
+        from .labels import course_of
+        from .models import CoursePage
+
+        if isinstance(self.instance, CoursePage):
+            return None
+        page = self.instance if self.instance.pk else self.parent_page
+        if page is None:
+            return None
+        return course_of(page.specific_deferred)
+
+    def clean(self):
+        from .labels import attestation_on_record, highest
+        from .models import Sensitivity
+
+        cleaned = super().clean()
+        own = cleaned.get("sensitivity") or Sensitivity.PUBLIC
+        course = self._page_course()
+        if course is not None and course.sensitivity == Sensitivity.RESTRICTED and own != Sensitivity.RESTRICTED:
+            self.add_error(
+                "sensitivity",
+                _("This lesson's course is restricted: its lessons are restricted too and cannot be labelled lower."),
+            )
+        effective = highest(own, course.sensitivity if course is not None else Sensitivity.PUBLIC)
+        self.attestation_required = effective == Sensitivity.RESTRICTED and attestation_on_record(self.instance) is None
+        if self.attestation_required and not cleaned.get("restricted_attestation"):
+            self.add_error(
+                "restricted_attestation",
+                _(
+                    "Restricted material needs your attestation that it is not designated 방위산업기술, 비밀 or 전략기술."
+                ),
+            )
+        publishing = self.data.get("action-publish") or (
+            self.data.get("action-workflow-action") and self.data.get("workflow-action-name") == "approve"
+        )
+        user = getattr(self, "for_user", None)
+        if publishing and effective == Sensitivity.RESTRICTED and user is not None:
+            page = self.instance if self.instance.pk else self.parent_page
+            if not _may_publish_restricted(user, page):
+                self.add_error(
+                    None,
+                    _(
+                        "Restricted material is published only by the institute's manager: submit it for review instead."
+                    ),
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        if getattr(self, "attestation_required", False) and self.cleaned_data.get("restricted_attestation"):
+            page._pending_attestation = (self.for_user, self.cleaned_data.get("restricted_reference") or "")
+        return page
+
+
+def _may_publish_restricted(user, page) -> bool:
+    """Is ``user`` a manager of the institute ``page`` (the page or the new page's parent) is in?"""
+    from .models import InstitutePage
+    from .permissions import user_is_institute_manager
+
+    if user.is_superuser:
+        return True
+    if page is None:
+        return False
+    institute = InstitutePage.objects.ancestor_of(page, inclusive=True).first()
+    return institute is not None and user_is_institute_manager(user=user, institute=institute)
+
+
+def record_pending_attestation(page) -> None:
+    """Record the attestation a page form accepted, once the page has its id (``wagtail_hooks``)."""
+    pending = getattr(page, "_pending_attestation", None)
+    if pending is None or page.pk is None:
+        return
+    from .labels import attest
+
+    user, reference = pending
+    page._pending_attestation = None
+    attest(obj=page, user=user, reference=reference)
+
+
+class CoursePageForm(RestrictedAttestationMixin, InstitutePageForm):
+    restricted_attestation = forms.BooleanField(required=False)
+    restricted_reference = forms.CharField(
+        label=gettext_lazy("판정 reference (optional)"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy(
+            "The number or date of a 방위산업기술 판정 or the security officer's review, if there was one."
+        ),
+    )
+
+
+class LessonPageForm(RestrictedAttestationMixin, InstitutePageForm):
     """A lesson of a course with funded runs needs its 학습시간 (DOMAIN-KR §1.3) when it counts for progress."""
+
+    restricted_attestation = CoursePageForm.base_fields["restricted_attestation"]
+    restricted_reference = CoursePageForm.base_fields["restricted_reference"]
 
     def clean(self):
         from .models import CoursePage

@@ -625,3 +625,14 @@ def completion_decisions(*, run: CourseRun, now=None) -> CompletionDecisions:
             for enrolment in enrolments
         ],
     )
+
+
+def restricted_watermark(request, lesson: LessonPage, event) -> str:
+    """The overlay text of a restricted lesson (F3.7): the viewer's masked name, organisations, the
+    time and the id of the lesson's "view" access-log entry ``event``. The lesson page view passes
+    it as ``watermark``; the template lays it over the lesson and over every video (a moving
+    overlay, ``.watermark`` in ``static/css/academy.css``, no script)."""
+    from .protection import watermark_text
+
+    del lesson  # the event names the lesson; kept in the signature for the view that calls it
+    return watermark_text(user=request.user, event=event, now=timezone.now())

@@ -45,8 +45,15 @@ def set_up_new_institute(request, page):
 
 @hooks.register("before_serve_document")
 def protect_course_documents(document, request):
-    """Documents of a course open only for its enrolled trainees and its institute's staff."""
-    if access.user_can_download_document(user=request.user, document=document):
+    """Documents of a course open only for its enrolled trainees and its institute's staff;
+    restricted ones only under their conditions, stamped per request (``restricted_documents``)."""
+    from .restricted_documents import serve_restricted_document
+
+    allowed = access.user_can_download_document(user=request.user, document=document)
+    restricted = serve_restricted_document(document, request, allowed=allowed)
+    if restricted is not None:
+        return restricted
+    if allowed:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -74,3 +81,74 @@ def academy_admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# -- restricted material: attestation and publication (courses.labels) ----------------------------
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+@hooks.register("before_publish_page")
+def record_restricted_attestation(request, page):
+    """The page form accepted an attestation: record it now that the page has its id (before a
+    publish, which asks for it)."""
+    from .forms import record_pending_attestation
+
+    record_pending_attestation(page)
+
+
+def _refused(request, message, page):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    messages.error(request, message)
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_restricted_pages(request, action_type, objects, action_class_instance):
+    """Bulk publish asks the same as one publish, for each page (and descendants, when included)."""
+    from wagtail.models import Page
+
+    from .labels import publication_refusal
+
+    if action_type != "publish" or request.method != "POST":
+        return None
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    if request.POST.get("include_descendants"):
+        for page in list(pages):
+            pages.extend(page.get_descendants())
+    for page in pages:
+        revision = page.specific.get_latest_revision()
+        candidate = revision.as_object() if revision is not None else page.specific
+        refusal = publication_refusal(candidate, request.user)
+        if refusal:
+            return _refused(request, refusal, page)
+    return None
+
+
+@hooks.register("before_copy_page")
+def refuse_publishing_copies_of_restricted_pages(request, page):
+    """A copy or alias of restricted material has no attestation of its own: it may be copied as a
+    draft (then attested and reviewed), never published or aliased live in one step."""
+    from django.utils.translation import gettext
+
+    from .labels import page_is_restricted
+    from .models import CoursePage, LessonPage
+
+    if request.method != "POST" or not (request.POST.get("publish_copies") or request.POST.get("alias")):
+        return None
+    pages = [page.specific]
+    if request.POST.get("copy_subpages"):
+        pages.extend(p.specific for p in page.get_descendants())
+    if any(isinstance(p, (CoursePage, LessonPage)) and page_is_restricted(p) for p in pages):
+        return _refused(
+            request,
+            gettext(
+                "Restricted material cannot be copied and published (or aliased) in one step: copy it without "
+                "publishing, then attest it and submit it for review."
+            ),
+            page,
+        )
+    return None

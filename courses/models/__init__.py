@@ -3,6 +3,7 @@
 from .audit import InstituteLogEntry
 from .choices import Category, DeliveryMode, EnrolmentPolicy, FundingScheme, Level, Sensitivity
 from .enrolment import CourseRun, Enrolment, EnrolmentEvent
+from .labels import DocumentLabel, RestrictedAttestation
 from .pages import (
     COURSE_DEPTH,
     CourseIndexPage,
@@ -28,6 +29,8 @@ __all__ = [
     "CoursePrerequisite",
     "CourseRun",
     "DeliveryMode",
+    "DocumentLabel",
+    "RestrictedAttestation",
     "Sensitivity",
     "Enrolment",
     "EnrolmentEvent",

@@ -31,7 +31,7 @@ from wagtail.search import index
 from accounts.widgets import UserEmailInput
 from common.i18n import bilingual
 from courses.blocks import BaseStreamBlock
-from courses.forms import InstitutePageForm, LessonPageForm
+from courses.forms import CoursePageForm, InstitutePageForm, LessonPageForm
 from pagecache.restrictions import ViewRestrictionsMixin
 
 from .choices import Category, DeliveryMode, EnrolmentPolicy, Level, Sensitivity
@@ -183,7 +183,31 @@ class InstitutePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsM
         return context
 
 
-class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
+class RestrictedPublicationMixin:
+    """Restricted pages are published only by their institute's manager, after the uploader's
+    attestation (``courses.labels``): the last check on every path that publishes a revision (the
+    admin page API answers 400 with the message; the admin views check earlier, with a message)."""
+
+    def publish(self, revision, user=None, **kwargs):
+        from courses.labels import publication_refusal
+
+        refusal = publication_refusal(revision.as_object(), user)
+        if refusal and user is None and revision.approved_go_live_at is not None:
+            # The scheduler (publish_scheduled) publishes many revisions in one loop: this one is
+            # unscheduled and stays a draft (a manager publishes it again after the attestation).
+            import logging
+
+            logging.getLogger("courses").warning(
+                "Scheduled publication of restricted page %s refused: %s", self.pk, refusal
+            )
+            type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+            return None
+        if refusal:
+            raise ValidationError({"sensitivity": [refusal]})
+        return super().publish(revision, user=user, **kwargs)
+
+
+class CoursePage(RestrictedPublicationMixin, PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """교육과정: a course of an institute, with its lessons below it.
 
     The completion rule (수료기준) defaults to the Korean rule for employer training: progress of
@@ -341,6 +365,8 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
         MultiFieldPanel(
             [
                 FieldPanel("sensitivity"),
+                FieldPanel("restricted_attestation"),
+                FieldPanel("restricted_reference"),
                 FieldRowPanel([FieldPanel("is_security_training"), FieldPanel("requires_security_training")]),
             ],
             heading=_("Tech protection"),
@@ -364,7 +390,7 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
     ]
 
     parent_page_types = ["courses.InstitutePage"]
-    base_form_class = InstitutePageForm
+    base_form_class = CoursePageForm
     # The explorer lists modules and lessons in syllabus (tree) order, where editors can drag them.
     admin_default_ordering = "ord"
     # No ``subpage_types``: each child page type says where it may live (lessons and modules here;
@@ -497,7 +523,7 @@ class ModulePage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
         return redirect(f"{course.url}#syllabus")
 
 
-class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
+class LessonPage(RestrictedPublicationMixin, BilingualTitleMixin, ViewRestrictionsMixin, Page):
     """차시: one lesson of a course. Only enrolled trainees and the institute's staff can open it."""
 
     page_description = _(
@@ -540,7 +566,10 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required"), FieldPanel("final_activity_required")]),
-        FieldPanel("sensitivity"),
+        MultiFieldPanel(
+            [FieldPanel("sensitivity"), FieldPanel("restricted_attestation"), FieldPanel("restricted_reference")],
+            heading=_("Tech protection"),
+        ),
         FieldPanel("body"),
     ]
     english_panels = [FieldPanel("title_en"), FieldPanel("body_en")]

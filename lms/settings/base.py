@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "accounts.middleware.StaffIdleTimeoutMiddleware",
     "accounts.middleware.StaffMFAMiddleware",
     "courses.admin_guard.AdminObjectGuardMiddleware",
+    "courses.admin_guard.RestrictedPublicationMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so every other middleware still shapes the responses it serves from the cache.
     "pagecache.middleware.AnonymousPageCacheMiddleware",
@@ -332,6 +333,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+#: The document form with the sensitivity label and attestation (courses.labels).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.document_forms.LabelledDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail's responsive embed wrapper sets its aspect ratio in a style attribute, which the public
 # Content-Security-Policy refuses; academy.css gives embedded players their ratio instead.

@@ -15,6 +15,7 @@ def lesson_form(lesson, **overrides):
         "title_en": lesson.title_en,
         "study_minutes": str(lesson.study_minutes),
         "required": "on",
+        "sensitivity": "public",  # the label every lesson form posts since issue 18
         "body-count": "1",
         "body_en-count": "0",
         "body-0-type": "paragraph",

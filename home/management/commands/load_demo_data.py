@@ -4,7 +4,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo_emon, demo_evidence, demo_identity, demo_pledge, demo_proxy, demo_security, demo_vetting
+from home import (
+    demo_emon,
+    demo_evidence,
+    demo_identity,
+    demo_pledge,
+    demo_proxy,
+    demo_restricted_labels,
+    demo_security,
+    demo_vetting,
+)
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
 
@@ -39,6 +48,7 @@ class Command(BaseCommand):
             demo_proxy.load_proxy_flag(funded_run)
             demo_emon.load_emon()  # the funded run's 공단 reports in every state
             demo_evidence.ensure_demo_evidence_pack()  # a stored inspection evidence pack (DOMAIN-KR §1.9)
+            demo_restricted_labels.load_restricted_labels()  # a restricted course and PDF (DOMAIN-KR §3.3)
             demo_security.load_security_training()  # 보안교육: policy, completions, one overdue, one pending
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
             demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)

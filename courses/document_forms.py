@@ -1,0 +1,74 @@
+"""The document form with its sensitivity label (``WAGTAILDOCS_DOCUMENT_FORM_BASE``; apart from
+``courses.forms``, which the page models import before Wagtail's document forms can load)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.documents.forms import BaseDocumentForm
+
+from .forms import CoursePageForm
+
+
+class LabelledDocumentForm(BaseDocumentForm):
+    """Wagtail's document form (upload and edit) with the document's sensitivity label
+    (``DocumentLabel``) and, for restricted documents, the uploader's attestation
+    (``courses.labels``). Only PDFs and videos can be restricted: what cannot be stamped with the
+    viewer's watermark (or overlaid, for a video) is not accepted as restricted material.
+    Set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE``; Wagtail's Document model itself is kept."""
+
+    sensitivity = forms.ChoiceField(label=gettext_lazy("Sensitivity"), required=False)
+    restricted_attestation = forms.BooleanField(required=False)
+    restricted_reference = CoursePageForm.base_fields["restricted_reference"]
+
+    def __init__(self, *args, **kwargs):
+        self.for_user = kwargs.get("user")
+        super().__init__(*args, **kwargs)
+        from .labels import ATTESTATION_TEXT, document_own_sensitivity
+        from .models import Sensitivity
+
+        self.fields["sensitivity"].choices = Sensitivity.choices
+        self.fields["sensitivity"].help_text = _(
+            "Restricted: only PDFs (stamped for each viewer) and videos. Designated 방위산업기술, 비밀 and 전략기술 "
+            "must never be uploaded."
+        )
+        self.fields["restricted_attestation"].label = ATTESTATION_TEXT
+        if self.instance.pk and not self.is_bound:
+            self.initial["sensitivity"] = document_own_sensitivity(self.instance)
+
+    def clean(self):
+        from .labels import attestation_on_record, restricted_document_refusal
+        from .models import Sensitivity
+
+        cleaned = super().clean()
+        sensitivity = cleaned.get("sensitivity") or Sensitivity.PUBLIC
+        cleaned["sensitivity"] = sensitivity
+        self.attestation_required = False
+        if sensitivity == Sensitivity.RESTRICTED:
+            upload = cleaned.get("file")
+            name = getattr(upload, "name", "") or (self.instance.file.name if self.instance.file else "")
+            refusal = restricted_document_refusal(name)
+            if refusal:
+                self.add_error("sensitivity", refusal)
+            self.attestation_required = attestation_on_record(self.instance) is None
+            if self.attestation_required and not cleaned.get("restricted_attestation"):
+                self.add_error(
+                    "restricted_attestation",
+                    _(
+                        "Restricted material needs your attestation that it is not designated 방위산업기술, 비밀 or 전략기술."
+                    ),
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        if "sensitivity" in self.fields:
+            attest_by = None
+            if self.attestation_required and self.cleaned_data.get("restricted_attestation"):
+                attest_by = self.for_user
+            self.instance._pending_label = (
+                self.cleaned_data.get("sensitivity"),
+                attest_by,
+                self.cleaned_data.get("restricted_reference") or "",
+            )
+        return super().save(commit=commit)

@@ -1,0 +1,135 @@
+"""Serving restricted documents (DOMAIN-KR §3.3 F3.7): no raw file, a stamped copy per request.
+
+After the library's own permission check (``courses.access.user_can_download_document``), a
+document whose effective label is restricted (``courses.labels.document_sensitivity``) opens only
+for
+
+- the staff of the institute that owns it (owners: no trainee conditions, but the stamped copy and
+  the log entries all the same), and
+- trainees studying a course that uses it in a live lesson, for which
+  ``courses.protection.restricted_refusal`` finds nothing missing (else the refusal's 403 page).
+
+Every attempt is an access-log entry (``restricted_access_log``): "download" for the attempt,
+allowed or refused with the condition's key. A PDF is then rendered again for this request: a
+"render" entry is written and its id, with the viewer's masked name, organisations and the time
+(``watermark_text``), is printed diagonally and in the footer of **every page** (an overlay page
+made with WeasyPrint and the shipped Korean font, merged with pypdf). It is served inline,
+``Cache-Control: private, no-store``, never as an attachment. A restricted video is served to the
+same people after a "stream" entry; its lesson shows the moving overlay (``restricted_watermark``).
+Other file types cannot be restricted at all (the document form refuses them).
+
+The files themselves are never reachable by URL: ``WAGTAILDOCS_SERVE_METHOD = "serve_view"``,
+development's media route serves only ``images/`` and ``original_images/``
+(``ACADEMY_SERVE_MEDIA``), and the nginx configuration in ``deploy/`` proxies every path to Django.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .labels import VIDEO_EXTENSIONS, document_courses, document_extension, document_sensitivity
+from .models import Sensitivity
+from .permissions import institute_of_collection, user_is_institute_staff
+from .protection import refusal_response, restricted_access_log, restricted_refusal, watermark_text
+
+NO_STORE = "private, no-store"
+
+
+def _studied_course_ids(user) -> set[int]:
+    from .models import Enrolment
+
+    if not user.is_authenticated:
+        return set()
+    return set(Enrolment.objects.studying().filter(user=user).values_list("run__course_id", flat=True))
+
+
+def serve_restricted_document(document, request, *, allowed: bool):
+    """The response for a restricted document, or None when the document is not restricted (the
+    library serves it as before). ``allowed``: the library's own permission check passed."""
+    uses = document_courses(document)
+    if document_sensitivity(document, uses=uses) != Sensitivity.RESTRICTED:
+        return None
+    user = request.user
+    now = timezone.now()
+    course = uses[0][0] if uses else None
+    data = {"document": document.pk}
+    if not allowed:
+        restricted_access_log(
+            user=user, action="download", obj=document, result="refused:access", course=course, data=data
+        )
+        return None  # the library's own refusal follows (login page or 403)
+    owner = institute_of_collection(document.collection_id)
+    if owner is not None and user_is_institute_staff(user=user, institute=owner):
+        data["owner"] = True
+    else:
+        studied = _studied_course_ids(user)
+        candidates = [c for c, _lesson in uses if c.pk in studied] or [c for c, _lesson in uses]
+        refusal = None
+        for candidate in candidates:
+            refusal = restricted_refusal(user=user, course=candidate, now=now)
+            course = candidate
+            if refusal is None:
+                break
+        if refusal is not None:
+            restricted_access_log(
+                user=user, action="download", obj=document, result=f"refused:{refusal.key}", course=course, data=data
+            )
+            response = refusal_response(request, refusal, course=course)
+            response["Cache-Control"] = NO_STORE
+            return response
+    restricted_access_log(user=user, action="download", obj=document, result="allowed", course=course, data=data)
+    if document_extension(document) in VIDEO_EXTENSIONS:
+        restricted_access_log(user=user, action="stream", obj=document, result="allowed", course=course, data=data)
+        return None  # served by the library to this person; the lesson shows the overlay
+    event = restricted_access_log(user=user, action="render", obj=document, result="allowed", course=course, data=data)
+    text = watermark_text(user=user, event=event, now=now)
+    with document.open_file() as handle:
+        original = handle.read()
+    stamped = stamp_pdf(original, text)
+    response = HttpResponse(stamped, content_type="application/pdf")
+    filename = (document.filename or "document.pdf").replace('"', "")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{_quote(filename)}"
+    response["Cache-Control"] = NO_STORE
+    response["X-Content-Type-Options"] = "nosniff"
+    response["X-Academy-Access-Event"] = str(event.pk)
+    return response
+
+
+def _quote(value: str) -> str:
+    from urllib.parse import quote
+
+    return quote(value)
+
+
+def stamp_pdf(original: bytes, text: str) -> bytes:
+    """``original`` with ``text`` over every page (one overlay per page size, rendered once)."""
+    from pypdf import PdfReader, PdfWriter
+
+    from common.pdf import html_to_pdf
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(original)))
+    overlays: dict[tuple[float, float], object] = {}
+    notice = _("Restricted material: do not copy or pass on.")
+    for page in writer.pages:
+        width, height = round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)
+        if (width, height) not in overlays:
+            html = render_to_string(
+                "courses/watermark_overlay_pdf.html",
+                {
+                    "width": width,
+                    "height": height,
+                    "text": text,
+                    "notice": notice,
+                    "size": max(9, min(width, height) / 30),
+                },
+            )
+            overlays[(width, height)] = PdfReader(io.BytesIO(html_to_pdf(html))).pages[0]
+        page.merge_page(overlays[(width, height)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
