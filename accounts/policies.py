@@ -27,10 +27,66 @@ TERMS = Policy("terms", _("Terms of use"), "2026-11-29", "accounts/policies/term
 PRIVACY = Policy("privacy", _("Privacy policy"), "2026-11-29", "accounts/policies/privacy.{language}.html")
 POLICIES = {policy.slug: policy for policy in (TERMS, PRIVACY)}
 
-#: The version each consent kind is given to: terms and privacy follow their pages; the marketing
-#: notice is a section of the privacy policy.
-CONSENT_VERSIONS = {
-    Consent.Kind.TERMS: TERMS.version,
-    Consent.Kind.PRIVACY: PRIVACY.version,
-    Consent.Kind.MARKETING: PRIVACY.version,
+@dataclass(frozen=True)
+class ConsentText:
+    """The text a consent question answers, per purpose (DOMAIN-KR §5.1 F5.1).
+
+    ``template`` is rendered in the reader's language (``{language}`` is filled with ko or en where
+    the text is written per language; otherwise its strings go through gettext); the SHA-256 of the
+    rendered text is stored on every answer (``Consent.text_hash``), so the row proves which words
+    were on screen. ``version`` is raised in the same commit as the text. ``required``: refusing it
+    refuses the service it belongs to (sign-up, or a funded enrolment); ``notice``: the item is
+    not consent-based (a decree is the basis) and the answer records only that it was shown.
+    """
+
+    kind: str
+    version: str
+    template: str
+    purpose: str  # "signup" or "funded"
+    required: bool = True
+    notice: bool = False
+
+    def render(self, language: str) -> str:
+        from django.template.loader import render_to_string
+        from django.utils import translation
+
+        with translation.override(language):
+            return render_to_string(self.template.format(language=language))
+
+    def text_hash(self, language: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.render(language).encode()).hexdigest()
+
+
+FUNDED_VERSION = "2026-11-29"
+
+CONSENT_TEXTS = {
+    text.kind: text
+    for text in (
+        ConsentText(Consent.Kind.TERMS, TERMS.version, TERMS.template, "signup"),
+        ConsentText(Consent.Kind.PRIVACY, PRIVACY.version, PRIVACY.template, "signup"),
+        ConsentText(Consent.Kind.MARKETING, PRIVACY.version, "accounts/consents/marketing.txt", "signup", required=False),
+        ConsentText(
+            Consent.Kind.FUNDED_RRN, FUNDED_VERSION, "accounts/consents/funded_rrn.{language}.html", "funded", notice=True
+        ),
+        ConsentText(
+            Consent.Kind.FUNDED_THIRD_PARTY,
+            FUNDED_VERSION,
+            "accounts/consents/funded_third_party.{language}.html",
+            "funded",
+        ),
+        ConsentText(
+            Consent.Kind.FUNDED_DEVICE,
+            FUNDED_VERSION,
+            "accounts/consents/funded_device.{language}.html",
+            "funded",
+            notice=True,
+        ),
+    )
 }
+
+#: The version each consent kind is given to (the marketing question is a section of the privacy policy).
+CONSENT_VERSIONS = {kind: text.version for kind, text in CONSENT_TEXTS.items()}
+#: What a funded enrolment's personal-data step asks, in the order of the page.
+FUNDED_CONSENTS = tuple(kind for kind, text in CONSENT_TEXTS.items() if text.purpose == "funded")
