@@ -228,10 +228,10 @@ def test_enrolling_in_a_funded_run_leads_to_the_step_which_enrols_on_completion(
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [
-        ({"agree_third_party": None}, "지원훈련생으로 수강할 수 없습니다"),
+        ({"agree_third_party": None}, "제3자 제공에 동의하지 않으면"),
         ({"acknowledge_notices": None}, "안내를 읽었음을 확인해 주세요"),
-        ({"mobile_phone": "02-123-4567"}, "휴대전화번호"),
-        ({"resident_number": "941312-1357913", "mobile_phone": "01020260001"}, "생년월일"),
+        ({"mobile_phone": "02-123-4567"}, "휴대전화번호 10자리"),
+        ({"resident_number": "941312-1357913", "mobile_phone": "01020260001"}, "주민등록번호 앞 7자리는"),
     ],
 )
 def test_each_missing_or_wrong_item_is_a_clear_400_that_keeps_nothing_and_echoes_no_number(client, overrides, expected):
@@ -243,7 +243,7 @@ def test_each_missing_or_wrong_item_is_a_clear_400_that_keeps_nothing_and_echoes
 
     page = response.content.decode()
     assert response.status_code == 400
-    assert expected in page
+    assert f'<p class="field__error">{expected}' in page
     typed = overrides.get("resident_number") or TYPED
     assert typed not in page and typed.replace("-", "") not in page and typed[7:] not in page
     assert not ResidentNumber.objects.exists() and not Consent.objects.filter(user=user).exists()
