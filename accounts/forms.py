@@ -171,16 +171,16 @@ class FundedPersonalDataForm(forms.Form):
         help_text=_("Digits only, e.g. 01012345678: HRD Korea's mOTP and text notices use it."),
     )
     acknowledge_notices = forms.BooleanField(
-        label=_("I have read the notices on my resident registration number, the entrusted identity checks and the device data"),
+        label=_(
+            "I have read the notices on my resident registration number, the entrusted identity checks and the device data"
+        ),
         required=True,
         error_messages={"required": _("Confirm that you have read the notices.")},
     )
     agree_third_party = forms.BooleanField(
         label=_("I agree to the provision of my personal data to the Ministry of Employment and Labor and HRD Korea"),
         required=True,
-        error_messages={
-            "required": _("Without this consent you cannot take a funded course as a funded trainee.")
-        },
+        error_messages={"required": _("Without this consent you cannot take a funded course as a funded trainee.")},
     )
 
     def __init__(self, *args, user, **kwargs):

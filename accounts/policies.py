@@ -27,6 +27,7 @@ TERMS = Policy("terms", _("Terms of use"), "2026-11-29", "accounts/policies/term
 PRIVACY = Policy("privacy", _("Privacy policy"), "2026-11-29", "accounts/policies/privacy.{language}.html")
 POLICIES = {policy.slug: policy for policy in (TERMS, PRIVACY)}
 
+
 @dataclass(frozen=True)
 class ConsentText:
     """The text a consent question answers, per purpose (DOMAIN-KR §5.1 F5.1).
@@ -66,9 +67,15 @@ CONSENT_TEXTS = {
     for text in (
         ConsentText(Consent.Kind.TERMS, TERMS.version, TERMS.template, "signup"),
         ConsentText(Consent.Kind.PRIVACY, PRIVACY.version, PRIVACY.template, "signup"),
-        ConsentText(Consent.Kind.MARKETING, PRIVACY.version, "accounts/consents/marketing.txt", "signup", required=False),
         ConsentText(
-            Consent.Kind.FUNDED_RRN, FUNDED_VERSION, "accounts/consents/funded_rrn.{language}.html", "funded", notice=True
+            Consent.Kind.MARKETING, PRIVACY.version, "accounts/consents/marketing.txt", "signup", required=False
+        ),
+        ConsentText(
+            Consent.Kind.FUNDED_RRN,
+            FUNDED_VERSION,
+            "accounts/consents/funded_rrn.{language}.html",
+            "funded",
+            notice=True,
         ),
         ConsentText(
             Consent.Kind.FUNDED_THIRD_PARTY,

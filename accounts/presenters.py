@@ -9,10 +9,9 @@ from .models import Consent, NameCorrectionRequest, User
 def profile_context(*, user: User, correction_form, marketing_form=None, birth_date_form=None) -> dict:
     """The profile page: the person's details, the consents in force, the name-correction requests."""
     from .forms import BirthDateForm
-    from .services import consents_current
-
     from .models import ResidentNumber
     from .policies import CONSENT_TEXTS
+    from .services import consents_current
 
     current = consents_current(user=user)
     # The sign-up questions always; those of a purpose (a funded enrolment) once answered.

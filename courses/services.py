@@ -154,7 +154,9 @@ def enrolment_request(*, user, run: CourseRun) -> Enrolment:
         raise EnrolmentError(_("You were removed from this run; ask the institute to enrol you again."))
     if funding.personal_data_step_missing(user=user, run=run):
         raise PersonalDataStepRequired(
-            _("This is a funded course: first read the personal-data notices and enter your resident registration number.")
+            _(
+                "This is a funded course: first read the personal-data notices and enter your resident registration number."
+            )
         )
     if status == Enrolment.Status.INVITED:
         _record(enrolment, to_status=Enrolment.Status.ACTIVE, actor=user, notify=False)

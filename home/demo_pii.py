@@ -26,5 +26,8 @@ def load_pii_demo() -> None:
         if person["email"] not in numbers or ResidentNumber.objects.filter(user=user).exists():
             continue
         funded_personal_data_record(
-            user=user, resident_number=numbers[person["email"]], mobile_phone=phones.get(person["email"], ""), language="ko"
+            user=user,
+            resident_number=numbers[person["email"]],
+            mobile_phone=phones.get(person["email"], ""),
+            language="ko",
         )

@@ -73,9 +73,7 @@ def emon_send(*, now: datetime.datetime | None = None, transport: Transport | No
                 if not rows:
                     break
                 numbers = numbers_for_report([row.user_id for row in rows if "resNo" in row.payload])
-                answer = transport.send(
-                    endpoint, [wire_row(row, res_no=numbers.get(row.user_id, "")) for row in rows]
-                )
+                answer = transport.send(endpoint, [wire_row(row, res_no=numbers.get(row.user_id, "")) for row in rows])
                 del numbers
                 if answer is None:  # the "none" transport: nothing leaves the machine
                     break

@@ -10,7 +10,6 @@ from django.urls import reverse
 from accounts.models import Consent, Membership, OutboundEmail, ResidentNumber, RetainedRecord, User
 from accounts.resident import decrypt_json
 from accounts.services import consents_record, funded_personal_data_record
-from certificates.models import Certificate
 from compliance import retention
 from compliance.models import RetentionSweep
 from courses import services as course_services

@@ -73,7 +73,11 @@ def test_missing_variable_stops_start_up_and_names_it(variable):
         ("ACADEMY_IDENTITY_PHONE_BACKEND", "fake", "The fake identity backend is refused in production"),
         ("ACADEMY_IDENTITY_MOTP_BACKEND", "fake", "The fake identity backend is refused in production"),
         ("ACADEMY_RRN_KEY", "c2hvcnQ=", "ACADEMY_RRN_KEY must be the base64 of 32 random bytes"),
-        ("ACADEMY_RRN_KEY", "ZGV2LW9ubHktcnJuLWtleS1ub3QtZm9yLXByb2QtMzI=", "ACADEMY_RRN_KEY is the published development key"),
+        (
+            "ACADEMY_RRN_KEY",
+            "ZGV2LW9ubHktcnJuLWtleS1ub3QtZm9yLXByb2QtMzI=",
+            "ACADEMY_RRN_KEY is the published development key",
+        ),
     ],
 )
 def test_malformed_variable_stops_start_up_and_names_it(variable, value, message):
