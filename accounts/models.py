@@ -422,11 +422,6 @@ class Consent(models.Model):
         TERMS = "terms", _("Terms of use")
         PRIVACY = "privacy", _("Collection and use of personal data")
         MARKETING = "marketing", _("Marketing information")
-        # STAND-IN for the lead's foundation commit (removed when main is merged)
-        FUNDED_RRN = "funded_rrn", _("Resident registration number (funded training)")
-        FUNDED_THIRD_PARTY = "funded_third_party", _("Provision to MOEL and HRD Korea (funded training)")
-        FUNDED_DEVICE = "funded_device", _("Device data for fraud detection (funded training)")
-        RESTRICTED_NOTICE = "restricted_notice", _("Restricted course notice")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("User"))
     kind = models.CharField(_("Consent"), max_length=20, choices=Kind.choices)
@@ -434,9 +429,6 @@ class Consent(models.Model):
     agreed = models.BooleanField(_("Agreed"))
     at = models.DateTimeField(_("Time"), default=timezone.now)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    # STAND-IN for the lead's foundation commit (removed when main is merged)
-    text_hash = models.CharField(max_length=64, blank=True)
-    channel = models.CharField(max_length=10, default="web")
 
     class Meta:
         verbose_name = _("Consent")
