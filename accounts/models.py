@@ -422,6 +422,15 @@ class Consent(models.Model):
         TERMS = "terms", _("Terms of use")
         PRIVACY = "privacy", _("Collection and use of personal data")
         MARKETING = "marketing", _("Marketing information")
+        FUNDED_RRN = "funded_rrn", _("Resident registration number for funded training (notice)")
+        FUNDED_THIRD_PARTY = "funded_third_party", _("Provision to the Ministry of Employment and HRD Korea")
+        FUNDED_DEVICE = "funded_device", _("Device data for proxy-learning checks (notice)")
+        RESTRICTED_NOTICE = "restricted_notice", _("Restricted course: nationality, pledge and access logging")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        ADMIN = "admin", _("Admin")
+        API = "api", _("API")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="consents", verbose_name=_("User"))
     kind = models.CharField(_("Consent"), max_length=20, choices=Kind.choices)
@@ -429,6 +438,9 @@ class Consent(models.Model):
     agreed = models.BooleanField(_("Agreed"))
     at = models.DateTimeField(_("Time"), default=timezone.now)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    #: SHA-256 (hex) of the exact text the answer was given to ("" for rows written before it was kept).
+    text_hash = models.CharField(_("Text hash"), max_length=64, blank=True)
+    channel = models.CharField(_("Channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
 
     class Meta:
         verbose_name = _("Consent")

@@ -58,7 +58,7 @@ EVAL_CODES = {
 class Requirement:
     """A check that is due: for which enrolment and moment, with the 공단's codes, where to go back."""
 
-    enrolment_id: int
+    enrolment_id: int | None
     moment: str
     eval_cd: str
     eval_type: str
@@ -67,6 +67,7 @@ class Requirement:
     since: float | None = None  # timestamp: a check must be newer than this
     return_url: str = ""
     funded: bool = True
+    user_id: int | None = None  # a step-up check, which no enrolment names: whose it is
 
     def token(self) -> str:
         return signing.dumps(asdict(self), salt=SIGNING_SALT, compress=True)
@@ -80,9 +81,13 @@ class Requirement:
 
     @property
     def routes(self) -> list[str]:
+        if self.moment == IdentityMoment.STEP_UP:
+            return list(settings.ACADEMY_IDENTITY_POLICY.get(("any", IdentityMoment.STEP_UP), []))
         return routes_for(funded=self.funded, moment=self.moment)
 
-    def purpose(self, enrolment: Enrolment) -> Purpose:
+    def purpose(self, enrolment: Enrolment | None) -> Purpose:
+        if enrolment is None:
+            return Purpose(moment=self.moment)
         run = enrolment.run
         return Purpose(
             moment=self.moment,
@@ -101,6 +106,8 @@ class Requirement:
             return _("Lesson %(number)s") % {"number": int(self.class_tme)}
         if self.moment == IdentityMoment.QUIZ:
             return _("Starting a test")
+        if self.moment == IdentityMoment.STEP_UP:
+            return _("Confirming it is you (restricted material or a pledge)")
         return _("Submitting an assignment")
 
 
@@ -185,9 +192,13 @@ def identity_gate(*, enrolment: Enrolment, entry: Entry, now: datetime.datetime)
     )
 
 
-def requirement_still_due(requirement: Requirement, *, enrolment: Enrolment) -> bool:
-    """Has nobody passed this requirement since the page was opened (a second tab, a reload)?"""
-    checks = enrolment.identity_checks.passed().filter(moment=requirement.moment)
+def requirement_still_due(requirement: Requirement, *, enrolment: Enrolment | None, user=None) -> bool:
+    """Has nobody passed this requirement since the page was opened (a second tab, a reload)?
+    A step-up requirement names no enrolment: the user's own checks answer."""
+    if enrolment is None:
+        checks = IdentityCheck.objects.filter(user=user).passed().filter(moment=requirement.moment)
+    else:
+        checks = enrolment.identity_checks.passed().filter(moment=requirement.moment)
     if requirement.target_id is not None:
         checks = checks.filter(target_id=requirement.target_id)
     if requirement.since is not None:

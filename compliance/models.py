@@ -279,6 +279,7 @@ class IdentityMoment(models.TextChoices):
     LESSON = "lesson", _("Lesson (진도)")
     QUIZ = "quiz", _("Test")
     ASSIGNMENT = "assignment", _("Assignment")
+    STEP_UP = "step_up", _("Step-up check (restricted material, pledge)")
 
 
 class IdentityResult(models.TextChoices):

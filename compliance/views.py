@@ -9,6 +9,7 @@ check passes. Every completed attempt is recorded (``compliance.services.identit
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -32,7 +33,7 @@ from .identity import (
     offered_routes,
     requirement_still_due,
 )
-from .models import IdentityResult
+from .models import IdentityMoment, IdentityResult
 from .services import identity_verify
 
 ROUTE_LABELS = {
@@ -52,10 +53,14 @@ ROUTE_HELP = {
 _TOO_MANY = gettext_lazy("Too many identity attempts. Wait a few minutes and try again.")
 
 
-def _requirement_and_enrolment(request, token: str) -> tuple[Requirement, Enrolment]:
+def _requirement_and_enrolment(request, token: str) -> tuple[Requirement, Enrolment | None]:
     requirement = Requirement.from_token(token)
     if requirement is None:
         raise Http404
+    if requirement.enrolment_id is None:  # a step-up check (compliance.stepup): the user's own
+        if requirement.moment != IdentityMoment.STEP_UP or requirement.user_id != request.user.pk:
+            raise Http404
+        return requirement, None
     enrolment = (
         Enrolment.objects.select_related("run", "run__course")
         .filter(pk=requirement.enrolment_id, user=request.user)
@@ -89,7 +94,7 @@ def _after(request, token: str, requirement: Requirement, check):
 @require_http_methods(["GET", "POST"])
 def identity_check(request, token: str):
     requirement, enrolment = _requirement_and_enrolment(request, token)
-    if not requirement_still_due(requirement, enrolment=enrolment):
+    if not requirement_still_due(requirement, enrolment=enrolment, user=request.user):
         return redirect(_return_url(request, requirement))
     routes = offered_routes(requirement, user=request.user)
     if request.method == "POST":
@@ -147,7 +152,9 @@ def identity_check(request, token: str):
     context = {
         "requirement": requirement,
         "moment": requirement.describe(),
-        "course": enrolment.run.course,
+        "course": enrolment.run.course if enrolment else None,
+        "step_up": enrolment is None,
+        "step_up_minutes": settings.ACADEMY_STEP_UP_MINUTES,
         "options": options,
         "locked": "motp" in requirement.routes and motp_locked(request.user),
         "return_url": _return_url(request, requirement),
@@ -160,7 +167,7 @@ def identity_check(request, token: str):
 def identity_complete(request, token: str, challenge_id: str):
     """The provider's window sends the trainee back here (the phone route)."""
     requirement, enrolment = _requirement_and_enrolment(request, token)
-    if not requirement_still_due(requirement, enrolment=enrolment):  # a reload after it passed
+    if not requirement_still_due(requirement, enrolment=enrolment, user=request.user):  # a reload after it passed
         return redirect(_return_url(request, requirement))
     if "phone" not in offered_routes(requirement, user=request.user):
         raise Http404

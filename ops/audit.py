@@ -99,9 +99,24 @@ def audit_record(
     subject_id = getattr(subject_user, "pk", subject_user)
     data = _normalised(data)
     at = at or timezone.now()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+    with transaction.atomic():  # the advisory lock holds until the caller's transaction (or this one) ends
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        return _append(
+            at=at,
+            actor_id=actor_id,
+            address=address,
+            subject_id=subject_id,
+            object_type=object_type,
+            object_id=object_id,
+            action=action,
+            reason=reason,
+            data=data,
+        )
+
+
+def _append(*, at, actor_id, address, subject_id, object_type, object_id, action, reason, data) -> AuditEvent:
     prev_hash = AuditEvent.objects.order_by("-pk").values_list("hash", flat=True).first() or GENESIS
     fields = {
         "at": at,

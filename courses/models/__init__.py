@@ -1,7 +1,7 @@
 """The course domain. Big enough to be a package; everything is re-exported here."""
 
 from .audit import InstituteLogEntry
-from .choices import Category, DeliveryMode, EnrolmentPolicy, FundingScheme, Level
+from .choices import Category, DeliveryMode, EnrolmentPolicy, FundingScheme, Level, Sensitivity
 from .enrolment import CourseRun, Enrolment, EnrolmentEvent
 from .pages import (
     COURSE_DEPTH,
@@ -28,6 +28,7 @@ __all__ = [
     "CoursePrerequisite",
     "CourseRun",
     "DeliveryMode",
+    "Sensitivity",
     "Enrolment",
     "EnrolmentEvent",
     "EnrolmentPolicy",

@@ -38,3 +38,13 @@ class FundingScheme(models.IntegerChoices):
     CONSORTIUM = 2, _("Consortium training")
     UNEMPLOYED = 3, _("Training for the unemployed")
     WORKER = 4, _("Worker training")
+
+
+class Sensitivity(models.TextChoices):
+    """Who may open a course, lesson or document (DOMAIN-KR §3.3 F3.1). Designated 방위산업기술, 비밀 and
+    전략기술 are never on the Academy at all; "restricted" is material the institute judged sensitive
+    but not designated (``courses.protection`` holds the conditions that open it)."""
+
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    RESTRICTED = "restricted", _("Restricted (vetted people only)")

@@ -34,7 +34,7 @@ from courses.blocks import BaseStreamBlock
 from courses.forms import InstitutePageForm, LessonPageForm
 from pagecache.restrictions import ViewRestrictionsMixin
 
-from .choices import Category, DeliveryMode, EnrolmentPolicy, Level
+from .choices import Category, DeliveryMode, EnrolmentPolicy, Level, Sensitivity
 
 #: Depth of course pages in the tree: root (1) → home (2) → catalog (3) → institute (4) → course.
 COURSE_DEPTH = 5
@@ -281,6 +281,26 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
             "review. Funded runs of this course need it."
         ),
     )
+    sensitivity = models.CharField(
+        _("Sensitivity"),
+        max_length=12,
+        choices=Sensitivity.choices,
+        default=Sensitivity.PUBLIC,
+        help_text=_(
+            "Restricted: only vetted organisations' eligible members with a signed 기술보호 서약서 open it. "
+            "Designated 방위산업기술, 비밀 and 전략기술 must never be uploaded."
+        ),
+    )
+    is_security_training = models.BooleanField(
+        _("Security training"),
+        default=False,
+        help_text=_("Completing this course counts as the security training (보안교육) organisations track."),
+    )
+    requires_security_training = models.BooleanField(
+        _("Requires current security training"),
+        default=False,
+        help_text=_("Restricted courses: open only for people whose security training is not overdue."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -318,6 +338,13 @@ class CoursePage(PublicPageCacheMixin, BilingualTitleMixin, ViewRestrictionsMixi
             [FieldPanel("certificate_template"), FieldPanel("certificate_validity_months")], heading=_("Certificate")
         ),
         MultiFieldPanel([FieldPanel("simsa_code")], heading=_("Employer training (refundable)")),
+        MultiFieldPanel(
+            [
+                FieldPanel("sensitivity"),
+                FieldRowPanel([FieldPanel("is_security_training"), FieldPanel("requires_security_training")]),
+            ],
+            heading=_("Tech protection"),
+        ),
     ]
     english_panels = [
         FieldPanel("title_en"),
@@ -481,10 +508,20 @@ class LessonPage(BilingualTitleMixin, ViewRestrictionsMixin, Page):
             "reached its end (the last page or activity); until then it stops at 99 %."
         ),
     )
+    sensitivity = models.CharField(
+        _("Sensitivity"),
+        max_length=12,
+        choices=Sensitivity.choices,
+        default=Sensitivity.PUBLIC,
+        help_text=_(
+            "A lesson is at least as restricted as its course; restricted lessons open only under its conditions."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("study_minutes"), FieldPanel("required"), FieldPanel("final_activity_required")]),
+        FieldPanel("sensitivity"),
         FieldPanel("body"),
     ]
     english_panels = [FieldPanel("title_en"), FieldPanel("body_en")]

@@ -546,7 +546,11 @@ ACADEMY_IDENTITY_POLICY = {
     ("unfunded", "lesson"): ["totp", "email_otp"],
     ("unfunded", "quiz"): ["totp", "email_otp"],
     ("unfunded", "assignment"): ["totp", "email_otp"],
+    # Restricted material and the 기술보호 서약서 (DOMAIN-KR §3.3 F3.2/F3.3): TOTP or 휴대폰 본인확인.
+    ("any", "step_up"): ["totp", "phone"],
 }
+#: Minutes a passed step-up check opens restricted material for (F3.2: "within the last 10 min").
+ACADEMY_STEP_UP_MINUTES = env_int("ACADEMY_STEP_UP_MINUTES", 10, minimum=1)
 #: The moments that apply to funded runs (all of them; the test suite turns them off outside the
 #: tests of identity checks, see tests/conftest.py).
 ACADEMY_IDENTITY_FUNDED_MOMENTS = ["entry", "lesson", "quiz", "assignment"]

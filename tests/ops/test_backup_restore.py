@@ -10,6 +10,8 @@ import sys
 
 import psycopg
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.db import connection
 
@@ -61,11 +63,17 @@ def restore(backup_dir, database_url, var_dir):
 
 def test_a_certificate_survives_backup_and_restore_into_a_fresh_database(tmp_path, fresh_database):
     certificate = issued_certificate()
+    evidence = storages["evidence"]
+    private_name = evidence.save("packs/2026/run-1.zip", ContentFile(b"PK private evidence"))
     backup_dir = tmp_path / "backup"
-    call_command("academy_backup", str(backup_dir))
+    try:
+        call_command("academy_backup", str(backup_dir))
+    finally:
+        evidence.delete(private_name)
 
     manifest = json.loads((backup_dir / "manifest.json").read_text())
     assert certificate.pdf.name in {entry["name"] for entry in manifest["media"]}
+    assert private_name in {entry["name"] for entry in manifest["storages"]["evidence"]}
 
     restored_var = tmp_path / "restored-var"
     result = restore(backup_dir, fresh_database, restored_var)
@@ -78,6 +86,8 @@ def test_a_certificate_survives_backup_and_restore_into_a_fresh_database(tmp_pat
     assert (code, sha256, pdf) == (certificate.code, certificate.sha256, certificate.pdf.name)
     restored_pdf = restored_var / "test-media" / pdf
     assert hashlib.sha256(restored_pdf.read_bytes()).hexdigest() == certificate.sha256
+    # The private evidence folder comes back too, outside the media folder (no URL reaches it).
+    assert (restored_var / "test-private" / "evidence" / private_name).read_bytes() == b"PK private evidence"
 
     # A second restore over the now filled database is refused and changes nothing.
     again = restore(backup_dir, fresh_database, restored_var)
