@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
@@ -142,3 +143,85 @@ class OrganisationInviteForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("HR staff see the training records of the organisation's members."),
     )
+
+
+MOBILE_PHONE = RegexValidator(
+    r"^01[016789][0-9]{7,8}$", _("Enter a mobile phone number of 10 or 11 digits, e.g. 01012345678.")
+)
+
+
+class FundedPersonalDataForm(forms.Form):
+    """The personal-data step of a funded enrolment (DOMAIN-KR §5.1): the notices, the 제3자 제공
+    consent, the mobile phone and the 주민등록번호. The number is never rendered back into the page,
+    not even after an error (``render_value=False``); the view hides it from error reports."""
+
+    resident_number = forms.CharField(
+        label=_("Resident registration number"),
+        max_length=20,
+        strip=True,
+        widget=forms.PasswordInput(
+            render_value=False, attrs={"autocomplete": "off", "inputmode": "numeric", "placeholder": "000000-0000000"}
+        ),
+        help_text=_("13 digits. Stored encrypted and sent only to HRD Korea; screens show the first 6 digits at most."),
+    )
+    mobile_phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        help_text=_("Digits only, e.g. 01012345678: HRD Korea's mOTP and text notices use it."),
+    )
+    acknowledge_notices = forms.BooleanField(
+        label=_(
+            "I have read the notices on my resident registration number, the entrusted identity checks and the device data"
+        ),
+        required=True,
+        error_messages={"required": _("Confirm that you have read the notices.")},
+    )
+    agree_third_party = forms.BooleanField(
+        label=_("I agree to the provision of my personal data to the Ministry of Employment and Labor and HRD Korea"),
+        required=True,
+        error_messages={"required": _("Without this consent you cannot take a funded course as a funded trainee.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        kwargs.setdefault("initial", {"mobile_phone": user.mobile_phone})
+        super().__init__(*args, **kwargs)
+
+    def clean_resident_number(self) -> str:
+        from .resident import InvalidResidentNumber, normalise
+
+        try:
+            return normalise(self.cleaned_data["resident_number"], birth_date=self.user.birth_date)
+        except InvalidResidentNumber as error:
+            raise forms.ValidationError(str(error), code="resident_number") from None
+
+    def clean_mobile_phone(self) -> str:
+        digits = "".join(ch for ch in self.cleaned_data["mobile_phone"] if ch.isdigit())
+        MOBILE_PHONE(digits)
+        return digits
+
+
+class WithdrawalForm(forms.Form):
+    """회원 탈퇴: the password again, and a confirmation of what is kept and what is destroyed."""
+
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account is closed at once and cannot be restored"),
+        required=True,
+        error_messages={"required": _("Confirm that you want to close your account.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."), code="password")
+        return password

@@ -599,3 +599,69 @@ class NameCorrectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_name_ko} → {self.new_name_ko}"
+
+
+class ResidentNumber(models.Model):
+    """A funded trainee's 주민등록번호, encrypted (AES-256-GCM, ``accounts.resident``).
+
+    Asked only at the first enrolment in a funded run (근로자직업능력개발법 시행령 제52조 제2항), never
+    at sign-up. Only the 공단 report reads it, at send time. ``retain_until`` is set at withdrawal
+    (3 years after the latest funded 훈련기간); the retention sweep destroys the row after that day.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="resident_number", editable=False)
+    ciphertext = models.BinaryField(editable=False)
+    nonce = models.BinaryField(editable=False)
+    key_id = models.CharField(max_length=16, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    retain_until = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Resident registration number")
+        verbose_name_plural = _("Resident registration numbers")
+
+    def __str__(self) -> str:
+        return self.masked()
+
+    def digits(self) -> str:
+        """The number in clear: for the 공단 report only (``compliance.emon.payloads.wire_row``)."""
+        from .resident import context_of, decrypt
+
+        return decrypt(self.ciphertext, self.nonce, context=context_of(self.user_id)).decode()
+
+    def masked(self) -> str:
+        from .resident import masked
+
+        return masked(self.digits())
+
+
+class RetainedRecord(models.Model):
+    """What the law keeps of a withdrawn trainee, separated from the (anonymised) account.
+
+    The names, e-mail, phone and birth date the 훈련 실시 기록 of funded runs identify the trainee by,
+    encrypted like the 주민등록번호 (``accounts.resident``) and readable only by the retention job and
+    the 개인정보 보호책임자 (no admin screen shows it). Destroyed by the retention sweep after
+    ``retain_until``: 3 years after the end of the latest funded 훈련기간.
+    """
+
+    class Category(models.TextChoices):
+        FUNDED_TRAINEE = "funded_trainee", _("Trainee of funded training")
+
+    ref = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    category = models.CharField(max_length=30, choices=Category.choices, editable=False)
+    ciphertext = models.BinaryField(editable=False)
+    nonce = models.BinaryField(editable=False)
+    key_id = models.CharField(max_length=16, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    retain_until = models.DateField(editable=False)
+
+    class Meta:
+        verbose_name = _("Retained record of a withdrawn account")
+        verbose_name_plural = _("Retained records of withdrawn accounts")
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()} #{self.pk} (→ {self.retain_until:%Y-%m-%d})"
+
+    def context(self) -> str:
+        return f"accounts.retainedrecord:{self.ref}"

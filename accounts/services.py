@@ -393,31 +393,37 @@ REQUIRED_CONSENTS = (Consent.Kind.TERMS, Consent.Kind.PRIVACY)
 
 @transaction.atomic
 def consents_record(
-    *, user: User, answers: dict[str, bool], ip: str | None = None, text_hashes: dict[str, str] | None = None
+    *, user: User, answers: dict[str, bool], ip: str | None = None, channel: str = "web", language: str | None = None
 ) -> list[Consent]:
-    """Keep one row per answered consent question, with the version of the text it answered.
+    """Keep one row per answered consent question, with the version of the text it answered and
+    the SHA-256 of that exact text in the language it was shown in (``policies.CONSENT_TEXTS``).
 
-    The required items (terms of use, collection and use of personal data) must be agreed; the
-    optional ones (marketing) are kept as given, yes or no.
+    The required sign-up items (terms of use, collection and use of personal data) must be agreed;
+    the optional ones (marketing) are kept as given, yes or no, and take effect at once (the latest
+    row is the one in force). ``channel``: "web" (the person, on the site), "admin" or "api".
     """
-    from .policies import CONSENT_VERSIONS
+    from django.utils import translation
+
+    from .policies import CONSENT_TEXTS
 
     for kind in REQUIRED_CONSENTS:
         if kind in answers and not answers[kind]:
             raise ConsentError(_("The terms of use and the collection of personal data must be agreed to sign up."))
+    language = language or ("en" if (translation.get_language() or "ko").startswith("en") else "ko")
     now = timezone.now()
     rows = [
         Consent(
             user=user,
             kind=kind,
-            text_version=CONSENT_VERSIONS[kind],
+            text_version=CONSENT_TEXTS[kind].version,
+            text_hash=CONSENT_TEXTS[kind].text_hash(language),
+            channel=channel,
             agreed=bool(agreed),
             at=now,
             ip=ip or None,
-            text_hash=(text_hashes or {}).get(kind, ""),
         )
         for kind, agreed in answers.items()
-        if kind in Consent.Kind.values
+        if kind in CONSENT_TEXTS
     ]
     return Consent.objects.bulk_create(rows)
 
@@ -517,8 +523,6 @@ def nationality_record(*, user: User, nationality: str, notice_agreed: bool, ip:
     notice (nationality, pledge and access logging: ``Consent.Kind.RESTRICTED_NOTICE``), audited."""
     from ops.audit import audit_record
 
-    from .policies import RESTRICTED_NOTICE
-
     code = (nationality or "").strip().upper()
     if len(code) != 2 or not code.isascii() or not code.isalpha():
         raise ProtectionError(_("Choose your nationality."))
@@ -531,7 +535,6 @@ def nationality_record(*, user: User, nationality: str, notice_agreed: bool, ip:
             user=user,
             answers={Consent.Kind.RESTRICTED_NOTICE: True},
             ip=ip,
-            text_hashes={Consent.Kind.RESTRICTED_NOTICE: RESTRICTED_NOTICE.text_hash()},
         )
         audit_record(action=NATIONALITY_ACTION, actor=user, subject_user=user, obj=user, data={"nationality": code})
     return user
@@ -594,3 +597,86 @@ def deletion_attestation_file(*, attestation: DeletionAttestation, actor, statem
             data={"attestation": attestation.pk},
         )
     return attestation
+
+
+# --------------------------------------------------------------------------------------------
+# The personal-data step of a funded enrolment (DOMAIN-KR §5.1; accounts/resident.py)
+# --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def funded_personal_data_record(
+    *, user: User, resident_number: str, mobile_phone: str, ip: str | None = None, language: str | None = None
+):
+    """The trainee completed the step: the notices acknowledged, the 제3자 제공 agreed, the mobile
+    phone and the 주민등록번호 (validated again here, encrypted) stored. Entering the number again
+    replaces the stored one. An account without a date of birth takes the number's (the 수료자
+    명단 needs it); one with a date of birth must match it. The audit entry names no value."""
+    from ops.audit import audit_record
+
+    from .models import ResidentNumber
+    from .policies import FUNDED_CONSENTS
+    from .resident import context_of, encrypt, normalise
+
+    digits = normalise(resident_number, birth_date=user.birth_date)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    ciphertext, nonce, key = encrypt(digits.encode(), context=context_of(user.pk))
+    row, created = ResidentNumber.objects.update_or_create(
+        user=user, defaults={"ciphertext": ciphertext, "nonce": nonce, "key_id": key, "retain_until": None}
+    )
+    if user.birth_date is None:
+        from .resident import birth_date_of
+
+        user.birth_date = birth_date_of(digits)
+        user.save(update_fields=["birth_date"])
+    user_mobile_phone_set(user=user, phone=mobile_phone)
+    consents_record(user=user, answers=dict.fromkeys(FUNDED_CONSENTS, True), ip=ip, language=language)
+    audit_record(
+        action="accounts.resident_number_recorded",
+        actor=user,
+        subject_user=user,
+        obj=row,
+        data={"replaced": not created, "key_id": key},
+    )
+    return row
+
+
+# --------------------------------------------------------------------------------------------
+# 회원 탈퇴: what the account itself gives up (compliance.withdrawal decides what is kept)
+# --------------------------------------------------------------------------------------------
+
+
+def user_anonymise(*, user: User, keep_consent_kinds: tuple[str, ...] = ()) -> dict[str, int]:
+    """Close the account for good, inside the withdrawal's transaction: sign-in made impossible
+    (no usable password, inactive, an e-mail address nobody owns), names, phone and birth date
+    cleared, and what identifies the person destroyed at once: e-mail addresses, second factors,
+    memberships, invitations and outbox messages to the address, name-correction requests, and the
+    consents (except ``keep_consent_kinds``, the basis of what is kept). The row stays, anonymised:
+    the records the law keeps and the certificates (their own name snapshot and code) point to it.
+    Answers how many records of each category went (never their values)."""
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    email = user.email
+    counts = {
+        "email_addresses": EmailAddress.objects.filter(user=user).delete()[0],
+        "authenticators": Authenticator.objects.filter(user=user).delete()[0],
+        "memberships": Membership.objects.filter(user=user).delete()[0],
+        "invitations": OrganisationInvitation.objects.filter(email__iexact=email).delete()[0],
+        "outbox": OutboundEmail.objects.filter(to__contains=[email]).delete()[0],
+        "name_corrections": NameCorrectionRequest.objects.filter(user=user).delete()[0],
+        "consents": Consent.objects.filter(user=user).exclude(kind__in=keep_consent_kinds).delete()[0],
+    }
+    user.email = f"withdrawn-{user.pk}@withdrawn.invalid"
+    user.name_ko = ""
+    user.name_en = ""
+    user.birth_date = None
+    user.mobile_phone = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    return {key: value for key, value in counts.items() if value}

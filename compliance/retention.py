@@ -8,6 +8,9 @@ Categories (years in ``ACADEMY_RETENTION_YEARS``; the README lists them with the
   ``training_end``**, never less (a smaller setting is raised to 3). The enrolment row itself (who,
   which run, status, completion date) stays: its certificate is kept while verifiable.
 - ``evidence_packs``: the stored inspection packs: 3 years after ``training_end``, never less.
+- ``withdrawn_personal_data``: what a withdrawal kept (``compliance.withdrawal``): the encrypted
+  ``accounts.RetainedRecord`` and ``accounts.ResidentNumber`` rows, each until its own
+  ``retain_until`` (3 years after the latest funded 훈련기간), destroyed the day after.
 - ``access_logs``: 개인정보처리시스템 접속기록 (the verification log now; the staff access log when it
   exists): **2 years** after the access (the rule when 주민등록번호 is stored; the longer one is kept).
 
@@ -53,6 +56,7 @@ from .models import (
 FUNDED_TRAINING_RECORDS = "funded_training_records"
 EVIDENCE_PACKS = "evidence_packs"
 ACCESS_LOGS = "access_logs"
+WITHDRAWN_PERSONAL_DATA = "withdrawn_personal_data"
 JOB = "compliance.retention_sweep"
 
 
@@ -68,6 +72,8 @@ CATEGORIES = (
     Category(FUNDED_TRAINING_RECORDS, _("Training records of funded runs"), _("end of the training period"), 3),
     Category(EVIDENCE_PACKS, _("Stored inspection evidence packs"), _("end of the training period"), 3),
     Category(ACCESS_LOGS, _("Access logs"), _("the access"), 2),
+    # Each row carries its own day (retain_until, set at withdrawal): the cut-off is today.
+    Category(WITHDRAWN_PERSONAL_DATA, _("Personal data kept after withdrawal"), _("the day it is kept until"), 0),
 )
 
 
@@ -169,3 +175,7 @@ def register_destroyers() -> None:
         registry.register_destroyer(FUNDED_TRAINING_RECORDS, model._meta.label_lower, _with_person_rows(model))
     registry.register_destroyer(FUNDED_TRAINING_RECORDS, "compliance.proxyflag", _proxy_flags)
     registry.register_destroyer(EVIDENCE_PACKS, "compliance.storedevidencepack", _evidence_packs)
+    from .withdrawal import destroy_resident_numbers, destroy_retained_records
+
+    registry.register_destroyer(WITHDRAWN_PERSONAL_DATA, "accounts.residentnumber", destroy_resident_numbers)
+    registry.register_destroyer(WITHDRAWN_PERSONAL_DATA, "accounts.retainedrecord", destroy_retained_records)

@@ -1,6 +1,7 @@
 """The trainee's pages under ``/learn/``: identity checks (``compliance.views``), the 기술보호 서약서
 (``compliance.pledge_views``), restricted-course nationality (``compliance.views_restricted``) and
-security training (``compliance.views_security``)."""
+security training (``compliance.views_security``); and 회원 탈퇴 at ``/accounts/withdraw/``
+(``compliance.views``)."""
 
 from django.urls import path
 
@@ -8,6 +9,7 @@ from . import pledge_views, views, views_restricted, views_security
 
 urlpatterns = [
     path("learn/restricted/nationality/", views_restricted.nationality, name="restricted_nationality"),
+    path("accounts/withdraw/", views.account_withdraw, name="account_withdraw"),
     path("learn/identity/<str:token>/", views.identity_check, name="identity_check"),
     path(
         "learn/identity/<str:token>/complete/<str:challenge_id>/",

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from accounts.identity import IdentityError, backend_for, route_backend_key
@@ -181,3 +182,39 @@ def identity_complete(request, token: str, challenge_id: str):
         request=request, enrolment=enrolment, requirement=requirement, route="phone", challenge_id=challenge_id
     )
     return _after(request, token, requirement, check)
+
+
+# --------------------------------------------------------------------------------------------
+# 회원 탈퇴 (DOMAIN-KR §5.2): /accounts/withdraw/
+# --------------------------------------------------------------------------------------------
+
+
+@login_required
+@sensitive_post_parameters("password")
+@require_http_methods(["GET", "POST"])
+def account_withdraw(request):
+    """The trainee closes their account: the password again and a confirmation; the account is
+    disabled and signed out at once, and the page says what the law keeps and until when."""
+    from django.contrib.auth import logout
+
+    from accounts.forms import WithdrawalForm
+
+    from .withdrawal import WithdrawalError, funded_history_end, retained_until
+    from .withdrawal import account_withdraw as withdraw
+
+    form = WithdrawalForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = withdraw(user=request.user)
+        except WithdrawalError as error:
+            form.add_error(None, str(error))
+        else:
+            logout(request)
+            return render(request, "accounts/withdrawn.html", {"retain_until": result.retain_until})
+    end = funded_history_end(request.user)
+    return render(
+        request,
+        "accounts/withdraw.html",
+        {"form": form, "retain_until": retained_until(end) if end else None},
+        status=400 if request.method == "POST" else 200,
+    )

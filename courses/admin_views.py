@@ -206,8 +206,18 @@ class RunDetailView(RunViewMixin, StaffView):
                     services.enrolment_invite(run=self.run, user=form.user, actor=request.user)
                     messages.success(request, _("%(name)s was invited.") % {"name": form.user.get_full_name()})
                 else:
-                    services.enrolment_add(run=self.run, user=form.user, actor=request.user)
-                    messages.success(request, _("%(name)s was enrolled.") % {"name": form.user.get_full_name()})
+                    enrolment = services.enrolment_add(run=self.run, user=form.user, actor=request.user)
+                    if enrolment.status == enrolment.Status.INVITED:  # a funded run's personal-data step
+                        messages.success(
+                            request,
+                            _(
+                                "%(name)s was invited: in a funded run the enrolment becomes active once the "
+                                "trainee completes the personal-data step."
+                            )
+                            % {"name": form.user.get_full_name()},
+                        )
+                    else:
+                        messages.success(request, _("%(name)s was enrolled.") % {"name": form.user.get_full_name()})
                 return redirect("course_runs:detail", self.run.pk)
             except services.EnrolmentError as error:
                 form.add_error(None, str(error))

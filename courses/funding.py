@@ -142,3 +142,12 @@ def funded_enrolments_ended_before(cutoff: datetime.date):
     from .models import Enrolment
 
     return Enrolment.objects.filter(run__emp_ins_flag__gt=0, run__training_end__lt=cutoff)
+
+
+def personal_data_step_missing(*, user, run) -> bool:
+    """Must ``user`` still complete the personal-data step (the 고유식별정보 notice, 제3자 제공, the
+    device-data notice and the 주민등록번호, DOMAIN-KR §5.1) before an enrolment in ``run`` becomes
+    active? Only for funded runs; unfunded enrolment never asks."""
+    from accounts.selectors import funded_step_done
+
+    return bool(run.is_funded and settings.ACADEMY_FUNDED_PERSONAL_DATA_STEP and not funded_step_done(user))

@@ -636,3 +636,22 @@ def restricted_watermark(request, lesson: LessonPage, event) -> str:
 
     del lesson  # the event names the lesson; kept in the signature for the view that calls it
     return watermark_text(user=request.user, event=event, now=timezone.now())
+
+
+def funded_personal_data_context(*, run: CourseRun, form, user) -> dict:
+    """The personal-data step of a funded enrolment: the texts exactly as their hashes are recorded
+    (``accounts.policies.CONSENT_TEXTS``, in the reader's language), the form, and whether the step
+    was done before (entering the number again replaces it)."""
+    from accounts.models import ResidentNumber
+    from accounts.policies import CONSENT_TEXTS, FUNDED_CONSENTS
+
+    language = "en" if (get_language() or "ko").startswith("en") else "ko"
+    stored = ResidentNumber.objects.filter(user=user).only("created_at").first()
+    return {
+        "run": run,
+        "course": run.course,
+        "form": form,
+        # Rendered from the Academy's own templates: trusted markup, no user input.
+        "texts": [mark_safe(CONSENT_TEXTS[kind].render(language)) for kind in FUNDED_CONSENTS],  # noqa: S308
+        "stored_at": stored.created_at if stored else None,
+    }

@@ -83,11 +83,28 @@ def _restricted_enrol_check(*, user, run: CourseRun, actor) -> None:
         raise RestrictedEnrolmentRefused(refusal, user=user)
 
 
+class PersonalDataStepRequired(EnrolmentError):
+    """A funded run: the trainee completes the personal-data step first (the enrol view sends them
+    there; the step enrols them when it is done)."""
+
+
 def _record(
     enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "", notify: bool = True, override: bool = False
 ) -> None:
-    """Change the status and keep the history; tell the trainee by e-mail after commit."""
+    """Change the status and keep the history; tell the trainee by e-mail after commit.
+
+    An enrolment in a funded run whose trainee has not completed the personal-data step never
+    becomes active (DOMAIN-KR §5.1): staff adding them, an approval or a freed seat makes it an
+    invitation instead, which holds the seat; the trainee accepts it through the step.
+    """
     from_status = enrolment.status if enrolment.pk else ""
+    if (
+        to_status == Enrolment.Status.ACTIVE
+        and from_status not in (Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED)
+        and funding.personal_data_step_missing(user=enrolment.user, run=enrolment.run)
+    ):
+        to_status = Enrolment.Status.INVITED
+        reason = _("A funded run: the trainee first completes the personal-data step (resident registration number).")
     enrolment.status = to_status
     if to_status == Enrolment.Status.WAITLISTED:
         enrolment.waitlisted_at = timezone.now()
@@ -161,7 +178,8 @@ def enrolment_request(*, user, run: CourseRun) -> Enrolment:
 
     Open courses enrol at once while seats are free, else put the trainee on the waitlist;
     courses that need approval record a request for the institute to decide; invitation-only
-    courses accept only the invited (this accepts the invitation). Prerequisites and the
+    courses accept only the invited (this accepts the invitation). A funded run refuses a trainee
+    who has not completed the personal-data step (``PersonalDataStepRequired``). Prerequisites and the
     enrolment window are checked first. Seats hold under concurrent requests: the run's row is
     locked while they are counted.
     """
@@ -178,6 +196,12 @@ def enrolment_request(*, user, run: CourseRun) -> Enrolment:
         return enrolment
     if status == Enrolment.Status.REMOVED:
         raise EnrolmentError(_("You were removed from this run; ask the institute to enrol you again."))
+    if funding.personal_data_step_missing(user=user, run=run):
+        raise PersonalDataStepRequired(
+            _(
+                "This is a funded course: first read the personal-data notices and enter your resident registration number."
+            )
+        )
     if status == Enrolment.Status.INVITED:
         if (refusal := restricted_enrolment_refusal(user=user, course=course)) is not None:
             raise RestrictedEnrolmentRefused(refusal, user=user)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from . import gates, presenters, protection, selectors, services
@@ -31,11 +32,59 @@ def enrol(request, run_id):
         enrolment = services.enrolment_request(user=request.user, run=run)
     except services.RestrictedEnrolmentRefused as error:
         return protection.refusal_response(request, error.refusal, course=run.course)
+    except services.PersonalDataStepRequired as error:
+        messages.info(request, str(error))
+        return redirect("courses:funded_personal_data", run_id=run.public_id)
     except services.EnrolmentError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, presenters.enrolment_status_message(enrolment))
     return redirect(run.course.url)
+
+
+@login_required
+@sensitive_post_parameters("resident_number")
+def funded_personal_data(request, run_id):
+    """The personal-data step of a funded enrolment (DOMAIN-KR §5.1): the 고유식별정보 notice with its
+    legal basis, the 제3자 제공 consent, the device-data and 위탁 notices, the mobile phone and the
+    주민등록번호. Done, it enrols the trainee (``enrolment_request``) and returns to the course.
+    The number travels only in this POST's body: never in a URL, never rendered back."""
+    from accounts.clients import client_address
+    from accounts.forms import FundedPersonalDataForm
+    from accounts.resident import InvalidResidentNumber
+    from accounts.services import funded_personal_data_record
+
+    run = get_object_or_404(CourseRun.objects.select_related("course"), public_id=run_id, emp_ins_flag__gt=0)
+    if not run.course.live:
+        raise Http404
+    form = FundedPersonalDataForm(request.POST or None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                funded_personal_data_record(
+                    user=request.user,
+                    resident_number=form.cleaned_data["resident_number"],
+                    mobile_phone=form.cleaned_data["mobile_phone"],
+                    ip=client_address(request) or None,
+                )
+            except InvalidResidentNumber as error:  # pragma: no cover - the form checked the same rule
+                form.add_error("resident_number", str(error))
+            else:
+                try:
+                    enrolment = services.enrolment_request(user=request.user, run=run)
+                except services.EnrolmentError as error:
+                    messages.error(request, str(error))
+                else:
+                    messages.success(request, presenters.enrolment_status_message(enrolment))
+                return redirect(run.course.url)
+        status = 400
+    return render(
+        request,
+        "courses/funded_personal_data.html",
+        presenters.funded_personal_data_context(run=run, form=form, user=request.user),
+        status=status,
+    )
 
 
 @login_required

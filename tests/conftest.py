@@ -33,6 +33,16 @@ def _identity_checks(request, settings):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _personal_data_step(request, settings):
+    """A funded enrolment waits for the trainee's personal-data step (주민등록번호, DOMAIN-KR §5.1)
+    only in tests marked ``personal_data_step``: the other tests of funded runs enrol trainees to
+    prove other rules. The marked tests (tests/accounts/test_resident_number.py) prove the step."""
+    if request.node.get_closest_marker("personal_data_step") is None:
+        settings.ACADEMY_FUNDED_PERSONAL_DATA_STEP = False
+    yield
+
+
 def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2, message: str = "condition"):
     """Poll ``predicate`` until it returns something truthy; fail the test after ``timeout`` s."""
     deadline = time.monotonic() + timeout

@@ -23,8 +23,12 @@ Decisions (where DOMAIN-KR is uncertain or silent):
   exactly. A course without weights reports no score rows and a totalScore of 0.
 - **accessIp of a score row** is the trainee's address at the submission (the client of the
   request that first reports a new submitDate); a regrade by an instructor keeps it.
-- **resNo** (주민등록번호) is never in a payload: the Academy stores no resident number; the field
-  is sent empty. ``mobile`` is "-" (no phone number on the account yet).
+- **resNo** (주민등록번호) is never stored in a payload: the stored row, the staff's preview and
+  every export keep ``""``. The sender alone fills it in, in memory, for the batch it is sending
+  (``sending.emon_send`` → ``payloads.wire_row(res_no=…)``), from the encrypted
+  ``accounts.ResidentNumber`` of the funded enrolment's personal-data step (``accounts.resident``);
+  a trainee without one is sent ``""`` as before. Nothing logs a batch's rows. ``mobile`` is "-"
+  (no phone number on the account yet).
 - **The alert** is one e-mail per run of the sender listing the rows newly 24 h in error (each
   row alerts once, ``alerted_at``), plus a log line at ERROR.
 """

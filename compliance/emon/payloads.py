@@ -63,7 +63,7 @@ def user_hist(*, user, run, state: str, at: datetime.datetime) -> dict:
         "courseAgentPk": course_agent_pk(run),
         "classAgentPk": class_agent_pk(run),
         "userName": user.name_ko or user.get_full_name(),
-        "resNo": "",  # the Academy stores no 주민등록번호 (see the package docstring)
+        "resNo": "",  # filled in at send time only (``wire_row``; see the package docstring)
         "encResNo": "",
         "email": user.email,
         "mobile": "-",
@@ -170,9 +170,15 @@ EVAL_TYPES = {
 }
 
 
-def wire_row(record) -> dict:
+def wire_row(record, *, res_no: str = "") -> dict:
     """The row as it is sent: the stored payload plus the agent id and ``seq`` (phone_auth_hist
-    names the agent ``agtId`` and has no seq, as the senders seen do)."""
+    names the agent ``agtId`` and has no seq, as the senders seen do). ``res_no``: the trainee's
+    주민등록번호, given by the sender only, at the moment of sending, for a payload that has the field;
+    the stored payload and every preview keep it empty."""
     if record.endpoint == "phone_auth_hist":
-        return {"agtId": settings.ACADEMY_EMON_AGENT_PK, **record.payload}
-    return {"agentPk": settings.ACADEMY_EMON_AGENT_PK, "seq": record.seq, **record.payload}
+        row = {"agtId": settings.ACADEMY_EMON_AGENT_PK, **record.payload}
+    else:
+        row = {"agentPk": settings.ACADEMY_EMON_AGENT_PK, "seq": record.seq, **record.payload}
+    if "resNo" in row:
+        row["resNo"] = res_no
+    return row

@@ -25,6 +25,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from accounts.resident import numbers_for_report
 from ops.audit import audit_record
 
 from ..models import EmonRecord
@@ -71,7 +72,9 @@ def emon_send(*, now: datetime.datetime | None = None, transport: Transport | No
                 )
                 if not rows:
                     break
-                answer = transport.send(endpoint, [wire_row(row) for row in rows])
+                numbers = numbers_for_report([row.user_id for row in rows if "resNo" in row.payload])
+                answer = transport.send(endpoint, [wire_row(row, res_no=numbers.get(row.user_id, "")) for row in rows])
+                del numbers
                 if answer is None:  # the "none" transport: nothing leaves the machine
                     break
                 seqs = [row.seq for row in rows]

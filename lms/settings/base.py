@@ -502,6 +502,19 @@ ACADEMY_RETENTION_YEARS = {
 }
 
 # --------------------------------------------------------------------------------------------
+# 주민등록번호 of funded trainees (DOMAIN-KR §5.1; accounts/resident.py)
+# --------------------------------------------------------------------------------------------
+
+#: The AES-256-GCM key that encrypts stored 주민등록번호 (base64 of 32 random bytes). This fixed key is
+#: for development, the demo and the tests only and is published here: production refuses to start
+#: without its own (``python -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())'``).
+ACADEMY_RRN_KEY = env_str("ACADEMY_RRN_KEY", "ZGV2LW9ubHktcnJuLWtleS1ub3QtZm9yLXByb2QtMzI=")
+#: A funded enrolment becomes active only after the trainee's personal-data step (the 고유식별정보
+#: notice, 제3자 제공, the device-data notice and the 주민등록번호). Tests of other rules turn it off
+#: (tests/conftest.py); nothing else should.
+ACADEMY_FUNDED_PERSONAL_DATA_STEP = True
+
+# --------------------------------------------------------------------------------------------
 # Reporting to the 공단 (EMON v2, DOMAIN-KR §2; compliance.emon)
 # --------------------------------------------------------------------------------------------
 

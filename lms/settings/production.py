@@ -174,3 +174,12 @@ if "fake" in ACADEMY_IDENTITY_ROUTES.values():
         "The fake identity backend is refused in production: set ACADEMY_IDENTITY_MOTP_BACKEND=hrd_motp and "
         "ACADEMY_IDENTITY_PHONE_BACKEND=phone (the defaults)."
     )
+
+# --------------------------------------------------------------------------------------------
+# 주민등록번호 of funded trainees: the production key, never the published development one.
+# --------------------------------------------------------------------------------------------
+
+ACADEMY_RRN_KEY = env_str("ACADEMY_RRN_KEY")
+from accounts.resident import check_key  # noqa: E402
+
+check_key(ACADEMY_RRN_KEY, production=True)

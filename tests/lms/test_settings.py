@@ -18,6 +18,7 @@ PRODUCTION_ENV = {
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/3",
     "REDIS_URL": "redis://127.0.0.1:6379/4",
     "EMAIL_HOST": "smtp.example.kr",
+    "ACADEMY_RRN_KEY": "cHJvZHVjdGlvbi10ZXN0LWtleS0zMi1ieXRlcy14eHg=",
 }
 
 
@@ -41,7 +42,15 @@ def test_check_deploy_is_clean_with_production_settings():
 
 @pytest.mark.parametrize(
     "variable",
-    ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_HOST"],
+    [
+        "DJANGO_SECRET_KEY",
+        "DJANGO_ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "CELERY_BROKER_URL",
+        "REDIS_URL",
+        "EMAIL_HOST",
+        "ACADEMY_RRN_KEY",
+    ],
 )
 def test_missing_variable_stops_start_up_and_names_it(variable):
     result = run_manage("check", drop=[variable])
@@ -63,6 +72,12 @@ def test_missing_variable_stops_start_up_and_names_it(variable):
         ("ACADEMY_STORAGE", "ftp", "ACADEMY_STORAGE must be 'local' or 's3'"),
         ("ACADEMY_IDENTITY_PHONE_BACKEND", "fake", "The fake identity backend is refused in production"),
         ("ACADEMY_IDENTITY_MOTP_BACKEND", "fake", "The fake identity backend is refused in production"),
+        ("ACADEMY_RRN_KEY", "c2hvcnQ=", "ACADEMY_RRN_KEY must be the base64 of 32 random bytes"),
+        (
+            "ACADEMY_RRN_KEY",
+            "ZGV2LW9ubHktcnJuLWtleS1ub3QtZm9yLXByb2QtMzI=",
+            "ACADEMY_RRN_KEY is the published development key",
+        ),
     ],
 )
 def test_malformed_variable_stops_start_up_and_names_it(variable, value, message):

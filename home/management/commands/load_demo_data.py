@@ -8,6 +8,7 @@ from home import (
     demo_emon,
     demo_evidence,
     demo_identity,
+    demo_pii,
     demo_pledge,
     demo_proxy,
     demo_restricted_labels,
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             learning.load_learning(users["trainee"], courses, quizzes)
             organisation.load_organisation(courses, quizzes, users["manager"])
             demo_certificates.load_certificates(users["trainee"], courses, quizzes)
+            demo_pii.load_pii_demo()  # the funded trainees' personal-data step, before their enrolments (§5.1)
             funded_run = funded.load_funded()
             demo_identity.load_identity_demo()  # identity checks passed and failed (DOMAIN-KR §1.7)
             demo_proxy.load_proxy_flag(funded_run)
