@@ -352,3 +352,12 @@ def test_the_vetting_demo_vets_the_organisation_and_refuses_the_foreign_trainee_
     assert Consent.objects.filter(user=foreigner, kind=Consent.Kind.RESTRICTED_NOTICE).count() == 1
     refusal = protection.restricted_refusal(user=foreigner, course=course, now=timezone.now())
     assert refusal.key == "nationality"
+
+
+def test_the_organisation_screen_takes_the_vetting_evidence_without_any_url_to_it(client, world):
+    from django.core.files.base import ContentFile
+
+    world["org"].vetting_evidence.save("evidence.txt", ContentFile(b"approved"), save=True)
+    client.force_login(f.AdminUserFactory())
+    response = client.get(f"/cms/snippets/accounts/organisation/edit/{world['org'].pk}/")
+    assert response.status_code == 200 and "evidence.txt" not in response.content.decode()
