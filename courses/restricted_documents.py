@@ -32,7 +32,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .labels import VIDEO_EXTENSIONS, document_courses, document_extension, document_sensitivity
+from .labels import (
+    VIDEO_EXTENSIONS,
+    document_courses,
+    document_extension,
+    document_own_sensitivity,
+    document_sensitivity,
+)
 from .models import Sensitivity
 from .permissions import institute_of_collection, user_is_institute_staff
 from .protection import refusal_response, restricted_access_log, restricted_refusal, watermark_text
@@ -51,7 +57,8 @@ def _studied_course_ids(user) -> set[int]:
 def serve_restricted_document(document, request, *, allowed: bool):
     """The response for a restricted document, or None when the document is not restricted (the
     library serves it as before). ``allowed``: the library's own permission check passed."""
-    uses = document_courses(document)
+    own = document_own_sensitivity(document)
+    uses = document_courses(document, restricted_only=own != Sensitivity.RESTRICTED)
     if document_sensitivity(document, uses=uses) != Sensitivity.RESTRICTED:
         return None
     user = request.user

@@ -344,3 +344,23 @@ def test_lesson_without_watermark_shows_no_overlay(client, world):
     html = client.get(world["lesson"].url).content.decode()
 
     assert 'class="watermark"' not in html
+
+
+def test_a_restricted_lesson_of_a_public_course_restricts_its_documents(client, no_conditions):
+    alpha = f.institute_page()
+    document = Document.objects.create(
+        title="정비 자료", file=ContentFile(two_page_pdf(), name="m.pdf"), collection=alpha.collection
+    )
+    course = f.course_page(alpha)
+    lesson = f.lesson_page(
+        course,
+        sensitivity=Sensitivity.RESTRICTED,
+        body=[{"type": "document", "value": {"document": document.pk, "title": "자료"}}],
+    )
+    trainee = f.enrolment(f.course_run(course)).user
+
+    assert labels.document_courses(document, restricted_only=True) == [(course, lesson)]
+    response = fetch(client, trainee, document)
+
+    assert response["Content-Disposition"].startswith("inline")
+    assert AuditEvent.objects.get(action="restricted.render").data["course"] == course.pk
