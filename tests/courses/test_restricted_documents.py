@@ -364,3 +364,27 @@ def test_a_restricted_lesson_of_a_public_course_restricts_its_documents(client, 
 
     assert response["Content-Disposition"].startswith("inline")
     assert AuditEvent.objects.get(action="restricted.render").data["course"] == course.pk
+
+
+def test_a_file_that_cannot_carry_the_watermark_is_not_served_when_a_restricted_lesson_uses_it(client, world):
+    docx = Document.objects.create(
+        title="매뉴얼", file=ContentFile(b"PK\x03\x04 docx", name="manual.docx"), collection=world["alpha"].collection
+    )
+    lesson = world["lesson"]
+    lesson.body = [{"type": "document", "value": {"document": docx.pk, "title": "매뉴얼"}}]
+    labels.attest(obj=lesson, user=world["instructor"])
+    lesson.save_revision().publish()
+
+    response = fetch(client, world["trainee"], docx)
+
+    assert response.status_code == 403
+    assert response["X-Academy-Refusal"] == "unstampable"
+    assert AuditEvent.objects.get(action="restricted.render").data["result"] == "refused:unstampable"
+
+
+def test_a_new_lesson_of_a_restricted_course_starts_restricted(client, world):
+    client.force_login(world["instructor"])
+
+    html = client.get(f"/cms/pages/add/courses/lessonpage/{world['course'].pk}/").content.decode()
+
+    assert re.search(r'<option value="restricted"\s+selected', html)
