@@ -274,7 +274,6 @@ class RestrictedAttestationMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .labels import ATTESTATION_TEXT, attestation_on_record
-
         from .models import Sensitivity
 
         course = self._page_course()
