@@ -269,8 +269,6 @@ class RestrictedAttestationMixin:
     draft).
     """
 
-    attestation_fields = ("restricted_attestation", "restricted_reference")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .labels import ATTESTATION_TEXT, attestation_on_record
