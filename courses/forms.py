@@ -269,12 +269,15 @@ class RestrictedAttestationMixin:
     draft).
     """
 
-    attestation_fields = ("restricted_attestation", "restricted_reference")
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         from .labels import ATTESTATION_TEXT, attestation_on_record
+        from .models import Sensitivity
 
+        course = self._page_course()
+        if not self.instance.pk and not self.is_bound and course is not None:
+            if course.sensitivity == Sensitivity.RESTRICTED:
+                self.initial["sensitivity"] = Sensitivity.RESTRICTED  # a new lesson of a restricted course
         if "restricted_attestation" in self.fields:
             field = self.fields["restricted_attestation"]
             field.label = ATTESTATION_TEXT

@@ -159,27 +159,36 @@ def document_own_sensitivity(document) -> str:
     return label or Sensitivity.PUBLIC
 
 
-def document_courses(document) -> list[tuple[CoursePage, LessonPage | None]]:
+def document_courses(document, *, restricted_only: bool = False) -> list[tuple[CoursePage, LessonPage | None]]:
     """(course, lesson) of every live lesson and live course page of the document's institute whose
-    published content uses it (other institutes' pages cannot: ``courses.forms`` refuses them)."""
+    published content uses it (other institutes' pages cannot: ``courses.forms`` refuses them).
+    ``restricted_only``: look only at restricted lessons and courses (enough to tell whether a
+    document its own label leaves unrestricted is restricted by use; most requests stop there)."""
+    from django.db.models import Q
     from wagtail.documents import get_document_model
 
     from .access import references_of
-    from .permissions import institute_of_collection
+    from .permissions import institute_of_collection, under_paths
 
     owner = institute_of_collection(document.collection_id)
     if owner is None:
         return []
     wanted = (get_document_model(), str(document.pk))
     courses = {course.path: course for course in CoursePage.objects.live().filter(path__startswith=owner.path)}
+    lessons = LessonPage.objects.live().filter(path__startswith=owner.path)
+    if restricted_only:
+        courses = {path: c for path, c in courses.items() if c.sensitivity == Sensitivity.RESTRICTED}
+        restricted_lesson = Q(sensitivity=Sensitivity.RESTRICTED)
+        lessons = lessons.filter(restricted_lesson | under_paths(list(courses)) if courses else restricted_lesson)
     found = []
     for course in courses.values():
         if wanted in references_of(course):
             found.append((course, None))
-    for lesson in LessonPage.objects.live().filter(path__startswith=owner.path):
+    for lesson in lessons:
         if wanted in references_of(lesson):
             course = next((c for path, c in courses.items() if lesson.path.startswith(path)), None)
-            if course is not None:
+            course = course or course_of(lesson)  # a restricted lesson of an unrestricted course
+            if course is not None and course.live:
                 found.append((course, lesson))
     return found
 

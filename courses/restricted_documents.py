@@ -31,11 +31,19 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypdf.errors import PyPdfError as PdfError
 
-from .labels import VIDEO_EXTENSIONS, document_courses, document_extension, document_sensitivity
+from .labels import (
+    STAMPABLE_EXTENSIONS,
+    VIDEO_EXTENSIONS,
+    document_courses,
+    document_extension,
+    document_own_sensitivity,
+    document_sensitivity,
+)
 from .models import Sensitivity
 from .permissions import institute_of_collection, user_is_institute_staff
-from .protection import refusal_response, restricted_access_log, restricted_refusal, watermark_text
+from .protection import Refusal, refusal_response, restricted_access_log, restricted_refusal, watermark_text
 
 NO_STORE = "private, no-store"
 
@@ -51,7 +59,8 @@ def _studied_course_ids(user) -> set[int]:
 def serve_restricted_document(document, request, *, allowed: bool):
     """The response for a restricted document, or None when the document is not restricted (the
     library serves it as before). ``allowed``: the library's own permission check passed."""
-    uses = document_courses(document)
+    own = document_own_sensitivity(document)
+    uses = document_courses(document, restricted_only=own != Sensitivity.RESTRICTED)
     if document_sensitivity(document, uses=uses) != Sensitivity.RESTRICTED:
         return None
     user = request.user
@@ -86,17 +95,41 @@ def serve_restricted_document(document, request, *, allowed: bool):
     if document_extension(document) in VIDEO_EXTENSIONS:
         restricted_access_log(user=user, action="stream", obj=document, result="allowed", course=course, data=data)
         return None  # served by the library to this person; the lesson shows the overlay
+    if document_extension(document) not in STAMPABLE_EXTENSIONS:
+        return _unstampable(request, document, course=course, data=data)
     event = restricted_access_log(user=user, action="render", obj=document, result="allowed", course=course, data=data)
     text = watermark_text(user=user, event=event, now=now)
     with document.open_file() as handle:
         original = handle.read()
-    stamped = stamp_pdf(original, text)
+    try:
+        stamped = stamp_pdf(original, text)
+    except (PdfError, ValueError):
+        return _unstampable(request, document, course=course, data=data)
     response = HttpResponse(stamped, content_type="application/pdf")
     filename = (document.filename or "document.pdf").replace('"', "")
     response["Content-Disposition"] = f"inline; filename*=UTF-8''{_quote(filename)}"
     response["Cache-Control"] = NO_STORE
     response["X-Content-Type-Options"] = "nosniff"
     response["X-Academy-Access-Event"] = str(event.pk)
+    return response
+
+
+def _unstampable(request, document, *, course, data):
+    """A restricted file that cannot carry the watermark (used by a restricted lesson although it is
+    not a PDF, or a damaged PDF) is not served at all."""
+    restricted_access_log(
+        user=request.user, action="render", obj=document, result="refused:unstampable", course=course, data=data
+    )
+    refusal = Refusal(
+        key="unstampable",
+        title=_("This file cannot be shown"),
+        message=_(
+            "Restricted material is shown only with the viewer's watermark, and this file cannot carry one. "
+            "Ask the institute to provide it as a PDF."
+        ),
+    )
+    response = refusal_response(request, refusal, course=course)
+    response["Cache-Control"] = NO_STORE
     return response
 
 

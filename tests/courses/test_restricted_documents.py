@@ -344,3 +344,47 @@ def test_lesson_without_watermark_shows_no_overlay(client, world):
     html = client.get(world["lesson"].url).content.decode()
 
     assert 'class="watermark"' not in html
+
+
+def test_a_restricted_lesson_of_a_public_course_restricts_its_documents(client, no_conditions):
+    alpha = f.institute_page()
+    document = Document.objects.create(
+        title="정비 자료", file=ContentFile(two_page_pdf(), name="m.pdf"), collection=alpha.collection
+    )
+    course = f.course_page(alpha)
+    lesson = f.lesson_page(
+        course,
+        sensitivity=Sensitivity.RESTRICTED,
+        body=[{"type": "document", "value": {"document": document.pk, "title": "자료"}}],
+    )
+    trainee = f.enrolment(f.course_run(course)).user
+
+    assert labels.document_courses(document, restricted_only=True) == [(course, lesson)]
+    response = fetch(client, trainee, document)
+
+    assert response["Content-Disposition"].startswith("inline")
+    assert AuditEvent.objects.get(action="restricted.render").data["course"] == course.pk
+
+
+def test_a_file_that_cannot_carry_the_watermark_is_not_served_when_a_restricted_lesson_uses_it(client, world):
+    docx = Document.objects.create(
+        title="매뉴얼", file=ContentFile(b"PK\x03\x04 docx", name="manual.docx"), collection=world["alpha"].collection
+    )
+    lesson = world["lesson"]
+    lesson.body = [{"type": "document", "value": {"document": docx.pk, "title": "매뉴얼"}}]
+    labels.attest(obj=lesson, user=world["instructor"])
+    lesson.save_revision().publish()
+
+    response = fetch(client, world["trainee"], docx)
+
+    assert response.status_code == 403
+    assert response["X-Academy-Refusal"] == "unstampable"
+    assert AuditEvent.objects.get(action="restricted.render").data["result"] == "refused:unstampable"
+
+
+def test_a_new_lesson_of_a_restricted_course_starts_restricted(client, world):
+    client.force_login(world["instructor"])
+
+    html = client.get(f"/cms/pages/add/courses/lessonpage/{world['course'].pk}/").content.decode()
+
+    assert re.search(r'<option value="restricted"\s+selected', html)
