@@ -293,3 +293,12 @@ def test_an_institute_manager_publishes_a_new_version_in_the_admin_and_an_instru
     client.force_login(f.instructor_of(institute))
     assert client.post("/cms/pledge_texts/new/", data).status_code in (302, 403)
     assert PledgeText.objects.filter(institute=institute).count() == 2
+
+
+def test_the_condition_is_cheap_enough_for_every_request(person, course, django_assert_num_queries):
+    institute, restricted = course
+    text = pledges.pledge_text_publish(institute=institute, kind="join", title="서약서", body="1. 비밀유지")
+    _sign(person, text)
+    restricted = type(restricted).objects.get(pk=restricted.pk)  # a fresh page, as each request has
+    with django_assert_num_queries(3):  # the course's institute, its current text, the signature
+        assert pledges.pledge_refusal(user=person, course=restricted, now=timezone.now()) is None
