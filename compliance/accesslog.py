@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -76,12 +76,16 @@ def _bounds(log_filter: LogFilter) -> tuple[datetime.datetime, datetime.datetime
 def access_events(log_filter: LogFilter, *, up_to_id: int | None = None):
     """The organisation's people's restricted-access entries in the period, oldest first."""
     start, end = _bounds(log_filter)
-    events = AuditEvent.objects.filter(
-        action__startswith=AUDIT_ACTION_PREFIX,
-        data__organisations__contains=[log_filter.organisation_id],
-        at__gte=start,
-        at__lt=end,
-    )
+    events = AuditEvent.objects.filter(action__startswith=AUDIT_ACTION_PREFIX, at__gte=start, at__lt=end)
+    if connection.vendor == "postgresql":
+        events = events.filter(data__organisations__contains=[log_filter.organisation_id])
+    else:  # SQLite (the embedded demo) has no JSON containment: the period's entries, read in Python
+        wanted = [
+            pk
+            for pk, data in events.values_list("pk", "data")
+            if log_filter.organisation_id in ((data or {}).get("organisations") or [])
+        ]
+        events = AuditEvent.objects.filter(pk__in=wanted)
     if log_filter.person_id:
         events = events.filter(subject_user_id=log_filter.person_id)
     if up_to_id is not None:

@@ -42,14 +42,17 @@ def _sign(user, text, *, name="김보안", now=None, **kw):
     )
 
 
-def test_the_pledge_condition_is_registered_at_order_40():
-    assert "pledge" in protection.registered_conditions()
-    keys = protection.registered_conditions()
-    assert (
-        keys.index("pledge")
-        == sorted(keys, key=lambda k: {"organisation": 10, "pledge": 40}.get(k, 99)).index("pledge")
-        or keys[0] == "pledge"
-    )
+def test_every_restricted_access_condition_is_registered_in_its_order():
+    """organisation 10, nationality 20, agreement 30, pledge 40, training 50, step-up 60: the first
+    missing one names the refusal page, so the order is what a refused person reads first."""
+    assert protection.registered_conditions() == [
+        "organisation",
+        "nationality",
+        "agreement",
+        "pledge",
+        "training",
+        "step_up",
+    ]
 
 
 def test_an_institute_without_a_text_uses_the_builtin_one_with_the_guideline_items(course):
@@ -293,3 +296,12 @@ def test_an_institute_manager_publishes_a_new_version_in_the_admin_and_an_instru
     client.force_login(f.instructor_of(institute))
     assert client.post("/cms/pledge_texts/new/", data).status_code in (302, 403)
     assert PledgeText.objects.filter(institute=institute).count() == 2
+
+
+def test_the_condition_is_cheap_enough_for_every_request(person, course, django_assert_num_queries):
+    institute, restricted = course
+    text = pledges.pledge_text_publish(institute=institute, kind="join", title="서약서", body="1. 비밀유지")
+    _sign(person, text)
+    restricted = type(restricted).objects.get(pk=restricted.pk)  # a fresh page, as each request has
+    with django_assert_num_queries(3):  # the course's institute, its current text, the signature
+        assert pledges.pledge_refusal(user=person, course=restricted, now=timezone.now()) is None
