@@ -23,6 +23,7 @@ from wagtail.admin.views.generic import IndexView
 
 from courses.permissions import policy_for
 from courses.viewsets import InstituteModelViewSet, InstituteStaffViewSet, StaffView, TableExportMixin, TemplateColumn
+from ops.privacy import Action, personal_data_access_record
 
 from . import selectors, services
 from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
@@ -152,6 +153,9 @@ class CertificateDetailView(CertificateViewMixin, StaffView):
 
     def get(self, request, certificate_id):
         certificate = self.certificate
+        personal_data_access_record(
+            actor=request.user, action=Action.VIEW, subjects=[certificate.enrolment.user_id], obj=certificate
+        )
         return self.render(
             certificate=certificate,
             status=certificate_status(certificate),

@@ -199,6 +199,13 @@ class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
     def render(self, **context):
         return self.render_to_response(self.get_context_data(**context))
 
+    def reason_form_response(self, form, *, formats=("csv", "xlsx"), what: str = "", status: int = 200):
+        """The form asking why a file of other people's data is needed (DOMAIN-KR §5.3), posted
+        back to this URL with the chosen ``format``; shown on a GET and, with errors, on a POST
+        without a reason (400)."""
+        self.template_name = "ops/admin_export_reason.html"
+        return self.render_to_response(self.get_context_data(form=form, formats=formats, what=what), status=status)
+
 
 class InstituteStaffViewSet(ViewSet):
     """Staff screens over an institute-owned ``model``: who opens them is its policy's answer.
