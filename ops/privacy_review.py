@@ -17,6 +17,7 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ops.audit import audit_record
 
@@ -56,7 +57,11 @@ def month_status(month: datetime.date, review: PersonalDataReview | None, *, tod
     return "overdue" if today >= month + relativedelta(months=1) else "open"
 
 
-STATUS_LABELS = {"reviewed": _("Reviewed"), "overdue": _("Not reviewed"), "open": _("In progress")}
+STATUS_LABELS = {
+    "reviewed": _("Reviewed"),
+    "overdue": _("Not reviewed"),
+    "open": pgettext_lazy("privacy review", "In progress"),
+}
 
 
 def off_hours_q() -> Q:
