@@ -67,7 +67,7 @@ def test_the_runs_zip_holds_both_files_of_every_enrolment_and_a_manifest(client,
     f.enrolment(pack_world["run"], status=Enrolment.Status.PENDING)  # never admitted: no pack
     client.force_login(pack_world["manager"])
 
-    response = client.post(urls(pack_world["enrolment"], {"reason": "공단 실시상황 점검 제출"})["zip"])
+    response = client.post(urls(pack_world["enrolment"])["zip"], {"reason": "공단 실시상황 점검 제출"})
 
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     names = set(zipfile.ZipFile(io.BytesIO(response.content)).namelist())
@@ -147,7 +147,7 @@ def test_the_zip_uses_a_stored_pack_as_stored(client, pack_world):
     stored = StoredEvidencePack.objects.get()
     client.force_login(pack_world["manager"])
     archive = zipfile.ZipFile(
-        io.BytesIO(client.post(urls(pack_world["enrolment"], {"reason": "공단 실시상황 점검 제출"})["zip"]).content)
+        io.BytesIO(client.post(urls(pack_world["enrolment"])["zip"], {"reason": "공단 실시상황 점검 제출"}).content)
     )
     name = f"evidence-run{pack_world['run'].pk}-enrolment{pack_world['enrolment'].pk}.pdf"
     assert archive.read(name) == Path(stored.pdf_file.path).read_bytes()
