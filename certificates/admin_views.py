@@ -138,6 +138,9 @@ class CertificateIndexView(TableExportMixin, IndexView):
         item.status_label = certificate_status(item).label
         return super().to_row_dict(item)
 
+    def export_subject_ids(self, items) -> list[int]:
+        return [certificate.enrolment.user_id for certificate in items]
+
 
 class CertificateViewMixin:
     def setup_objects(self, certificate_id):

@@ -362,3 +362,25 @@ def test_an_instructor_without_is_staff_is_signed_out_after_thirty_idle_minutes(
     client.get("/cms/")
 
     assert not signed_in(client)
+
+
+def test_the_certificate_list_export_asks_for_a_reason_and_logs_the_holders(client, run_world):
+    enrolment = run_world["run"].enrolments.first()
+    certificate = f.certificate(enrolment)
+    client.force_login(run_world["manager"])
+    url = "/cms/academy/certificates/?export=xlsx"
+
+    form = client.get(url)
+    refused = client.post(url, {"reason": ""})
+    response = client.post(url, REASON)
+
+    assert form.status_code == 200 and 'name="reason"' in form.content.decode()
+    assert refused.status_code == 400
+    rows_ = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows_[1][0] == certificate.code
+    (row,) = rows(action="export")
+    assert (row.object_type, row.subject_ids, row.reason) == (
+        "certificates.certificate_list",
+        [enrolment.user_id],
+        REASON["reason"],
+    )
