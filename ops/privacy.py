@@ -50,12 +50,14 @@ def personal_data_access_record(
     object_type: str = "",
     object_id: str | int = "",
     reason: str = "",
+    at: datetime.datetime | None = None,
 ) -> PersonalDataAccess | None:
     """Log one access by ``actor`` to the personal data of ``subjects`` (users or user ids).
 
     Returns the row, or None when nothing is logged: an anonymous actor, or nobody else's data
     (the actor's own data, an empty list). An export or download without a reason is a
-    programming error (the view asks with ``ExportReasonForm`` first): ``ValueError``."""
+    programming error (the view asks with ``ExportReasonForm`` first): ``ValueError``. ``at``
+    defaults to now (the demo gives past times)."""
     if actor is None or not getattr(actor, "is_authenticated", False):
         return None
     action = Action(action)
@@ -68,7 +70,7 @@ def personal_data_access_record(
     if obj is not None:
         object_type, object_id = object_label(obj)
     address = current_client().address
-    at = timezone.now()
+    at = at or timezone.now()
     with transaction.atomic():
         event = audit_record(
             action=AUDIT_PREFIX + action,

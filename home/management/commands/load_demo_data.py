@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home import demo_emon, demo_evidence, demo_identity, demo_proxy
+from home import demo_emon, demo_evidence, demo_identity, demo_privacy, demo_proxy
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
 
@@ -39,6 +39,7 @@ class Command(BaseCommand):
             demo_proxy.load_proxy_flag(funded_run)
             demo_emon.load_emon()  # the funded run's 공단 reports in every state
             demo_evidence.ensure_demo_evidence_pack()  # a stored inspection evidence pack (DOMAIN-KR §1.9)
+            demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
