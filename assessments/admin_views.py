@@ -23,6 +23,7 @@ from courses.models import CourseRun, Enrolment
 from courses.permissions import under_paths
 from courses.selectors import staff_courses, staff_runs
 from courses.viewsets import InstituteStaffViewSet, StaffView
+from ops.privacy import Action, ExportReasonForm, personal_data_access_record
 
 from . import funded, selectors, services
 from .models import QuestionBank, QuizPage
@@ -131,34 +132,58 @@ class GradebookView(StaffView):
 
     def get(self, request, run_id):
         run = self.run
+        if request.GET.get("format") in ("csv", "xlsx"):
+            # The export is personal data: the reason first (DOMAIN-KR §5.3), the file on the POST.
+            return self.reason_form_response(ExportReasonForm(), what=self.get_page_title())
         book = selectors.gradebook(run=run)
-        file_format = request.GET.get("format")
-        if file_format in ("csv", "xlsx"):
-            assessments = [q.title for q in (*book["quizzes"], *book["practicals"], *book["assignments"])]
-            header = [_("Korean name"), _("English name"), _("E-mail"), _("Status"), _("Progress (%)")]
-            score_label, result_label = _("Score"), _("Result")
-            for title in assessments:
-                header += [f"{title} · {score_label}", f"{title} · {result_label}"]
-            rows = []
-            for row in book["rows"]:
-                line = [
-                    row.enrolment.user.name_ko,
-                    row.enrolment.user.name_en,
-                    row.enrolment.user.email,
-                    row.enrolment.get_status_display(),
-                    row.enrolment.progress_percent,
-                ]
-                for cell in row.cells:
-                    line.append(float(cell["score"]) if cell["score"] is not None else "")
-                    if cell.get("needs_grading") and cell["score"] is None:
-                        line.append(_("Waiting for essay grading"))
-                    elif cell.get("awaiting_grading") and cell["score"] is None:
-                        line.append(_("Awaiting grading"))
-                    else:
-                        line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
-                rows.append(line)
-            return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
+        personal_data_access_record(
+            actor=request.user,
+            action=Action.VIEW,
+            subjects=[row.enrolment.user_id for row in book["rows"]],
+            object_type="assessments.gradebook",
+            object_id=run.pk,
+        )
         return self.render(**book, run=run)
+
+    def post(self, request, run_id):
+        run = self.run
+        form = ExportReasonForm(request.POST)
+        file_format = request.POST.get("format")
+        if file_format not in ("csv", "xlsx") or not form.is_valid():
+            return self.reason_form_response(form, what=self.get_page_title(), status=400)
+        book = selectors.gradebook(run=run)
+        assessments = [q.title for q in (*book["quizzes"], *book["practicals"], *book["assignments"])]
+        header = [_("Korean name"), _("English name"), _("E-mail"), _("Status"), _("Progress (%)")]
+        score_label, result_label = _("Score"), _("Result")
+        for title in assessments:
+            header += [f"{title} · {score_label}", f"{title} · {result_label}"]
+        rows = []
+        for row in book["rows"]:
+            line = [
+                row.enrolment.user.name_ko,
+                row.enrolment.user.name_en,
+                row.enrolment.user.email,
+                row.enrolment.get_status_display(),
+                row.enrolment.progress_percent,
+            ]
+            for cell in row.cells:
+                line.append(float(cell["score"]) if cell["score"] is not None else "")
+                if cell.get("needs_grading") and cell["score"] is None:
+                    line.append(_("Waiting for essay grading"))
+                elif cell.get("awaiting_grading") and cell["score"] is None:
+                    line.append(_("Awaiting grading"))
+                else:
+                    line.append(_("Pass") if cell["passed"] else (_("Fail") if cell["passed"] is False else ""))
+            rows.append(line)
+        personal_data_access_record(
+            actor=request.user,
+            action=Action.EXPORT,
+            subjects=[row.enrolment.user_id for row in book["rows"]],
+            object_type="assessments.gradebook",
+            object_id=run.pk,
+            reason=form.cleaned_data["reason"],
+        )
+        return table_response(filename=f"gradebook-{run.pk}", header=header, rows=rows, file_format=file_format)
 
 
 class ItemAnalysisView(StaffView):
@@ -399,6 +424,14 @@ class CompletionListView(StaffView):
         self.run = get_object_or_404(staff_runs(self.request.user).filter(emp_ins_flag__gt=0), pk=run_id)
 
     def get(self, request, run_id):
+        # Names, birth dates and employers: the reason first (DOMAIN-KR §5.3), the file on the POST.
+        return self.reason_form_response(ExportReasonForm(), what=_("Completion list for HRD-Net"))
+
+    def post(self, request, run_id):
+        form = ExportReasonForm(request.POST)
+        file_format = request.POST.get("format")
+        if file_format not in ("csv", "xlsx") or not form.is_valid():
+            return self.reason_form_response(form, what=_("Completion list for HRD-Net"), status=400)
         header = [
             _("Name"),
             _("Date of birth"),
@@ -410,6 +443,7 @@ class CompletionListView(StaffView):
             pgettext("completion list column", "Completed"),
             _("Training period"),
         ]
+        listed = funded.completion_list(self.run)
         rows = [
             [
                 row.name,
@@ -422,12 +456,16 @@ class CompletionListView(StaffView):
                 _("Completed") if row.completed else _("Not completed"),
                 row.training_period,
             ]
-            for row in funded.completion_list(self.run)
+            for row in listed
         ]
-        file_format = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-        # Names, birth dates and employers: every download goes to the run's history.
+        # Names, birth dates and employers: every download goes to the run's history and the access log.
         services.completion_list_export_log(
-            run=self.run, actor=request.user, file_format=file_format, row_count=len(rows)
+            run=self.run,
+            actor=request.user,
+            file_format=file_format,
+            row_count=len(rows),
+            reason=form.cleaned_data["reason"],
+            subjects=[row.user_id for row in listed],
         )
         return table_response(
             filename=f"completion-list-{self.run.pk}", header=header, rows=rows, file_format=file_format

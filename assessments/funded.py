@@ -488,6 +488,8 @@ class CompletionListRow:
     total: str
     completed: bool
     training_period: str
+    #: Whose row it is (for the personal data access log); not a column of the file.
+    user_id: int = 0
 
 
 def completion_list(run: CourseRun) -> list[CompletionListRow]:
@@ -526,6 +528,7 @@ def completion_list(run: CourseRun) -> list[CompletionListRow]:
             total=_format(weighted_total(parts[enrolment.pk])) if enrolment.pk in parts else "",
             completed=enrolment.status == Enrolment.Status.COMPLETED,
             training_period=period,
+            user_id=enrolment.user_id,
         )
         for enrolment in enrolments
     ]

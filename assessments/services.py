@@ -17,6 +17,7 @@ from courses.permissions import policy_for
 from courses.selectors import studying_enrolment
 from courses.services import enrolment_evaluate_completion
 from ops.audit import audit_record
+from ops.privacy import Action, personal_data_access_record
 
 from . import funded, grading
 from .models import (
@@ -786,19 +787,25 @@ def survey_respond(*, survey, enrolment: Enrolment, answers: dict[str, int], com
 COMPLETION_LIST_EXPORT = "assessments.completion_list_export"
 
 
-def completion_list_export_log(*, run, actor, file_format: str, row_count: int) -> None:
+@transaction.atomic
+def completion_list_export_log(
+    *, run, actor, file_format: str, row_count: int, reason: str, subjects: list[int]
+) -> None:
     """Write a download of a run's 수료자 명단 to the run's history (who and when are the entry's own;
     the file format and the number of trainees in ``data``). The history of a run is the institute's
-    (``courses.models.audit``), so the institute's staff and the administrators read it."""
+    (``courses.models.audit``), so the institute's staff and the administrators read it. The people
+    in the file and the reason given go to the personal data access log (DOMAIN-KR §5.3)."""
     log(
         instance=run,
         action=COMPLETION_LIST_EXPORT,
         user=actor,
         data={"format": file_format, "rows": row_count},
     )
+    personal_data_access_record(actor=actor, action=Action.EXPORT, subjects=subjects, obj=run, reason=reason)
     audit_record(
         action=COMPLETION_LIST_EXPORT,
         actor=actor,
         obj=run,
+        reason=reason,
         data={"format": file_format, "rows": row_count},
     )

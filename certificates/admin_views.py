@@ -23,6 +23,7 @@ from wagtail.admin.views.generic import IndexView
 
 from courses.permissions import policy_for
 from courses.viewsets import InstituteModelViewSet, InstituteStaffViewSet, StaffView, TableExportMixin, TemplateColumn
+from ops.privacy import Action, personal_data_access_record
 
 from . import selectors, services
 from .forms import CertificateTemplateForm, ReissueForm, RevokeForm
@@ -137,6 +138,9 @@ class CertificateIndexView(TableExportMixin, IndexView):
         item.status_label = certificate_status(item).label
         return super().to_row_dict(item)
 
+    def export_subject_ids(self, items) -> list[int]:
+        return [certificate.enrolment.user_id for certificate in items]
+
 
 class CertificateViewMixin:
     def setup_objects(self, certificate_id):
@@ -152,6 +156,9 @@ class CertificateDetailView(CertificateViewMixin, StaffView):
 
     def get(self, request, certificate_id):
         certificate = self.certificate
+        personal_data_access_record(
+            actor=request.user, action=Action.VIEW, subjects=[certificate.enrolment.user_id], obj=certificate
+        )
         return self.render(
             certificate=certificate,
             status=certificate_status(certificate),

@@ -7,10 +7,12 @@ from __future__ import annotations
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext as _
 
 from courses.models import CourseRun
 from courses.selectors import staff_runs
 from courses.viewsets import InstituteStaffViewSet, StaffView
+from ops.privacy import ExportReasonForm
 
 from . import evidence
 
@@ -35,18 +37,43 @@ class FundedRunView(StaffView):
 
 
 class EnrolmentPackView(FundedRunView):
+    """One trainee's pack: a GET asks for the reason (DOMAIN-KR §5.3), the POST with it downloads."""
+
     file_format = "csv"
 
     def get(self, request, enrolment_id):
+        return self.reason_form_response(
+            ExportReasonForm(), formats=(self.file_format,), what=_("Inspection evidence pack")
+        )
+
+    def post(self, request, enrolment_id):
+        form = ExportReasonForm(request.POST)
+        if not form.is_valid():
+            return self.reason_form_response(
+                form, formats=(self.file_format,), what=_("Inspection evidence pack"), status=400
+            )
         filename, data = evidence.evidence_pack_export(
-            enrolment=self.enrolment, actor=request.user, file_format=self.file_format
+            enrolment=self.enrolment,
+            actor=request.user,
+            file_format=self.file_format,
+            reason=form.cleaned_data["reason"],
         )
         return _attachment(filename, data, evidence.CONTENT_TYPES[self.file_format])
 
 
 class RunZipView(FundedRunView):
+    """Every pack of a run: a GET asks for the reason, the POST with it downloads the zip."""
+
     def get(self, request, run_id):
-        filename, data = evidence.evidence_run_zip_export(run=self.run, actor=request.user)
+        return self.reason_form_response(ExportReasonForm(), formats=("zip",), what=_("Inspection evidence packs"))
+
+    def post(self, request, run_id):
+        form = ExportReasonForm(request.POST)
+        if not form.is_valid():
+            return self.reason_form_response(form, formats=("zip",), what=_("Inspection evidence packs"), status=400)
+        filename, data = evidence.evidence_run_zip_export(
+            run=self.run, actor=request.user, reason=form.cleaned_data["reason"]
+        )
         return _attachment(filename, data, evidence.CONTENT_TYPES["zip"])
 
 

@@ -47,6 +47,7 @@ from courses.models import CourseRun, Enrolment
 from courses.progress_rule import KST, kst_date
 from ops.audit import audit_record
 from ops.models import AuditEvent
+from ops.privacy import Action, personal_data_access_record
 
 from .models import (
     EmonRecord,
@@ -435,10 +436,11 @@ def _write(pack: EvidencePack, file_format: str) -> bytes:
     return pack_pdf(pack) if file_format == "pdf" else pack_csv(pack)
 
 
-def evidence_pack_export(*, enrolment: Enrolment, actor, file_format: str) -> tuple[str, bytes]:
+def evidence_pack_export(*, enrolment: Enrolment, actor, file_format: str, reason: str) -> tuple[str, bytes]:
     """A fresh pack of ``enrolment`` as ``file_format`` ("csv" or "pdf") for a staff member; the
     download is recorded in the audit trail (who, from where, which enrolment, the file's hash).
-    The caller has checked the actor may see the run."""
+    The caller has checked the actor may see the run and asked for the ``reason``, which goes with
+    the trainee's id to the personal data access log (DOMAIN-KR §5.3)."""
     if file_format not in ("csv", "pdf"):
         raise ValueError(file_format)
     pack = evidence_pack(enrolment)
@@ -449,7 +451,11 @@ def evidence_pack_export(*, enrolment: Enrolment, actor, file_format: str) -> tu
             actor=actor,
             subject_user=pack.enrolment.user_id,
             obj=pack.enrolment,
+            reason=reason,
             data={"enrolment": pack.enrolment.pk, "format": file_format, "sha256": sha256_hex(data)},
+        )
+        personal_data_access_record(
+            actor=actor, action=Action.DOWNLOAD, subjects=[pack.enrolment.user_id], obj=pack.enrolment, reason=reason
         )
     return f"{pack.name}.{file_format}", data
 
@@ -463,7 +469,7 @@ def admitted_enrolments_of(runs):
     return Enrolment.objects.filter(run__in=runs, status__in=ADMITTED)
 
 
-def evidence_run_zip_export(*, run: CourseRun, actor) -> tuple[str, bytes]:
+def evidence_run_zip_export(*, run: CourseRun, actor, reason: str) -> tuple[str, bytes]:
     """Every pack of a run (CSV and PDF per enrolment) in one zip for an inspection, with a
     manifest of the files' SHA-256. A stored pack is used as stored; the others are made now.
     One audit entry for the run (how many enrolments)."""
@@ -491,7 +497,11 @@ def evidence_run_zip_export(*, run: CourseRun, actor) -> tuple[str, bytes]:
             action=RUN_EXPORT_ACTION,
             actor=actor,
             obj=run,
+            reason=reason,
             data={"run": run.pk, "enrolments": len(enrolments), "sha256": sha256_hex(data)},
+        )
+        personal_data_access_record(
+            actor=actor, action=Action.DOWNLOAD, subjects=[e.user_id for e in enrolments], obj=run, reason=reason
         )
     return f"evidence-run{run.pk}.zip", data
 

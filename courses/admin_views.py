@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
 from common.exports import table_response
+from ops.privacy import Action, ExportReasonForm, personal_data_access_record
 
 from . import presenters, selectors, services
 from .models import AttendanceRecord, AttendanceSession, CourseRun, Enrolment
@@ -199,6 +200,8 @@ class RunDetailView(RunViewMixin, StaffView):
         return self.respond(AddTraineeForm())
 
     def post(self, request, run_id):
+        if "reason" in request.POST:
+            return self.export(ExportReasonForm(request.POST), request.POST.get("format"))
         form = AddTraineeForm(request.POST)
         if form.is_valid():
             try:
@@ -223,35 +226,65 @@ class RunDetailView(RunViewMixin, StaffView):
                 form.add_error(None, str(error))
         return self.respond(form)
 
-    def respond(self, form):
-        run = self.run
+    def _enrolments(self):
         status = self.request.GET.get("status", "")
         query = " ".join(self.request.GET.get("q", "").split())[:100]
-        enrolments = selectors.run_enrolments(run=run, status=status, query=query)
-        file_format = self.request.GET.get("format")
-        if file_format in ("csv", "xlsx"):
-            header = [
-                _("Korean name"),
-                _("English name"),
-                _("E-mail"),
-                _("Status"),
-                _("Progress (%)"),
-                _("Requested at"),
-                _("Completed at"),
+        return selectors.run_enrolments(run=self.run, status=status, query=query), status, query
+
+    def export(self, form, file_format):
+        """The list (with the page's filters) as CSV or XLSX, once the reason is given (DOMAIN-KR §5.3)."""
+        run = self.run
+        if file_format not in ("csv", "xlsx") or not form.is_valid():
+            return self.reason_form_response(form, what=_("Enrolments: %(run)s") % {"run": run}, status=400)
+        enrolments = list(self._enrolments()[0])
+        header = [
+            _("Korean name"),
+            _("English name"),
+            _("E-mail"),
+            _("Status"),
+            _("Progress (%)"),
+            _("Requested at"),
+            _("Completed at"),
+        ]
+        rows = [
+            [
+                e.user.name_ko,
+                e.user.name_en,
+                e.user.email,
+                e.get_status_display(),
+                e.progress_percent,
+                timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(e.completed_at).strftime("%Y-%m-%d %H:%M") if e.completed_at else "",
             ]
-            rows = (
-                [
-                    e.user.name_ko,
-                    e.user.name_en,
-                    e.user.email,
-                    e.get_status_display(),
-                    e.progress_percent,
-                    timezone.localtime(e.created_at).strftime("%Y-%m-%d %H:%M"),
-                    timezone.localtime(e.completed_at).strftime("%Y-%m-%d %H:%M") if e.completed_at else "",
-                ]
-                for e in enrolments.iterator(chunk_size=2000)
+            for e in enrolments
+        ]
+        personal_data_access_record(
+            actor=self.request.user,
+            action=Action.EXPORT,
+            subjects=[e.user_id for e in enrolments],
+            object_type="courses.enrolment_list",
+            object_id=run.pk,
+            reason=form.cleaned_data["reason"],
+        )
+        return table_response(filename=f"enrolments-{run.pk}", header=header, rows=rows, file_format=file_format)
+
+    def respond(self, form):
+        run = self.run
+        if self.request.GET.get("format") in ("csv", "xlsx"):
+            return self.reason_form_response(
+                ExportReasonForm(),
+                formats=(self.request.GET["format"],),
+                what=_("Enrolments: %(run)s") % {"run": run},
             )
-            return table_response(filename=f"enrolments-{run.pk}", header=header, rows=rows, file_format=file_format)
+        queryset, status, query = self._enrolments()
+        enrolments = list(queryset)
+        personal_data_access_record(
+            actor=self.request.user,
+            action=Action.VIEW,
+            subjects=[e.user_id for e in enrolments],
+            object_type="courses.enrolment_list",
+            object_id=run.pk,
+        )
         return self.render(
             run=run,
             enrolments=enrolments,

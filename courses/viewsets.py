@@ -45,6 +45,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from common.exports import table_response
+from ops.privacy import Action, ExportReasonForm, personal_data_access_record
 
 from .permissions import ALL_ACTIONS, permitted_instances, policy_for
 
@@ -171,9 +172,51 @@ class TableExportMixin:
             return str(value)
         return "" if value is None else value
 
+    #: The files hold other people's data (DOMAIN-KR §5.3): ``?export=`` first shows a form asking
+    #: for the reason; its POST (same URL) writes the file and the personal data access log.
+    reason_form = None
+
+    def export_subject_ids(self, items) -> list[int]:
+        """The user ids whose data ``items`` (the exported rows) hold."""
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            self.is_export = False
+            self.reason_form = ExportReasonForm()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.reason_form = ExportReasonForm(request.POST)
+        if self.is_export and self.reason_form.is_valid():
+            return super().get(request, *args, **kwargs)
+        self.is_export = False
+        response = super().get(request, *args, **kwargs)
+        response.status_code = 400
+        return response
+
+    def get_template_names(self):
+        if self.reason_form is not None and not self.is_export:
+            return ["ops/admin_export_reason.html"]
+        return super().get_template_names()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.reason_form is not None:
+            context.update(form=self.reason_form, formats=(self.request.GET.get("export"),), what="")
+        return context
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        items = list(queryset)
+        personal_data_access_record(
+            actor=self.request.user,
+            action=Action.EXPORT,
+            subjects=self.export_subject_ids(items),
+            object_type=f"{self.model._meta.label_lower}_list",
+            reason=self.reason_form.cleaned_data["reason"],
+        )
         header = [self.get_heading(queryset, field) for field in self.list_export]
-        rows = ([self.export_cell(value) for value in self.to_row_dict(item).values()] for item in queryset)
+        rows = ([self.export_cell(value) for value in self.to_row_dict(item).values()] for item in items)
         return table_response(filename=self.get_filename(), header=header, rows=rows, file_format=spreadsheet_format)
 
 
@@ -198,6 +241,13 @@ class StaffView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View):
 
     def render(self, **context):
         return self.render_to_response(self.get_context_data(**context))
+
+    def reason_form_response(self, form, *, formats=("csv", "xlsx"), what: str = "", status: int = 200):
+        """The form asking why a file of other people's data is needed (DOMAIN-KR §5.3), posted
+        back to this URL with the chosen ``format``; shown on a GET and, with errors, on a POST
+        without a reason (400)."""
+        self.template_name = "ops/admin_export_reason.html"
+        return self.render_to_response(self.get_context_data(form=form, formats=formats, what=what), status=status)
 
 
 class InstituteStaffViewSet(ViewSet):

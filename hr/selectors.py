@@ -153,3 +153,13 @@ def bulk_enrol_runs(queryset, *, today=None) -> list[CourseRun]:
         run.is_full = run.seats_left == 0
         run.closed_reason = _("already started") if run.starts_on <= today else ""
     return runs
+
+
+def training_record_subjects(organisation: Organisation) -> list[int]:
+    """The user ids in ``training_records`` (for the personal data access log)."""
+    return list(
+        Enrolment.objects.filter(user__memberships__organisation=organisation)
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by()
+    )

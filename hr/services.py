@@ -15,6 +15,7 @@ from accounts import services as account_services
 from accounts.models import Membership, OrganisationInvitation
 from certificates import ratelimit
 from ops.audit import audit_record
+from ops.privacy import Action, personal_data_access_record
 
 #: At most this many invitation e-mails (first sendings from /hr/invite/ and resends) to one address
 #: per hour, and per organisation.
@@ -78,12 +79,17 @@ TRAINING_RECORDS_EXPORT = "hr.training_records_export"
 
 
 @transaction.atomic
-def training_records_export_log(*, organisation, actor, file_format: str, row_count: int) -> None:
+def training_records_export_log(
+    *, organisation, actor, file_format: str, row_count: int, reason: str, subjects: list[int]
+) -> None:
     """Write a download of the organisation's training records to the audit trail (DOMAIN-KR §1.10):
-    who, when and from where are the entry's own; the format and the number of rows in ``data``."""
+    who, when and from where are the entry's own; the format and the number of rows in ``data``;
+    and to the personal data access log (§5.3) with the people in the file and the reason given."""
     audit_record(
         action=TRAINING_RECORDS_EXPORT,
         actor=actor,
         obj=organisation,
+        reason=reason,
         data={"format": file_format, "rows": row_count},
     )
+    personal_data_access_record(actor=actor, action=Action.EXPORT, subjects=subjects, obj=organisation, reason=reason)

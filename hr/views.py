@@ -23,6 +23,7 @@ from accounts.models import DeletionAttestation, Membership, Organisation
 from common.exports import table_response
 from common.uploads import UploadError, upload_bytes
 from courses import services as course_services
+from ops.privacy import Action, ExportReasonForm, personal_data_access_record
 
 from . import selectors, services
 from .forms import MAX_CSV_BYTES, ApiKeyForm, BulkEnrolForm, InviteForm, parse_enrolment_csv
@@ -63,14 +64,23 @@ def dashboard(request):
         number = 1
     page = paginator.page(number if 1 <= number <= paginator.num_pages else 1)
     today = timezone.localdate()
-    expiring = selectors.expiring_certificates(organisation, today=today)
+    expiring = list(selectors.expiring_certificates(organisation, today=today))
+    memberships = list(page.object_list)
+    # 접속기록 (DOMAIN-KR §5.3): the members on this page and the holders of expiring certificates.
+    personal_data_access_record(
+        actor=request.user,
+        action=Action.VIEW,
+        subjects=[m.user_id for m in memberships] + [c.enrolment.user_id for c in expiring],
+        object_type="hr.member_list",
+        object_id=organisation.pk,
+    )
     return render(
         request,
         "hr/dashboard.html",
         {
             "organisation": organisation,
             "organisations": selectors.hr_organisations(request.user),
-            "rows": selectors.member_rows(list(page.object_list)),
+            "rows": selectors.member_rows(memberships),
             "page_obj": page,
             "paginator": paginator,
             "query": query,
@@ -90,6 +100,7 @@ def member(request, membership_id):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_id, organisation=organisation
     )
+    personal_data_access_record(actor=request.user, action=Action.VIEW, subjects=[membership.user_id], obj=membership)
     return render(
         request,
         "hr/member.html",
@@ -104,7 +115,19 @@ def member(request, membership_id):
 
 @login_required
 def export(request, file_format):
+    """The members' training records as CSV or XLSX. The file is personal data: a GET shows the
+    form asking for the reason (DOMAIN-KR §5.3); the POST with a reason makes and logs the file,
+    without one it is a 400 with the form again."""
     organisation = _organisation(request)
+    file_format = "xlsx" if file_format == "xlsx" else "csv"
+    form = ExportReasonForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST" or not form.is_valid():
+        return render(
+            request,
+            "hr/export.html",
+            {"organisation": organisation, "form": form, "file_format": file_format},
+            status=400 if request.method == "POST" else 200,
+        )
     header = [
         _("Korean name"),
         _("English name"),
@@ -118,10 +141,14 @@ def export(request, file_format):
         _("Certificate status"),
         _("Expiry date"),
     ]
-    file_format = "xlsx" if file_format == "xlsx" else "csv"
     rows = list(selectors.training_records(organisation))
     services.training_records_export_log(
-        organisation=organisation, actor=request.user, file_format=file_format, row_count=len(rows)
+        organisation=organisation,
+        actor=request.user,
+        file_format=file_format,
+        row_count=len(rows),
+        reason=form.cleaned_data["reason"],
+        subjects=selectors.training_record_subjects(organisation),
     )
     return table_response(
         filename=f"training-records-{timezone.localdate():%Y%m%d}",

@@ -18,5 +18,9 @@ class OpsConfig(AppConfig):
         register_permission_policy(FailedTask, SuperuserReadOnlyPolicy(FailedTask))
         register_permission_policy(AuditEvent, SuperuserReadOnlyPolicy(AuditEvent))
 
+        from . import privacy
+
+        privacy.register_retention()  # the access log: ACADEMY_RETENTION_YEARS["access_logs"]
+
         # weak=False: the receiver is a module-level function, but say it plainly.
         signals.task_failure.connect(services.on_task_failure, weak=False, dispatch_uid="ops.dead_letter")

@@ -103,3 +103,75 @@ class AuditChainCheck(models.Model):
     @property
     def ok(self) -> bool:
         return self.broken_id is None
+
+
+class PersonalDataAccess(models.Model):
+    """One access by a 개인정보취급자 (staff, HR, instructor) to other people's personal data: the
+    접속기록 of 안전성 확보조치 기준 제8조 (DOMAIN-KR §5.3).
+
+    Who (``actor``), when, from where (``address``), whose data (``subject_ids``: user ids only,
+    never the data itself), what was done (``action``) on which screen or object, and the reason
+    an export or download was asked for. Each row is witnessed by one entry of the hash-chained
+    audit trail (``audit_event``, which holds the same facts), so an edited row no longer matches
+    its chained twin. Written only by ``ops.privacy.personal_data_access_record``; the database
+    refuses UPDATE, and DELETE of rows younger than a year (``ops/migrations/0005``): only the
+    retention sweep removes rows, after ``ACADEMY_RETENTION_YEARS["access_logs"]`` (2 years).
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("View")
+        EXPORT = "export", _("Export")
+        DOWNLOAD = "download", _("Download")
+        PRINT = "print", _("Print")
+        CHANGE = "change", _("Change")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        on_delete=models.DO_NOTHING,
+        related_name="+",
+        db_constraint=False,
+    )
+    at = models.DateTimeField(_("time"), db_index=True)
+    address = models.CharField(_("address"), max_length=64, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    object_type = models.CharField(_("screen or object"), max_length=100, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    subject_ids = models.JSONField(_("whose data (user ids)"), default=list)
+    subject_count = models.PositiveIntegerField(_("number of people"), default=0)
+    reason = models.TextField(_("reason"), blank=True)
+    audit_event = models.ForeignKey(
+        AuditEvent, verbose_name=_("audit entry"), on_delete=models.DO_NOTHING, related_name="+", db_constraint=False
+    )
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("personal data access")
+        verbose_name_plural = _("personal data access log")
+        permissions = [("review_personaldataaccess", _("Can review the personal data access log"))]
+        indexes = [models.Index(fields=["actor", "at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.action} {self.object_type}"
+
+
+class PersonalDataReview(models.Model):
+    """The 개인정보 보호책임자's monthly check of the access log (DOMAIN-KR §5.3: "at least monthly"):
+    who signed the month off, when, and what they noted (downloads whose reasons they confirmed,
+    follow-ups). One per month; until it exists, a month that has ended shows "검토 전"."""
+
+    month = models.DateField(_("month"), unique=True, help_text=_("The first day of the month reviewed."))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("signed at"), default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("personal data access review")
+        verbose_name_plural = _("personal data access reviews")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"

@@ -262,7 +262,9 @@ def test_the_gradebook_has_a_column_per_assignment_in_100_points(client, world):
     assert "Awaiting grading" not in text
     assert "70 <span" in text  # 35 of 50 points is 70 of 100, a pass at 60
 
-    export = client.get(url, {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="en").content.decode("utf-8-sig")
+    export = client.post(url, {"format": "csv", "reason": "성적 확인"}, HTTP_ACCEPT_LANGUAGE="en").content.decode(
+        "utf-8-sig"
+    )
     header, first = export.splitlines()[:2]
     assert "정비 일지 과제 · Score" in header and "정비 일지 과제 · Result" in header
     assert first.startswith("가나다") and first.endswith("70.0,Pass")

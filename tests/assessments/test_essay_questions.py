@@ -243,7 +243,7 @@ def test_the_gradebook_shows_the_attempt_as_waiting_until_graded(client, essay_s
     url = reverse("gradebook:run", args=[essay_setup["run"].pk])
 
     assert "서술형 채점 대기" in client.get(url).content.decode()
-    assert "서술형 채점 대기" in client.get(url + "?format=csv").content.decode("utf-8-sig")
+    assert "서술형 채점 대기" in client.post(url, {"format": "csv", "reason": "성적 확인"}).content.decode("utf-8-sig")
 
     grade(client, essay_setup, attempt.answers.get(question=essay_setup["essay"]), "6")
     client.force_login(essay_setup["instructor"])

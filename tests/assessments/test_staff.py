@@ -184,8 +184,12 @@ def test_gradebook_exports(client, two, graded_run):
     client.force_login(two["instructor"])
     url = f"/cms/assessments/runs/{graded_run['run'].pk}/gradebook/"
 
-    rows = list(csv.reader(io.StringIO(client.get(url, {"format": "csv"}).content.decode().lstrip("\ufeff"))))
-    sheet = load_workbook(io.BytesIO(client.get(url, {"format": "xlsx"}).content)).active
+    rows = list(
+        csv.reader(
+            io.StringIO(client.post(url, {"format": "csv", "reason": "성적 확인"}).content.decode().lstrip("\ufeff"))
+        )
+    )
+    sheet = load_workbook(io.BytesIO(client.post(url, {"format": "xlsx", "reason": "성적 확인"}).content)).active
 
     assert rows[0][-2:] == ["최종평가 · 점수", "최종평가 · 결과"]
     assert len(rows) == 7

@@ -172,7 +172,9 @@ def test_certificate_list_exports_csv_and_xlsx_for_the_institute_only(client, is
     listing = client.get("/cms/academy/certificates/").content.decode()
     assert "export=csv" in listing and "export=xlsx" in listing
 
-    response = client.get("/cms/academy/certificates/?export=csv")
+    assert "reason" in client.get("/cms/academy/certificates/?export=csv").content.decode()  # the form first
+    assert client.post("/cms/academy/certificates/?export=csv", {}).status_code == 400
+    response = client.post("/cms/academy/certificates/?export=csv", {"reason": "발급 현황 보고"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="certificates.csv"'
     text = response.content.decode("utf-8")
@@ -182,10 +184,12 @@ def test_certificate_list_exports_csv_and_xlsx_for_the_institute_only(client, is
     assert certificate.code in row and certificate.holder_name_ko in row and "유효" in row
     assert "'=HYPERLINK(1)" in row  # a formula typed into a name never runs in a spreadsheet
 
-    workbook = load_workbook(io.BytesIO(client.get("/cms/academy/certificates/?export=xlsx").content))
+    workbook = load_workbook(
+        io.BytesIO(client.post("/cms/academy/certificates/?export=xlsx", {"reason": "발급 현황 보고"}).content)
+    )
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][0] == certificate.code and rows[1][-1] == "유효"
 
     client.force_login(factories.manager_of(factories.institute_page()))
-    other = client.get("/cms/academy/certificates/?export=csv").content.decode("utf-8")
+    other = client.post("/cms/academy/certificates/?export=csv", {"reason": "발급 현황 보고"}).content.decode("utf-8")
     assert certificate.code not in other and len(other.lstrip("\ufeff").splitlines()) == 1

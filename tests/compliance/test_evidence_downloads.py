@@ -44,8 +44,8 @@ def test_staff_of_the_runs_institute_download_csv_and_pdf_and_each_download_is_a
     client.force_login(pack_world["instructor"])
     before = AuditEvent.objects.filter(action=evidence.EXPORT_ACTION).count()
 
-    as_csv = client.get(urls(enrolment)["csv"])
-    as_pdf = client.get(urls(enrolment)["pdf"])
+    as_csv = client.post(urls(enrolment)["csv"], {"reason": "공단 실시상황 점검 제출"})
+    as_pdf = client.post(urls(enrolment)["pdf"], {"reason": "공단 실시상황 점검 제출"})
 
     assert as_csv.status_code == 200 and as_csv["Content-Type"].startswith("text/csv")
     assert f'enrolment{enrolment.pk}.csv"' in as_csv["Content-Disposition"]
@@ -67,7 +67,7 @@ def test_the_runs_zip_holds_both_files_of_every_enrolment_and_a_manifest(client,
     f.enrolment(pack_world["run"], status=Enrolment.Status.PENDING)  # never admitted: no pack
     client.force_login(pack_world["manager"])
 
-    response = client.get(urls(pack_world["enrolment"])["zip"])
+    response = client.post(urls(pack_world["enrolment"])["zip"], {"reason": "공단 실시상황 점검 제출"})
 
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     names = set(zipfile.ZipFile(io.BytesIO(response.content)).namelist())
@@ -146,7 +146,9 @@ def test_the_zip_uses_a_stored_pack_as_stored(client, pack_world):
     evidence.evidence_pack_store(enrolment_id=pack_world["enrolment"].pk)
     stored = StoredEvidencePack.objects.get()
     client.force_login(pack_world["manager"])
-    archive = zipfile.ZipFile(io.BytesIO(client.get(urls(pack_world["enrolment"])["zip"]).content))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.post(urls(pack_world["enrolment"])["zip"], {"reason": "공단 실시상황 점검 제출"}).content)
+    )
     name = f"evidence-run{pack_world['run'].pk}-enrolment{pack_world['enrolment'].pk}.pdf"
     assert archive.read(name) == Path(stored.pdf_file.path).read_bytes()
 

@@ -59,7 +59,7 @@ def test_enrolment_list_filters_by_status_and_search(client, setup):
 def test_csv_export_is_excel_friendly_and_neutralises_formulas(client, setup):
     client.force_login(setup["manager"])
 
-    response = client.get(f"/cms/academy/runs/{setup['run'].pk}/", {"format": "csv"})
+    response = client.post(f"/cms/academy/runs/{setup['run'].pk}/", {"format": "csv", "reason": "수강 현황 보고"})
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     text = response.content.decode("utf-8")
@@ -73,7 +73,9 @@ def test_csv_export_is_excel_friendly_and_neutralises_formulas(client, setup):
 def test_xlsx_export(client, setup):
     client.force_login(setup["manager"])
 
-    response = client.get(f"/cms/academy/runs/{setup['run'].pk}/", {"format": "xlsx", "status": "active"})
+    response = client.post(
+        f"/cms/academy/runs/{setup['run'].pk}/?status=active", {"format": "xlsx", "reason": "수강 현황 보고"}
+    )
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))

@@ -107,8 +107,14 @@ def test_bulk_enrolment_is_all_or_nothing_with_errors_by_row(client, orgs):
 def test_exports_cover_only_the_organisation(client, orgs):
     client.force_login(orgs["hr"])
 
-    rows = list(csv.reader(io.StringIO(client.get("/hr/records.csv").content.decode().lstrip("\ufeff"))))
-    sheet = load_workbook(io.BytesIO(client.get("/hr/records.xlsx").content)).active
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.post("/hr/records.csv", {"reason": "분기 교육 실적 보고"}).content.decode().lstrip("\ufeff")
+            )
+        )
+    )
+    sheet = load_workbook(io.BytesIO(client.post("/hr/records.xlsx", {"reason": "분기 교육 실적 보고"}).content)).active
 
     emails = [row[2] for row in rows[1:]]
     assert "kim@alpha.example" in emails and "park@beta.example" not in emails

@@ -49,7 +49,7 @@ def test_the_xlsx_export_works_when_a_member_has_a_certificate(client, org):
     certificate = _certificate(org, "임무SW 기초")
     client.force_login(org["hr"])
 
-    response = client.get("/hr/records.xlsx")
+    response = client.post("/hr/records.xlsx", {"reason": "분기 교육 실적 보고"})
 
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
@@ -62,9 +62,9 @@ def test_the_exports_name_revoked_and_expired_certificates(client, org):
     revoked, expired = _revoked(org), _expired(org)
     client.force_login(org["hr"])
 
-    sheet = load_workbook(io.BytesIO(client.get("/hr/records.xlsx").content)).active
+    sheet = load_workbook(io.BytesIO(client.post("/hr/records.xlsx", {"reason": "분기 교육 실적 보고"}).content)).active
     status = {row[8].value: row[9].value for row in sheet.iter_rows(min_row=2)}
-    text = client.get("/hr/records.csv").content.decode("utf-8-sig")
+    text = client.post("/hr/records.csv", {"reason": "분기 교육 실적 보고"}).content.decode("utf-8-sig")
 
     assert status[revoked.code] == "취소됨" and status[expired.code] == "만료됨"
     assert "취소됨" in text and "만료됨" in text

@@ -144,14 +144,21 @@ def test_an_essay_grade_is_recorded():
 
 def test_exports_of_personal_data_are_recorded(client, orgs):  # noqa: F811
     client.force_login(orgs["hr"])
-    assert client.get("/hr/records.csv").status_code == 200
+    assert client.post("/hr/records.csv", {"reason": "분기 교육 실적 보고"}).status_code == 200
     (export,) = entries("hr.training_records_export")
     assert export.actor_id == orgs["hr"].pk and export.data == {"format": "csv", "rows": 1}
     assert export.object_type == "accounts.organisation"
 
 
 def test_the_completion_list_export_is_recorded(world):  # noqa: F811
-    services.completion_list_export_log(run=world["run"], actor=world["manager"], file_format="xlsx", row_count=3)
+    services.completion_list_export_log(
+        run=world["run"],
+        actor=world["manager"],
+        file_format="xlsx",
+        row_count=3,
+        reason="HRD-Net 입력",
+        subjects=[f.UserFactory().pk],
+    )
     (export,) = entries("assessments.completion_list_export")
     assert export.actor_id == world["manager"].pk and export.data == {"format": "xlsx", "rows": 3}
     assert (export.object_type, export.object_id) == ("courses.courserun", str(world["run"].pk))

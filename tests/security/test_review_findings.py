@@ -336,7 +336,7 @@ def test_the_gradebook_export_neutralises_a_formula_in_an_assessment_title(clien
     quiz.save_revision().publish()
     client.force_login(two["beta_manager"])
 
-    response = client.get(f"/cms/assessments/runs/{run.pk}/gradebook/?format=csv")
+    response = client.post(f"/cms/assessments/runs/{run.pk}/gradebook/", {"format": "csv", "reason": "성적 확인"})
 
     header = response.content.decode("utf-8-sig").splitlines()[0]
     assert "'=HYPERLINK(" in header

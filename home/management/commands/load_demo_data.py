@@ -10,6 +10,7 @@ from home import (
     demo_identity,
     demo_pii,
     demo_pledge,
+    demo_privacy,
     demo_proxy,
     demo_restricted_labels,
     demo_security,
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             demo_security.load_security_training()  # 보안교육: policy, completions, one overdue, one pending
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
             demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)
+            demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
