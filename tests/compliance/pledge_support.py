@@ -21,3 +21,18 @@ def stepped_up(user, *, at=None) -> IdentityCheck:
 def restricted_course(institute=None):
     institute = institute or f.institute_page("보호연구원")
     return institute, f.course_page(institute, "제한 과정", sensitivity=Sensitivity.RESTRICTED)
+
+
+def signed_pledge(user, institute, *, at=None):
+    """``user`` signed the current 기술보호 서약서 of ``institute`` (the "pledge" condition holds)."""
+    from compliance import pledges
+
+    text = pledges.current_text(institute_id=institute.pk)
+    return pledges.pledge_sign(
+        user=user,
+        text=text,
+        typed_name=user.name_ko or user.name_en,
+        agreed=True,
+        identity_check=stepped_up(user, at=at),
+        now=at,
+    )

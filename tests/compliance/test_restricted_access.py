@@ -10,11 +10,20 @@ from django.utils import timezone
 
 from accounts import services as account_services
 from accounts.models import Consent, DeletionAttestation, Membership, VettingStatus
-from compliance.models import ExportApproval, ExportApprovalKind, IdentityCheck, IdentityMoment, IdentityResult
+from compliance.models import (
+    ExportApproval,
+    ExportApprovalKind,
+    IdentityCheck,
+    IdentityMoment,
+    IdentityResult,
+    PledgeSignature,
+)
 from courses import protection
 from courses.models import Enrolment, Sensitivity
 from ops.models import AuditEvent
 from tests import factories as f
+
+from .pledge_support import signed_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +37,11 @@ def step_up(user, *, minutes_ago=1):
         result=IdentityResult.OK,
         at=timezone.now() - datetime.timedelta(minutes=minutes_ago),
     )
+
+
+def forget_step_ups(**filters):
+    """Remove the recent step-up checks (not those a pledge signature names: they are its evidence)."""
+    IdentityCheck.objects.filter(**filters).exclude(pk__in=PledgeSignature.objects.values("identity_check")).delete()
 
 
 def declare(user, nationality="KR"):
@@ -47,6 +61,9 @@ def world():
     f.MembershipFactory(organisation=organisation, user=trainee)
     f.enrolment(run, trainee)
     declare(trainee)
+    # The pledge condition (40) holds, signed with a step-up check outside the 10-minute window (its own
+    # tests are test_pledges.py); step_up() below is the recent check the step-up condition (60) reads.
+    signed_pledge(trainee, institute, at=timezone.now() - datetime.timedelta(minutes=30))
     step_up(trainee)
     return {
         "institute": institute,
@@ -114,7 +131,7 @@ def test_each_missing_condition_has_its_own_403_page_naming_it_and_is_logged(cli
     elif change == "agreement_ended":
         account_services.organisation_agreement_end(organisation=org, actor=f.AdminUserFactory(), reason="협약 해지")
     elif change in ("no_step_up", "old_step_up"):
-        IdentityCheck.objects.filter(user=trainee).delete()
+        forget_step_ups(user=trainee)
         if change == "old_step_up":
             step_up(trainee, minutes_ago=11)
     response = open_lesson(client, world)
@@ -143,7 +160,7 @@ def test_a_foreigner_with_a_current_approval_for_this_course_opens_it(client, wo
 
 
 def test_the_step_up_refusal_links_to_a_check_that_returns_to_the_lesson(client, world):
-    IdentityCheck.objects.all().delete()
+    forget_step_ups()
     response = open_lesson(client, world)
     assert response.context["refusal"].url.startswith("/learn/identity/")
 
@@ -157,7 +174,7 @@ def test_an_expiry_blocks_the_next_request_of_the_same_session(client, world):
 
 
 def test_a_step_up_ageing_past_ten_minutes_blocks_the_next_request(client, world):
-    IdentityCheck.objects.all().delete()
+    forget_step_ups()
     check = step_up(world["trainee"], minutes_ago=9)
     assert open_lesson(client, world).status_code == 200
     check.at = timezone.now() - datetime.timedelta(minutes=10, seconds=1)
@@ -217,6 +234,7 @@ def test_a_foreigner_without_approval_cannot_enrol_or_be_enrolled(client, world)
 def test_enrolment_asks_for_the_nationality_with_the_notice_then_enrols(client, world):
     person = f.UserFactory()
     f.MembershipFactory(organisation=world["org"], user=person)
+    signed_pledge(person, world["institute"], at=timezone.now() - datetime.timedelta(minutes=30))
     step_up(person)
     client.force_login(person)
     response = client.post(f"/learn/runs/{world['run'].public_id}/enrol/")
@@ -300,7 +318,7 @@ def test_the_restricted_course_page_is_never_anonymously_cached_and_hides_lesson
     anonymous = client.get(world["course"].url)
     assert anonymous.status_code == 200 and "X-Academy-Cache" not in anonymous.headers
     assert client.get(world["course"].url).headers.get("X-Academy-Cache") != "hit"
-    IdentityCheck.objects.all().delete()
+    forget_step_ups()
     client.force_login(world["trainee"])
     page = client.get(world["course"].url)
     assert page.context["restricted_refusal"].key == "step_up" and page.context["can_study"] is False
@@ -308,7 +326,7 @@ def test_the_restricted_course_page_is_never_anonymously_cached_and_hides_lesson
 
 def test_quiz_start_in_a_restricted_course_asks_the_conditions(client, world):
     quiz = f.quiz_page(world["course"])
-    IdentityCheck.objects.all().delete()
+    forget_step_ups()
     client.force_login(world["trainee"])
     response = client.post(f"/learn/quizzes/{quiz.pk}/start/")
     assert response.status_code == 403 and refusal_of(response) == "step_up"

@@ -338,12 +338,18 @@ def test_lesson_and_its_videos_show_the_watermark_the_view_passes(client, world,
     assert "style=" not in html.split('class="watermark"')[1][:200]  # CSS file only (the CSP)
 
 
-def test_lesson_without_watermark_shows_no_overlay(client, world):
+def test_a_public_lesson_shows_no_overlay_and_a_restricted_one_names_its_view_event(client, world):
     client.force_login(world["trainee"])
+    public_course = f.course_page(world["alpha"], "공개 과정")
+    public_lesson = f.lesson_page(public_course, "공개 차시")
+    f.enrolment(f.course_run(public_course), world["trainee"])
 
-    html = client.get(world["lesson"].url).content.decode()
+    assert 'class="watermark"' not in client.get(public_lesson.url).content.decode()
 
-    assert 'class="watermark"' not in html
+    html = client.get(world["lesson"].url).content.decode()  # the view passes its "view" entry's mark
+    event = AuditEvent.objects.filter(action="restricted.view", object_id=str(world["lesson"].pk)).latest("pk")
+    assert 'class="watermark"' in html
+    assert f"#{protection.watermark_text(user=world['trainee'], event=event, now=event.at).rsplit('#', 1)[1]}" in html
 
 
 def test_a_restricted_lesson_of_a_public_course_restricts_its_documents(client, no_conditions):
