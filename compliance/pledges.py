@@ -164,7 +164,7 @@ def sign_url(*, institute_id: int | None, return_url: str = "") -> str:
 def pledge_refusal(*, user, course, now: datetime.datetime):
     """The condition "pledge" (order 40): the current join text of the course's institute, signed
     less than ``ACADEMY_PLEDGE_VALID_MONTHS`` ago."""
-    from courses.protection import Refusal
+    from courses.protection import Refusal, return_url
 
     institute_id = course.institute.pk
     text = current_text(institute_id=institute_id, kind=PledgeKind.JOIN)
@@ -183,15 +183,8 @@ def pledge_refusal(*, user, course, now: datetime.datetime):
             if signed_before
             else _("Restricted material opens only after you sign the technology protection pledge (기술보호 서약서).")
         ),
-        url=sign_url(institute_id=institute_id, return_url=_course_url(course)),
+        url=sign_url(institute_id=institute_id, return_url=return_url(course)),
     )
-
-
-def _course_url(course) -> str:
-    try:
-        return course.get_url() or ""
-    except Exception:  # a course outside any site has no address to come back to
-        return ""
 
 
 # --------------------------------------------------------------------------------------------
