@@ -520,7 +520,9 @@ class ProtectionError(Exception):
 
 def nationality_record(*, user: User, nationality: str, notice_agreed: bool, ip: str | None = None) -> User:
     """Keep the person's nationality (ISO 3166 alpha-2) with their answer to the restricted-course
-    notice (nationality, pledge and access logging: ``Consent.Kind.RESTRICTED_NOTICE``), audited."""
+    notice (nationality, pledge and access logging: ``Consent.Kind.RESTRICTED_NOTICE``), audited.
+    A nationality already on record cannot be changed here (``ProtectionError``): only an
+    administrator corrects it, so nobody declares themselves Korean to pass the export check."""
     from ops.audit import audit_record
 
     code = (nationality or "").strip().upper()
@@ -529,6 +531,13 @@ def nationality_record(*, user: User, nationality: str, notice_agreed: bool, ip:
     if not notice_agreed:
         raise ProtectionError(_("Restricted courses open only with the notice agreed."))
     with transaction.atomic():
+        recorded = User.objects.select_for_update().filter(pk=user.pk).values_list("nationality", flat=True).first()
+        if recorded and recorded != code:
+            # Once on record, a nationality is corrected by an administrator only (the account admin),
+            # never by the person: it decides whether export-controlled material opens (F3.4).
+            raise ProtectionError(
+                _("Your nationality is already on record. Ask the Academy's administrator to correct it.")
+            )
         User.objects.filter(pk=user.pk).update(nationality=code)
         user.nationality = code
         consents_record(

@@ -386,7 +386,8 @@ def external_training_submit(
 def external_training_decide(
     *, training_id: int, organisation: Organisation, actor, approve: bool, note: str = ""
 ) -> ExternalSecurityTraining:
-    """Approve or reject (with a reason) a pending external completion; by ``organisation``'s HR only.
+    """Approve or reject (with a reason) a pending external completion; by ``organisation``'s HR only,
+    and never by the member who submitted it (their own evidence needs another person's approval).
 
     A training of another organisation is ``ExternalSecurityTraining.DoesNotExist`` (a 404 for views)."""
     note = (note or "").strip()[:1000]
@@ -402,6 +403,8 @@ def external_training_decide(
         )
         if training.status != ExternalTrainingStatus.PENDING:
             raise SecurityTrainingError(_("This submission has already been decided."))
+        if training.user_id == getattr(actor, "pk", None):  # HR never approves their own evidence
+            raise SecurityTrainingError(_("Another HR staff member or an administrator decides your own submission."))
         training.status = ExternalTrainingStatus.APPROVED if approve else ExternalTrainingStatus.REJECTED
         training.decided_by = actor
         training.decided_at = timezone.now()

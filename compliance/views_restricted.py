@@ -69,13 +69,17 @@ def nationality(request):
             initial = {"nationality": "OTHER", "other": request.user.nationality}
     form = NationalityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        account_services.nationality_record(
-            user=request.user,
-            nationality=form.cleaned_data["code"],
-            notice_agreed=form.cleaned_data["notice"],
-            ip=current_client().address or None,
-        )
-        return redirect(next_url or "/learn/")
+        try:
+            account_services.nationality_record(
+                user=request.user,
+                nationality=form.cleaned_data["code"],
+                notice_agreed=form.cleaned_data["notice"],
+                ip=current_client().address or None,
+            )
+        except account_services.ProtectionError as error:
+            form.add_error("nationality", str(error))
+        else:
+            return redirect(next_url or "/learn/")
     return render(
         request,
         "compliance/restricted_nationality.html",

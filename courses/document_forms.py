@@ -38,13 +38,34 @@ class LabelledDocumentForm(BaseDocumentForm):
             self.initial["sensitivity"] = document_own_sensitivity(self.instance)
 
     def clean(self):
-        from .labels import attestation_on_record, restricted_document_refusal
+        from .labels import attestation_on_record, document_own_sensitivity, restricted_document_refusal
         from .models import Sensitivity
+        from .permissions import institute_of_collection, user_is_institute_manager
 
         cleaned = super().clean()
         sensitivity = cleaned.get("sensitivity") or Sensitivity.PUBLIC
         cleaned["sensitivity"] = sensitivity
         self.attestation_required = False
+        collection = cleaned.get("collection")
+        collection_id = getattr(collection, "pk", None) or self.data.get("collection") or self.instance.collection_id
+        # The form may have no collection field (one collection allowed): then the view puts the
+        # document in the collection POSTed or the user's only one; a restricted document that ends up
+        # outside every institute still opens for nobody (courses.restricted_documents: no course).
+        owner = institute_of_collection(int(collection_id)) if str(collection_id or "").isdigit() else None
+        known = collection_id is not None
+        previous = document_own_sensitivity(self.instance) if self.instance.pk else Sensitivity.PUBLIC
+        if sensitivity == Sensitivity.RESTRICTED and known and owner is None:
+            # Outside every institute's collection no course can ask the conditions: refused, not public.
+            self.add_error("sensitivity", _("Restricted documents belong in an institute's collection."))
+        if previous == Sensitivity.RESTRICTED and sensitivity != Sensitivity.RESTRICTED:
+            user = self.for_user
+            manager = user is not None and (
+                user.is_superuser or (owner is not None and user_is_institute_manager(user=user, institute=owner))
+            )
+            if not manager:
+                self.add_error(
+                    "sensitivity", _("Only the institute's manager may lower a restricted document's label.")
+                )
         if sensitivity == Sensitivity.RESTRICTED:
             upload = cleaned.get("file")
             name = getattr(upload, "name", "") or (self.instance.file.name if self.instance.file else "")
@@ -70,5 +91,6 @@ class LabelledDocumentForm(BaseDocumentForm):
                 self.cleaned_data.get("sensitivity"),
                 attest_by,
                 self.cleaned_data.get("restricted_reference") or "",
+                self.for_user,
             )
         return super().save(commit=commit)

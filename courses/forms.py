@@ -313,6 +313,16 @@ class RestrictedAttestationMixin:
                 _("This lesson's course is restricted: its lessons are restricted too and cannot be labelled lower."),
             )
         effective = highest(own, course.sensitivity if course is not None else Sensitivity.PUBLIC)
+        if effective == Sensitivity.RESTRICTED and self.instance._meta.model_name == "lessonpage":
+            for name in ("body", "body_en"):
+                if name in cleaned and _has_images(cleaned[name]):
+                    self.add_error(
+                        name,
+                        _(
+                            "Images are served as public files and cannot carry the viewer's watermark: a restricted "
+                            "lesson shows figures inside its restricted PDF (stamped for each viewer) instead."
+                        ),
+                    )
         self.attestation_required = effective == Sensitivity.RESTRICTED and attestation_on_record(self.instance) is None
         if self.attestation_required and not cleaned.get("restricted_attestation"):
             self.add_error(
@@ -341,6 +351,25 @@ class RestrictedAttestationMixin:
         if getattr(self, "attestation_required", False) and self.cleaned_data.get("restricted_attestation"):
             page._pending_attestation = (self.for_user, self.cleaned_data.get("restricted_reference") or "")
         return page
+
+
+def _has_images(stream) -> bool:
+    """Does a StreamField value hold an image (an image block, or an image embedded in rich text)?"""
+    if not stream:
+        return False
+    try:
+        data = stream.get_prep_value()
+    except AttributeError:
+        data = stream
+
+    def walk(node) -> bool:
+        if isinstance(node, dict):
+            return node.get("type") == "image" or any(walk(value) for value in node.values())
+        if isinstance(node, list | tuple):
+            return any(walk(item) for item in node)
+        return isinstance(node, str) and 'embedtype="image"' in node
+
+    return walk(data)
 
 
 def _may_publish_restricted(user, page) -> bool:

@@ -224,8 +224,16 @@ def save_pending_document_label(sender, instance, **kwargs):
     if pending is None:
         return
     instance._pending_label = None
-    sensitivity, attest_by, reference = pending
+    sensitivity, attest_by, reference, actor = pending
+    previous = document_own_sensitivity(instance)
     with transaction.atomic():
+        if sensitivity != previous:  # every change of a document's label is on record, who and when
+            audit_record(
+                action="courses.document_label_changed",
+                actor=actor,
+                obj=instance,
+                data={"from": previous, "to": sensitivity},
+            )
         if sensitivity == Sensitivity.PUBLIC:
             DocumentLabel.objects.filter(document_id=instance.pk).delete()
         else:

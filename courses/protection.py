@@ -285,7 +285,7 @@ def superuser_reason_give(request, *, course: CoursePage, reason: str, now: date
     request.session[BYPASS_SESSION_KEY] = entries
 
 
-def _superuser_refusal(refusal: Refusal, *, course: CoursePage, path: str) -> Refusal:
+def superuser_refusal(refusal: Refusal, *, course: CoursePage, path: str) -> Refusal:
     from urllib.parse import urlencode
 
     from django.urls import reverse
@@ -331,7 +331,7 @@ def restricted_gate(
             if reason:
                 basis, refusal = "superuser", None
             else:
-                refusal = _superuser_refusal(refusal, course=course, path=request.get_full_path())
+                refusal = superuser_refusal(refusal, course=course, path=request.get_full_path())
     result = "allowed" if refusal is None else f"refused:{refusal.key}"
     data = {"basis": basis} if basis else {}
     if lesson is not None:

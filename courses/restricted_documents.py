@@ -43,17 +43,44 @@ from .labels import (
 )
 from .models import Sensitivity
 from .permissions import institute_of_collection, user_is_institute_staff
-from .protection import Refusal, refusal_response, restricted_access_log, restricted_refusal, watermark_text
+from .protection import (
+    Refusal,
+    refusal_response,
+    restricted_access_log,
+    restricted_refusal,
+    superuser_reason,
+    superuser_refusal,
+    watermark_text,
+)
 
 NO_STORE = "private, no-store"
 
 
-def _studied_course_ids(user) -> set[int]:
-    from .models import Enrolment
+def _courses(uses) -> list:
+    return list({course.pk: course for course, _lesson in uses}.values())
 
-    if not user.is_authenticated:
-        return set()
-    return set(Enrolment.objects.studying().filter(user=user).values_list("run__course_id", flat=True))
+
+def _strictest_refusal(request, uses, *, now):
+    """The first condition missed for ANY course that uses the document (the document opens only for
+    someone who may open every restricted course using it: the strictest rule, so a course's own
+    export approval or security-training requirement is never skipped by way of another course).
+    A restricted document no live course uses opens for nobody but its institute's staff: there is
+    no course whose conditions could be asked."""
+    courses = _courses(uses)
+    if not courses:
+        return (
+            Refusal(
+                key="unassigned",
+                title=_("This file is not part of a course"),
+                message=_("Restricted files open only through a course that uses them."),
+            ),
+            None,
+        )
+    for course in courses:
+        refusal = restricted_refusal(user=request.user, course=course, now=now)
+        if refusal is not None:
+            return refusal, course
+    return None, courses[0]
 
 
 def serve_restricted_document(document, request, *, allowed: bool):
@@ -73,17 +100,17 @@ def serve_restricted_document(document, request, *, allowed: bool):
         )
         return None  # the library's own refusal follows (login page or 403)
     owner = institute_of_collection(document.collection_id)
-    if owner is not None and user_is_institute_staff(user=user, institute=owner):
-        data["owner"] = True
+    reason = ""
+    if owner is not None and not user.is_superuser and user_is_institute_staff(user=user, institute=owner):
+        data["owner"] = True  # the owning institute's instructors and managers (superusers are not, by this rule)
     else:
-        studied = _studied_course_ids(user)
-        candidates = [c for c, _lesson in uses if c.pk in studied] or [c for c, _lesson in uses]
-        refusal = None
-        for candidate in candidates:
-            refusal = restricted_refusal(user=user, course=candidate, now=now)
-            course = candidate
-            if refusal is None:
-                break
+        refusal, course = _strictest_refusal(request, uses, now=now)
+        if refusal is not None and user.is_superuser and course is not None:
+            reason = next((r for r in (superuser_reason(request, course=c, now=now) for c in _courses(uses)) if r), "")
+            if reason:
+                refusal, data["basis"] = None, "superuser"
+            else:
+                refusal = superuser_refusal(refusal, course=course, path=request.get_full_path())
         if refusal is not None:
             restricted_access_log(
                 user=user, action="download", obj=document, result=f"refused:{refusal.key}", course=course, data=data
@@ -91,7 +118,9 @@ def serve_restricted_document(document, request, *, allowed: bool):
             response = refusal_response(request, refusal, course=course)
             response["Cache-Control"] = NO_STORE
             return response
-    restricted_access_log(user=user, action="download", obj=document, result="allowed", course=course, data=data)
+    restricted_access_log(
+        user=user, action="download", obj=document, result="allowed", course=course, data=data, reason=reason
+    )
     if document_extension(document) in VIDEO_EXTENSIONS:
         restricted_access_log(user=user, action="stream", obj=document, result="allowed", course=course, data=data)
         return None  # served by the library to this person; the lesson shows the overlay

@@ -57,6 +57,9 @@ def funded_personal_data(request, run_id):
     run = get_object_or_404(CourseRun.objects.select_related("course"), public_id=run_id, emp_ins_flag__gt=0)
     if not run.course.live:
         raise Http404
+    refused, _event = protection.restricted_gate(request, course=run.course, obj=run, action="enrol")
+    if refused is not None:  # the step enrols: a restricted course asks every condition first, logged
+        return refused
     form = FundedPersonalDataForm(request.POST or None, user=request.user)
     status = 200
     if request.method == "POST":

@@ -45,7 +45,15 @@ def forget_step_ups(**filters):
 
 
 def declare(user, nationality="KR"):
+    """The person's own answer on the nationality page (a first answer: a recorded one is corrected
+    by an administrator only, ``correct``)."""
     account_services.nationality_record(user=user, nationality=nationality, notice_agreed=True)
+
+
+def correct(user, nationality):
+    """An administrator corrects a recorded nationality (the account admin)."""
+    type(user).objects.filter(pk=user.pk).update(nationality=nationality)
+    user.nationality = nationality
 
 
 @pytest.fixture
@@ -118,7 +126,7 @@ def test_each_missing_condition_has_its_own_403_page_naming_it_and_is_logged(cli
         trainee.nationality = ""
         trainee.save()
     elif change in ("foreign", "foreign_expired_approval"):
-        declare(trainee, "VN")
+        correct(trainee, "VN")
         if change == "foreign_expired_approval":
             ExportApproval.objects.create(
                 user=trainee,
@@ -147,7 +155,7 @@ def test_each_missing_condition_has_its_own_403_page_naming_it_and_is_logged(cli
 
 
 def test_a_foreigner_with_a_current_approval_for_this_course_opens_it(client, world):
-    declare(world["trainee"], "VN")
+    correct(world["trainee"], "VN")
     ExportApproval.objects.create(
         user=world["trainee"],
         course=world["course"],
@@ -379,3 +387,17 @@ def test_the_organisation_screen_takes_the_vetting_evidence_without_any_url_to_i
     client.force_login(f.AdminUserFactory())
     response = client.get(f"/cms/snippets/accounts/organisation/edit/{world['org'].pk}/")
     assert response.status_code == 200 and "evidence.txt" not in response.content.decode()
+
+
+def test_a_recorded_nationality_cannot_be_changed_by_the_person(client, world):
+    """Security review: a foreigner declaring themselves Korean must not pass the export check."""
+    person = f.UserFactory()
+    f.MembershipFactory(organisation=world["org"], user=person)
+    declare(person, "VN")
+    client.force_login(person)
+    response = client.post("/learn/restricted/nationality/", {"nationality": "KR", "notice": "on"})
+    assert response.status_code == 400
+    assert "관리자" in response.content.decode()
+    person.refresh_from_db()
+    assert person.nationality == "VN"
+    declare(person, "VN")  # the same answer again (a new notice version) is fine

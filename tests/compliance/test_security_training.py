@@ -521,3 +521,17 @@ def test_the_refusal_page_says_training_is_overdue_and_links_to_the_submission_p
     body = response.content.decode()
     assert response.status_code == 403 and response["X-Academy-Refusal"] == "training"
     assert "보안교육 이수 기한 경과" in body and 'href="/learn/security-training/"' in body
+
+
+def test_hr_never_approves_their_own_submission(client, orgs):
+    """Security review: an HR member's own evidence is decided by another HR member or an administrator."""
+    own = external(orgs["hr_a"], orgs["alpha"], on=TODAY - relativedelta(months=1), status="pending")
+    client.force_login(orgs["hr_a"])
+    response = client.post(
+        f"/hr/security-training/external/{own.pk}/decide/",
+        {"org": str(orgs["alpha"].public_id), "decision": "approve"},
+    )
+    assert response.status_code == 400
+    own.refresh_from_db()
+    assert own.status == "pending"
+    assert not AuditEvent.objects.filter(action="compliance.security_training.approved").exists()

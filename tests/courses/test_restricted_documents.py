@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.documents import get_document_model
 
@@ -246,8 +247,12 @@ def test_document_form_needs_the_attestation_to_label_a_pdf_restricted(client, n
     event = AuditEvent.objects.get(action="courses.restricted_attestation")
     assert event.actor == instructor and event.object_id == str(document.pk)
 
-    assert edit_document(client, instructor, document, sensitivity="public").status_code == 302
+    lowered = edit_document(client, instructor, document, sensitivity="public")  # only a manager lowers it
+    assert lowered.status_code == 200 and DocumentLabel.objects.exists()
+    assert edit_document(client, f.manager_of(alpha), document, sensitivity="public").status_code == 302
     assert not DocumentLabel.objects.exists()
+    change = AuditEvent.objects.filter(action="courses.document_label_changed").latest("pk")
+    assert change.data == {"from": "restricted", "to": "public"}
 
 
 def test_what_cannot_be_stamped_is_not_accepted_as_restricted(client, no_conditions):
@@ -394,3 +399,68 @@ def test_a_new_lesson_of_a_restricted_course_starts_restricted(client, world):
     html = client.get(f"/cms/pages/add/courses/lessonpage/{world['course'].pk}/").content.decode()
 
     assert re.search(r'<option value="restricted"\s+selected', html)
+
+
+# -- the security review's findings ------------------------------------------------------------
+
+
+def test_a_superuser_needs_a_logged_reason_for_a_restricted_document_like_for_a_lesson(client, world, rf):
+    admin = f.AdminUserFactory()
+
+    def pledge(*, user, course, now):
+        return Refusal(key="pledge", title="서약서 필요", message="기술보호 서약서에 서명하세요.")
+
+    protection.register_condition("pledge", pledge, order=40)
+    refused = fetch(client, admin, world["document"])
+    assert refused.status_code == 403 and refused["X-Academy-Refusal"] == "pledge"
+    assert "/reason/" in refused.context["refusal"].url  # the reason form, not the stamped copy
+
+    session = client.session
+    request = rf.get("/")
+    request.user, request.session = admin, session
+    protection.superuser_reason_give(
+        request, course=world["course"], reason="실태조사 대응 자료 확인", now=timezone.now()
+    )
+    session.save()
+    opened = client.get(world["document"].url)
+    assert opened.status_code == 200
+    event = AuditEvent.objects.filter(action="restricted.download", data__result="allowed").latest("pk")
+    assert event.data["basis"] == "superuser" and event.reason == "실태조사 대응 자료 확인"
+    assert "owner" not in event.data
+
+
+def test_a_restricted_document_no_course_uses_opens_only_for_its_institutes_staff(client, world):
+    loose = Document.objects.create(
+        title="미사용 자료", file=ContentFile(two_page_pdf(), name="loose.pdf"), collection=world["alpha"].collection
+    )
+    DocumentLabel.objects.create(document=loose, sensitivity=Sensitivity.RESTRICTED)
+    assert fetch(client, world["trainee"], loose).status_code == 403  # the library's own refusal
+    refused = fetch(client, f.AdminUserFactory(), loose)  # the library lets administrators open everything
+    assert refused.status_code == 403 and refused["X-Academy-Refusal"] == "unassigned"
+    assert fetch(client, world["instructor"], loose).status_code == 200
+    public_folder = Document.objects.create(title="루트 자료", file=ContentFile(two_page_pdf(), name="root.pdf"))
+    DocumentLabel.objects.create(document=public_folder, sensitivity=Sensitivity.RESTRICTED)
+    client.logout()
+    anonymous = client.get(public_folder.url)  # outside every institute: refused, never a 500
+    assert anonymous.status_code == 403 and anonymous["X-Academy-Refusal"] == "unassigned"
+
+
+def test_a_document_used_by_two_courses_asks_the_conditions_of_both(client, world):
+    """The strictest rule: a trainee of the second course does not skip the first course's conditions."""
+    other = f.course_page(world["alpha"], "다른 제한 과정", sensitivity=Sensitivity.RESTRICTED)
+    f.lesson_page(
+        other,
+        "1차시",
+        sensitivity=Sensitivity.RESTRICTED,
+        body=[{"type": "document", "value": {"document": world["document"].pk, "title": "개요"}}],
+    )
+    newcomer = f.enrolment(f.course_run(other)).user
+
+    def approval_for_the_first_course_only(*, user, course, now):
+        if course.pk == world["course"].pk and user.pk == newcomer.pk:
+            return Refusal(key="nationality", title="수출허가 필요", message="이 과정의 승인이 없습니다.")
+        return None
+
+    protection.register_condition("nationality", approval_for_the_first_course_only, order=20)
+    response = fetch(client, newcomer, world["document"])
+    assert response.status_code == 403 and response["X-Academy-Refusal"] == "nationality"

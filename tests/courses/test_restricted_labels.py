@@ -384,3 +384,70 @@ def test_a_restricted_course_page_needs_the_attestation_too(client, setup):
     assert "restricted_attestation" in form_errors(response)
     assert post_edit(client, setup["instructor"], course, restricted_attestation="on").status_code == 302
     assert labels.attestation_on_record(course).by == setup["instructor"]
+
+
+def _image(institute):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (12, 12), "navy").save(buffer, "PNG")
+    return get_image_model().objects.create(
+        title="비행제어 구성도", file=ImageFile(buffer, name="diagram.png"), collection=institute.collection
+    )
+
+
+def _with_image_in_rich_text(image) -> str:
+    return json.dumps(
+        {
+            "blocks": [
+                {
+                    "key": "b1",
+                    "text": " ",
+                    "type": "atomic",
+                    "depth": 0,
+                    "inlineStyleRanges": [],
+                    "entityRanges": [{"offset": 0, "length": 1, "key": 0}],
+                }
+            ],
+            "entityMap": {
+                "0": {
+                    "type": "IMAGE",
+                    "mutability": "IMMUTABLE",
+                    "data": {"id": image.pk, "format": "fullwidth", "alt": "구성도"},
+                }
+            },
+        }
+    )
+
+
+def test_a_restricted_lesson_refuses_images_which_are_public_files_without_a_watermark(client, setup):
+    """Images are served from the public media folder (no check, no watermark): a restricted lesson
+    keeps its figures inside its stamped PDF instead (DOMAIN-KR §3.3 F3.7; security review)."""
+    image = _image(setup["alpha"])
+    body = nested_form_data({"body": streamfield([("paragraph", _with_image_in_rich_text(image))])})
+    response = post_edit(client, setup["instructor"], setup["lesson"], restricted_attestation="on", **body)
+    assert response.status_code == 200
+    assert "공개 파일" in str(form_errors(response)["body"])
+
+    block = nested_form_data(
+        {"body": streamfield([("image", {"image": image.pk, "alt_text": "구성도", "caption": ""})])}
+    )
+    response = post_edit(client, setup["instructor"], setup["lesson"], restricted_attestation="on", **block)
+    assert response.status_code == 200 and "body" in form_errors(response)
+
+    ok = post_edit(client, setup["instructor"], setup["lesson"], restricted_attestation="on")  # text only
+    assert ok.status_code == 302
+
+
+def test_a_public_lesson_may_show_images(client):
+    alpha = f.institute_page("감마연구원")
+    course = f.course_page(alpha, "공개 과정")
+    lesson = f.lesson_page(course, "1차시", live=False)
+    image = _image(alpha)
+    body = nested_form_data({"body": streamfield([("paragraph", _with_image_in_rich_text(image))])})
+    response = post_edit(client, f.instructor_of(alpha), lesson, **body)
+    assert response.status_code == 302
