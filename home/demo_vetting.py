@@ -30,6 +30,23 @@ def _declare(user: User, code: str) -> None:
         account_services.nationality_record(user=user, nationality=code, notice_agreed=True)
 
 
+def _enrol(trainee: User) -> None:
+    """An active enrolment of the demo trainee in the restricted course's first run, added by its
+    institute's manager as staff would (the eligibility conditions are asked and logged)."""
+    from courses import services as course_services
+    from courses.models import CourseRun, Enrolment
+    from courses.permissions import managed_institute_ids
+
+    course = CoursePage.objects.get(title=RESTRICTED_TITLE)
+    run = CourseRun.objects.filter(course=course).order_by("starts_on", "pk").first()
+    if run is None or Enrolment.objects.filter(run=run, user=trainee).exists():
+        return
+    manager = next(
+        (u for u in User.objects.filter(is_active=True) if course.institute.pk in managed_institute_ids(u)), None
+    )
+    course_services.enrolment_add(run=run, user=trainee, actor=manager)
+
+
 def load_vetting() -> None:
     if not CoursePage.objects.filter(title=RESTRICTED_TITLE).exists():
         return
@@ -49,6 +66,7 @@ def load_vetting() -> None:
     trainee = User.objects.filter(email=by_key["trainee"].email).first() if "trainee" in by_key else None
     if trainee is not None:
         _declare(trainee, "KR")
+        _enrol(trainee)  # the demo trainee studies the restricted course (after a step-up check)
     hr = Membership.objects.hr().filter(organisation=organisation).select_related("user").first()
     foreigner = ensure_user(FOREIGN)
     if hr is not None:
