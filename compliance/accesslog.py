@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from common.dates import kdatetime
 from courses.models import CoursePage
 from courses.protection import AUDIT_ACTION_PREFIX
+from courses.protection import event_code as event_code_of
 from ops.audit import audit_record
 from ops.models import AuditEvent
 
@@ -95,13 +96,7 @@ def access_events(log_filter: LogFilter, *, up_to_id: int | None = None):
 
 def event_code(number: int) -> str:
     """The event id as a watermark prints it (base 36, upper case: ``watermark_event_id`` reads it)."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    while True:
-        number, rest = divmod(number, 36)
-        out = digits[rest] + out
-        if number == 0:
-            return out
+    return event_code_of(number)
 
 
 def header() -> list[str]:

@@ -219,7 +219,7 @@ def watermark_text(*, user, event, now: datetime.datetime) -> str:
         user.memberships.select_related("organisation").values_list("organisation__name_ko", flat=True)
     )
     moment = timezone.localtime(now).strftime("%Y-%m-%d %H:%M")
-    parts = [part for part in (name, organisations, moment, f"#{_base36(event.pk)}") if part]
+    parts = [part for part in (name, organisations, moment, f"#{event_code(event.pk)}") if part]
     return " · ".join(parts)
 
 
@@ -228,7 +228,8 @@ def watermark_event_id(code: str) -> int:
     return int(code.lstrip("#").strip(), 36)
 
 
-def _base36(number: int) -> str:
+def event_code(number: int) -> str:
+    """An access-log event id as a watermark prints it: base 36, upper case."""
     digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     out = ""
     while True:
