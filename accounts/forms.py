@@ -203,12 +203,35 @@ class FundedPersonalDataForm(forms.Form):
 
 
 class WithdrawalForm(forms.Form):
-    """회원 탈퇴: the password again, and a confirmation of what is kept and what is destroyed."""
+    """회원 탈퇴: the password again (and, for an account with two-step login, a current code of its
+    authenticator app), and a confirmation of what is kept and what is destroyed.
+
+    Decisions (security review of issue 18):
+
+    - **Throttled like a login.** The form checks a password outside allauth's login view, so its own
+      failures are limited: ``ACCOUNT_RATE_LIMITS["withdraw_failed"]`` (5 per 15 minutes per user, in
+      the shared cache through allauth's rate limiter, so every web node counts the same failures).
+      Once used up, every attempt is refused (``rate_limited``; the view answers 429) without
+      checking the password, until the window passes; a wrong password or code uses one.
+    - **Two-step accounts need the second factor.** Closing an account destroys it for good, so a
+      stolen password alone must not do it: with a TOTP authenticator (allauth MFA) a current code
+      is asked and checked like at login (a used code is refused). Recovery codes are not taken
+      here: they are for signing in when the app is lost, and the app can then be set up again.
+    """
+
+    RATE_LIMIT_ACTION = "withdraw_failed"
 
     password = forms.CharField(
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "current-password"}),
+    )
+    code = forms.CharField(
+        label=_("6-digit code"),
+        required=False,
+        max_length=12,
+        help_text=_("Your account uses two-step login: enter the current code of your authenticator app."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
     confirm = forms.BooleanField(
         label=_("I understand that my account is closed at once and cannot be restored"),
@@ -216,12 +239,49 @@ class WithdrawalForm(forms.Form):
         error_messages={"required": _("Confirm that you want to close your account.")},
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, user, request, **kwargs):
+        from allauth.mfa.models import Authenticator
 
-    def clean_password(self) -> str:
-        password = self.cleaned_data["password"]
+        self.user = user
+        self.request = request
+        self.rate_limited = False
+        super().__init__(*args, **kwargs)
+        self.authenticator = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if self.authenticator is None:
+            del self.fields["code"]
+
+    def _failure_allowed(self, *, dry_run: bool) -> bool:
+        from allauth.core import ratelimit
+
+        return ratelimit.consume(self.request, action=self.RATE_LIMIT_ACTION, user=self.user, dry_run=dry_run)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self._failure_allowed(dry_run=True):
+            self.rate_limited = True
+            self._errors.pop("password", None)
+            self._errors.pop("code", None)
+            raise forms.ValidationError(
+                _("Too many wrong attempts. Try again in 15 minutes."),
+                code="rate_limited",
+            )
+        password = cleaned.get("password") or ""
+        wrong = False
         if not self.user.check_password(password):
-            raise forms.ValidationError(_("The password is not correct."), code="password")
-        return password
+            self.add_error("password", forms.ValidationError(_("The password is not correct."), code="password"))
+            wrong = True
+        # The code is checked (and used up: a code counts once) only with the right password and the
+        # box ticked, so that a form sent back for another reason does not spend it.
+        if self.authenticator is not None and not wrong and "confirm" not in self._errors:
+            code = "".join((cleaned.get("code") or "").split())
+            if not code:
+                self.add_error("code", forms.ValidationError(_("Enter the current code of your authenticator app.")))
+                wrong = True
+            elif not self.authenticator.wrap().validate_code(code):
+                self.add_error("code", forms.ValidationError(_("The code is not correct."), code="code"))
+                wrong = True
+            else:
+                self.authenticator.record_usage()
+        if wrong:
+            self._failure_allowed(dry_run=False)  # one failure of the 5 per 15 minutes
+        return cleaned

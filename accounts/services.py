@@ -657,8 +657,8 @@ def funded_personal_data_record(
 
 def user_anonymise(*, user: User, keep_consent_kinds: tuple[str, ...] = ()) -> dict[str, int]:
     """Close the account for good, inside the withdrawal's transaction: sign-in made impossible
-    (no usable password, inactive, an e-mail address nobody owns), names, phone and birth date
-    cleared, and what identifies the person destroyed at once: e-mail addresses, second factors,
+    (no usable password, inactive, an e-mail address nobody owns), names, phone, birth date and
+    nationality cleared, and what identifies the person destroyed at once: e-mail addresses, second factors,
     memberships, invitations and outbox messages to the address, name-correction requests, and the
     consents (except ``keep_consent_kinds``, the basis of what is kept). The row stays, anonymised:
     the records the law keeps and the certificates (their own name snapshot and code) point to it.
@@ -681,6 +681,7 @@ def user_anonymise(*, user: User, keep_consent_kinds: tuple[str, ...] = ()) -> d
     user.name_en = ""
     user.birth_date = None
     user.mobile_phone = ""
+    user.nationality = ""  # asked for restricted courses (DOMAIN-KR §3.3 F3.4); nothing needs it after
     user.is_active = False
     user.is_staff = False
     user.is_superuser = False

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses.protection import restricted_gate
+from courses.protection import refusal_json_response, restricted_check, restricted_gate
 
 from . import selectors, services
 from .grading import passes
@@ -102,8 +102,15 @@ def attempt_page(request, attempt_id):
 @login_required
 @require_POST
 def save_answer(request, attempt_id):
-    """Autosave of one question while the trainee works (JSON)."""
+    """Autosave of one question while the trainee works (JSON).
+
+    In a restricted course every autosave asks the conditions and is logged like the attempt page
+    (an expiry stops the answers at the next save); a refusal is a 403 JSON answer naming the
+    condition, like the lesson heartbeat's."""
     attempt = _own_attempt(request, attempt_id)
+    refusal, _event = restricted_check(request, course=attempt.quiz.course, obj=attempt.quiz)
+    if refusal is not None:
+        return refusal_json_response(refusal, saved=False)
     try:
         question_id = int(request.POST.get("question", ""))
     except ValueError:
@@ -119,10 +126,16 @@ def save_answer(request, attempt_id):
 
 @login_required
 def review(request, attempt_id):
+    """A closed attempt's questions and answers (the answer key when the review policy allows): in a
+    restricted course, restricted material like the quiz itself, so its conditions are asked and the
+    view is logged on every request (F3.2, F3.5)."""
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_open:
         raise Http404
     quiz = attempt.quiz
+    refused, _event = restricted_gate(request, course=quiz.course, obj=quiz)
+    if refused is not None:
+        return refused
     return render(
         request,
         "assessments/review.html",

@@ -11,10 +11,15 @@ accesses stay in the log of the employer they worked for then, and a new employe
 the PDF carries an **HMAC-SHA256** under ``ACADEMY_EXPORT_SIGNING_KEY`` (derived from ``SECRET_KEY``
 when empty) of the exported rows, the filter and the **audit chain's head hash** at export time.
 Every export is itself an audit entry ("hr.access_log_export": who, the period, the person, the row
-count, the last event id, the head hash, the HMAC and, for the PDF, the file's SHA-256). The /hr/
+count, the last event id, the head hash, the HMAC, the reason and, for the PDF, the file's SHA-256). The /hr/
 verify form takes a PDF: its SHA-256 must be that of an export of the HR's organisation, and the
 HMAC, recomputed from the audit trail with the stored filter, must still match. One changed byte
 of the file fails the first test; a changed row of the trail fails the second.
+
+**Personal data (DOMAIN-KR §5.3).** The log names people (name, e-mail, address), so reading it is an
+access to their personal data: the HR page records a VIEW of the people whose entries it shows
+(``hr/views_accesslog.py``), and ``export_log`` refuses an export without the reason the HR person
+typed (``ops.privacy.ExportReasonForm``) and records an EXPORT of everyone in the file with it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import datetime
 import hashlib
 import hmac
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -36,6 +41,7 @@ from courses.protection import AUDIT_ACTION_PREFIX
 from courses.protection import event_code as event_code_of
 from ops.audit import audit_record
 from ops.models import AuditEvent
+from ops.privacy import Action, personal_data_access_record
 
 EXPORT_ACTION = "hr.access_log_export"
 
@@ -164,30 +170,45 @@ class Export:
     chain_head: str
     mac: str
     event: AuditEvent | None = None
+    #: The people the rows name (user ids): the subjects of the export's personal-data access entry.
+    subjects: list[int] = field(default_factory=list)
 
 
 def export_prepare(log_filter: LogFilter) -> Export:
     """The rows and their signature, bounded by the trail's head now (later entries never change
     what this export holds, so it can be recomputed)."""
     head = AuditEvent.objects.order_by("-pk").values_list("pk", "hash").first() or (0, "")
-    table = rows(access_events(log_filter, up_to_id=head[0]))
+    events = list(access_events(log_filter, up_to_id=head[0]))
+    table = rows(events)
     return Export(
         log_filter=log_filter,
         table=table,
         last_event_id=head[0],
         chain_head=head[1],
         mac=signature(log_filter=log_filter, table=table, chain_head=head[1]),
+        subjects=sorted({e.subject_user_id for e in events if e.subject_user_id}),
     )
 
 
-def export_log(*, export: Export, organisation, actor, file_format: str, pdf_sha256: str = "") -> AuditEvent:
+def export_log(
+    *, export: Export, organisation, actor, file_format: str, reason: str, pdf_sha256: str = ""
+) -> AuditEvent:
     """The export itself, on the audit trail: who (the entry's actor and address), the period, the
-    person, the row count, and what verification needs."""
+    person, the row count, the reason and what verification needs; and on the personal-data access
+    log (§5.3) as an EXPORT of the people the rows name, with the reason. No reason: ``ValueError``
+    (the view asks for it with ``ExportReasonForm`` before the file is made)."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValueError("an export of the restricted-access log needs a reason")
     with transaction.atomic():
+        personal_data_access_record(
+            actor=actor, action=Action.EXPORT, subjects=export.subjects, obj=organisation, reason=reason
+        )
         export.event = audit_record(
             action=EXPORT_ACTION,
             actor=actor,
             obj=organisation,
+            reason=reason,
             data={
                 **export.log_filter.as_data(),
                 "format": file_format,

@@ -50,6 +50,7 @@ from common.mail import bilingual_body
 from common.uploads import UploadError, check_file_kind, upload_bytes
 from courses.models import Enrolment
 from ops.audit import audit_record
+from ops.privacy import Action, personal_data_access_record
 
 from .models import (
     ExternalSecurityTraining,
@@ -423,7 +424,15 @@ def external_training_decide(
 
 
 def external_training_certificate_opened(*, training: ExternalSecurityTraining, actor) -> None:
-    """An HR person opened a member's certificate: a view of another person's data (DOMAIN-KR §5.3)."""
+    """An HR person opened a member's certificate: the file leaves the server, so it is a DOWNLOAD of
+    the holder's personal data on the access log (DOMAIN-KR §5.3), besides the audit entry.
+
+    Decision: the reason is not typed but stated by the screen, ``CERTIFICATE_REASON`` with the
+    submission's number and state: HR can open only certificates submitted to their organisation,
+    and only to judge or keep the evidence of that submission, so a typed reason would add nothing the
+    monthly review does not already see (who, whose, which submission, when, how often)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = CERTIFICATE_REASON % {"number": training.pk, "state": training.get_status_display()}
     with transaction.atomic():
         audit_record(
             action="compliance.security_training.certificate_viewed",
@@ -432,6 +441,15 @@ def external_training_certificate_opened(*, training: ExternalSecurityTraining, 
             obj=training,
             data={"organisation": training.organisation_id},
         )
+        personal_data_access_record(
+            actor=actor, action=Action.DOWNLOAD, subjects=[training.user_id], obj=training, reason=str(reason)
+        )
+
+
+#: The reason recorded with an HR person's opening of a certificate (``external_training_certificate_opened``).
+CERTIFICATE_REASON = gettext_lazy(
+    "Checking the certificate of external security training submission #%(number)s (%(state)s)"
+)
 
 
 # --------------------------------------------------------------------------------------------

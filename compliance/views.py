@@ -33,7 +33,7 @@ from .identity import (
     offered_routes,
     requirement_still_due,
 )
-from .models import IdentityMoment, IdentityResult
+from .models import IdentityMoment, IdentityResult, PledgeSignature
 from .services import identity_verify
 
 ROUTE_LABELS = {
@@ -190,11 +190,13 @@ def identity_complete(request, token: str, challenge_id: str):
 
 
 @login_required
-@sensitive_post_parameters("password")
+@sensitive_post_parameters("password", "code")
 @require_http_methods(["GET", "POST"])
 def account_withdraw(request):
-    """The trainee closes their account: the password again and a confirmation; the account is
-    disabled and signed out at once, and the page says what the law keeps and until when."""
+    """The trainee closes their account: the password again (and a current authenticator code for
+    an account with two-step login) and a confirmation; the account is disabled and signed out at
+    once, and the page says what the law keeps and until when. Wrong attempts are limited (see
+    ``accounts.forms.WithdrawalForm``): once used up, 429 until the window passes."""
     from django.contrib.auth import logout
 
     from accounts.forms import WithdrawalForm
@@ -202,7 +204,7 @@ def account_withdraw(request):
     from .withdrawal import WithdrawalError, funded_history_end, retained_until
     from .withdrawal import account_withdraw as withdraw
 
-    form = WithdrawalForm(request.POST or None, user=request.user)
+    form = WithdrawalForm(request.POST or None, user=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         try:
             result = withdraw(user=request.user)
@@ -212,9 +214,19 @@ def account_withdraw(request):
             logout(request)
             return render(request, "accounts/withdrawn.html", {"retain_until": result.retain_until})
     end = funded_history_end(request.user)
-    return render(
+    status = 200
+    if request.method == "POST":
+        status = 429 if form.rate_limited else 400
+    response = render(
         request,
         "accounts/withdraw.html",
-        {"form": form, "retain_until": retained_until(end) if end else None},
-        status=400 if request.method == "POST" else 200,
+        {
+            "form": form,
+            "retain_until": retained_until(end) if end else None,
+            "signed_pledges": PledgeSignature.objects.filter(user=request.user).exists(),
+        },
+        status=status,
     )
+    if form.rate_limited:
+        response["Retry-After"] = "900"
+    return response

@@ -20,6 +20,23 @@ Decisions:
   longer name anyone; funded ones follow their own 3-year sweep. A certificate keeps its code and
   the name snapshot printed on it, because verifying it is its purpose (the public contract keeps
   codes answering for ever); the verification pages mask the name (DOMAIN-KR §5.5).
+- **Nationality** (asked for restricted courses, §3.3 F3.4) is cleared with the other account
+  fields: it served access decisions only.
+- **External security training** (``ExternalSecurityTraining``: title, date, the member's certificate
+  file, HR's decision; and the ``SecurityTrainingReminder`` rows) is destroyed at once, the
+  certificate files from private storage once the withdrawal commits: it is not a record of funded
+  training, and after the account closes nothing needs it, while the former employer's HR could
+  still list and open it. The audit entries of its submission, decisions and openings stay (the
+  trail is append-only and names no file content).
+- **Kept on purpose: the 기술보호 서약서 signatures** (``PledgeSignature``, ``ExitPledge``: text
+  version and hash, typed name, time, address, browser hash, identity check). They are the
+  technology-protection evidence of who was bound to secrecy when they opened restricted material,
+  which the institute and the member organisations show at 실태조사 together with the
+  restricted-access log; DOMAIN-KR §3.3 F3.5 keeps that evidence at least 3 years (a policy: no
+  statutory period was found), and the 2025 amendment makes keeping material after the right ends
+  an offence, which the signed pledge is the proof of having been told. They are not shown to
+  anyone after the withdrawal (the receipt opens for the signer alone, who can no longer sign in).
+  Their destruction after the policy's years is not automated yet (see the README).
 - **Evidence** (§5.4): one audit entry with the categories and counts destroyed and the date kept
   until, never a value or a name.
 """
@@ -28,6 +45,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
@@ -42,6 +60,7 @@ from courses.models import Enrolment
 from courses.progress_rule import kst_date
 from ops.audit import audit_record
 
+from .models import ExternalSecurityTraining, SecurityTrainingReminder
 from .retention import FUNDED_TRAINING_RECORDS, retention_years
 
 
@@ -106,6 +125,7 @@ def account_withdraw(*, user: User, now: datetime.datetime | None = None) -> Wit
         count = ResidentNumber.objects.filter(user=user).delete()[0]
         if count:
             destroyed["resident_numbers"] = count
+    destroyed.update(security_training_destroy(user))
     keep = tuple(FUNDED_CONSENTS) if end is not None else ()
     destroyed.update(user_anonymise(user=user, keep_consent_kinds=keep))
     audit_record(
@@ -122,6 +142,21 @@ def account_withdraw(*, user: User, now: datetime.datetime | None = None) -> Wit
         at=now,
     )
     return Withdrawal(retain_until=retain_until, destroyed=destroyed)
+
+
+def security_training_destroy(user: User) -> dict[str, int]:
+    """Delete ``user``'s external security trainings and reminders (inside the withdrawal's
+    transaction) and their certificate files once it commits (a rollback keeps both)."""
+    trainings = ExternalSecurityTraining.objects.filter(user=user)
+    files = [(row.certificate.storage, row.certificate.name) for row in trainings.only("pk", "certificate")]
+    counts = {
+        "external_security_trainings": trainings.delete()[0],
+        "security_training_reminders": SecurityTrainingReminder.objects.filter(user=user).delete()[0],
+    }
+    for storage, name in files:
+        if name:
+            transaction.on_commit(partial(storage.delete, name))
+    return {key: value for key, value in counts.items() if value}
 
 
 # --------------------------------------------------------------------------------------------

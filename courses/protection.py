@@ -310,7 +310,31 @@ def restricted_gate(
     ``response`` is None when the material opens (``event`` is its access-log entry, e.g. for the
     watermark), else the 403 page naming the missing condition. Material that is not restricted
     opens with no log (``(None, None)``). Institute staff and superusers: see the module's docstring.
+    A JSON endpoint asks ``restricted_check`` and answers ``refusal_json_response`` instead.
     """
+    refusal, event = restricted_check(request, course=course, obj=obj, lesson=lesson, action=action, now=now)
+    if refusal is not None:
+        return refusal_response(request, refusal, course=course), event
+    return None, event
+
+
+def refusal_json_response(refusal: Refusal, **fields):
+    """The 403 JSON answer of a refused request to an endpoint a page's script calls (a quiz's
+    autosave): like the lesson heartbeat's, ``refused`` names the condition and the message says
+    what is missing; ``fields`` are the endpoint's own (e.g. ``saved=False``)."""
+    from django.http import JsonResponse
+
+    message = f"{refusal.title} {refusal.message}"
+    response = JsonResponse({**fields, "refused": refusal.key, "message": message, "error": message}, status=403)
+    response["X-Academy-Refusal"] = refusal.key
+    return response
+
+
+def restricted_check(
+    request, *, course: CoursePage, obj, lesson: LessonPage | None = None, action: str = "view", now=None
+) -> tuple[Refusal | None, object]:
+    """``restricted_gate`` without the page: ``(refusal, event)``, the refusal None when the material
+    opens; the request is logged in both cases (not restricted: ``(None, None)``, no log)."""
     from django.db import transaction
     from django.utils import timezone
 
@@ -341,6 +365,4 @@ def restricted_gate(
         event = restricted_access_log(
             user=user, action=action, obj=obj, result=result, course=course, data=data, reason=reason
         )
-    if refusal is not None:
-        return refusal_response(request, refusal, course=course), event
-    return None, event
+    return refusal, event

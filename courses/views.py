@@ -183,7 +183,12 @@ def heartbeat(request, lesson_id):
 @login_required
 @require_POST
 def complete_lesson(request, lesson_id):
+    """*Finish this lesson*: in a restricted course (or lesson) the conditions are asked and the
+    request logged first, like the lesson page (a lapsed condition earns no completion)."""
     lesson = _lesson_for(request, lesson_id)
+    refused, _event = protection.restricted_gate(request, course=lesson.course, lesson=lesson, obj=lesson)
+    if refused is not None:
+        return refused
     try:
         progress = services.lesson_complete(user=request.user, lesson=lesson)
     except services.EnrolmentError as error:

@@ -72,4 +72,10 @@ def load_pledge_demo() -> None:
         date_to=today,
     )
     export = accesslog.export_prepare(log_filter)
-    accesslog.export_log(export=export, organisation=membership.organisation, actor=exporter, file_format="csv")
+    accesslog.export_log(
+        export=export,
+        organisation=membership.organisation,
+        actor=exporter,
+        file_format="csv",
+        reason=data["exporter"]["reason"],
+    )

@@ -1,5 +1,12 @@
 """/hr/access-log/: the restricted-access log of the organisation's people (F3.5), its CSV and
-signed-PDF exports, and the form that verifies an exported PDF (``compliance.accesslog`` does the work)."""
+signed-PDF exports, and the form that verifies an exported PDF (``compliance.accesslog`` does the work).
+
+The log names people (name, e-mail, address), so its pages follow DOMAIN-KR §5.3 like the other HR
+screens: the list records a VIEW of the people whose entries the page shows (and of the person
+filtered on); an export is a POST of ``ExportReasonForm`` (the GET link opens that form, carrying the
+filter), a POST without a reason is a 400 with no file, and the file is recorded as an EXPORT of
+everyone it names, with the reason. The person menu of the filter lists the organisation's members
+(the HR member list's people, logged there); picking one is what the VIEW then records."""
 
 from __future__ import annotations
 
@@ -19,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.models import Membership
 from common.exports import csv_response, csv_text
 from compliance import accesslog
+from ops.privacy import Action, ExportReasonForm, personal_data_access_record
 
 from .views import _organisation
 
@@ -56,11 +64,13 @@ class AccessLogFilterForm(forms.Form):
         return cleaned
 
 
-def _filter(request, organisation):
-    form = AccessLogFilterForm(request.GET or None, organisation=organisation)
-    if request.GET and not form.is_valid():
+def _filter(data, organisation):
+    """The filter form of ``data`` (the list's query string, or the export form's POST) and its
+    ``LogFilter`` (None when the form is invalid)."""
+    form = AccessLogFilterForm(data or None, organisation=organisation)
+    if data and not form.is_valid():
         return form, None
-    if not request.GET:
+    if not data:
         form = AccessLogFilterForm({}, organisation=organisation)
         form.is_valid()
     data = form.cleaned_data
@@ -84,7 +94,7 @@ def _query(request, organisation) -> str:
 def access_log(request):
     """제한 과정 접근 기록: the entries of the organisation's people, filtered by period and person."""
     organisation = _organisation(request)
-    form, log_filter = _filter(request, organisation)
+    form, log_filter = _filter(request.GET, organisation)
     page = rows = None
     if log_filter is not None:
         paginator = Paginator(accesslog.access_events(log_filter), PAGE_SIZE)
@@ -93,7 +103,16 @@ def access_log(request):
         except ValueError:
             number = 1
         page = paginator.page(number if 1 <= number <= paginator.num_pages else 1)
-        rows = accesslog.rows(page.object_list)
+        events = list(page.object_list)
+        rows = accesslog.rows(events)
+        # 접속기록 (DOMAIN-KR §5.3): the people this page names, and the person asked for.
+        personal_data_access_record(
+            actor=request.user,
+            action=Action.VIEW,
+            subjects=[e.subject_user_id for e in events] + [log_filter.person_id],
+            object_type="hr.access_log",
+            object_id=organisation.pk,
+        )
     return render(
         request,
         "hr/access_log.html",
@@ -110,16 +129,38 @@ def access_log(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def access_log_export(request, file_format: str):
-    """CSV or signed PDF of the filtered entries; the export is itself an audit entry."""
+    """CSV or signed PDF of the filtered entries. A GET shows the form asking for the reason (with
+    the filter); the POST with a reason makes the file and logs it (the audit trail and the
+    personal-data access log), without one it is a 400 with the form again and no file."""
     organisation = _organisation(request)
-    form, log_filter = _filter(request, organisation)
+    posted = request.method == "POST"
+    filter_form, log_filter = _filter(request.POST if posted else request.GET, organisation)
     if log_filter is None or file_format not in ("csv", "pdf"):
         return HttpResponse(_("Choose a valid period."), status=400, content_type="text/plain; charset=utf-8")
+    form = ExportReasonForm(request.POST if posted else None)
+    if not posted or not form.is_valid():
+        person = dict(filter_form.fields["person"].choices).get(log_filter.person_id, "")
+        return render(
+            request,
+            "hr/access_log_export.html",
+            {
+                "organisation": organisation,
+                "form": form,
+                "file_format": file_format,
+                "log_filter": log_filter,
+                "person": person,
+            },
+            status=400 if posted else 200,
+        )
+    reason = form.cleaned_data["reason"]
     export = accesslog.export_prepare(log_filter)
     filename = f"access-log-{log_filter.date_from:%Y%m%d}-{log_filter.date_to:%Y%m%d}"
     if file_format == "csv":
-        accesslog.export_log(export=export, organisation=organisation, actor=request.user, file_format="csv")
+        accesslog.export_log(
+            export=export, organisation=organisation, actor=request.user, file_format="csv", reason=reason
+        )
         content = csv_text(header=accesslog.header(), rows=export.table)
         content += f"# HMAC-SHA256 {export.mac} · audit chain head {export.chain_head}\n"
         return csv_response(filename=filename, content=content)
@@ -129,6 +170,7 @@ def access_log_export(request, file_format: str):
         organisation=organisation,
         actor=request.user,
         file_format="pdf",
+        reason=reason,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )
     response = HttpResponse(pdf, content_type="application/pdf")

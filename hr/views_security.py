@@ -2,7 +2,9 @@
 overdue, the organisation's policy per role, and the external completions waiting for approval.
 
 Every view starts from the organisations the user is HR staff of (``?org=`` picks one); anything of
-another organisation is a 404, the certificate file included. The policy page is also open to
+another organisation is a 404, the certificate file included. The lists record a VIEW of the members
+they show, and opening a certificate a DOWNLOAD of its holder, on the personal-data access log
+(DOMAIN-KR §5.3; ``compliance.security_training.external_training_certificate_opened``). The policy page is also open to
 administrators (superusers) for any organisation, since they set policies for organisations without
 HR staff yet; the lists and the decisions stay with the organisation's HR, who hold the evidence.
 """
@@ -24,6 +26,7 @@ from accounts.models import Membership, Organisation
 from compliance import security_training as sec
 from compliance.forms_security import DecisionForm, PolicyForm
 from compliance.models import ExternalSecurityTraining, ExternalTrainingStatus
+from ops.privacy import Action, personal_data_access_record
 
 from . import selectors
 
@@ -80,6 +83,14 @@ def overview(request):
     except ValueError:
         number = 1
     page = paginator.page(number if 1 <= number <= paginator.num_pages else 1)
+    # 접속기록 (DOMAIN-KR §5.3): the members this page shows.
+    personal_data_access_record(
+        actor=request.user,
+        action=Action.VIEW,
+        subjects=[row.membership.user_id for row in page.object_list],
+        object_type="hr.security_training",
+        object_id=organisation.pk,
+    )
     counts = {value: 0 for value in sec.TrainingState.values}
     for row in sec.organisation_training(organisation, now=now):
         counts[row.status.state] += 1
@@ -155,12 +166,20 @@ def _external_page(request, organisation, *, form=None, failed=None, status=200)
     except ValueError:
         number = 1
     page = paginator.page(number if 1 <= number <= paginator.num_pages else 1)
+    trainings_shown = list(page.object_list)
+    personal_data_access_record(  # 접속기록 (DOMAIN-KR §5.3): the members whose submissions are shown
+        actor=request.user,
+        action=Action.VIEW,
+        subjects=[training.user_id for training in trainings_shown],
+        object_type="hr.security_training_external",
+        object_id=organisation.pk,
+    )
     return render(
         request,
         "hr/security_training/external.html",
         {
             "organisation": organisation,
-            "trainings": page.object_list,
+            "trainings": trainings_shown,
             "page_obj": page,
             "paginator": paginator,
             "status": wanted,

@@ -165,6 +165,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
+    # Wrong passwords or codes on the withdrawal form (accounts.forms.WithdrawalForm), per account.
+    "withdraw_failed": "5/15m/user",
 }
 #: After this many failed logins for one account within the window (seconds), its owner gets one
 #: notice e-mail; at most one per window, whatever the number of failures or addresses.

@@ -5,13 +5,15 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 
 from accounts.models import Consent, Membership, OutboundEmail, ResidentNumber, RetainedRecord, User
 from accounts.resident import decrypt_json
 from accounts.services import consents_record, funded_personal_data_record
 from compliance import retention
-from compliance.models import RetentionSweep
+from compliance.models import ExternalSecurityTraining, RetentionSweep
 from courses import services as course_services
 from courses.models import CourseRun, Enrolment
 from ops.audit import audit_chain_verify
@@ -211,3 +213,174 @@ def test_withdrawal_removes_queued_mail_to_the_address(client, settings):
     withdraw(client, user)
 
     assert not OutboundEmail.objects.filter(body__contains=NAME).exists()
+
+
+# ------------------------------------------------------------------------------------------
+# Security review of issue 18: what else identifies the person, and the form's own protection
+# ------------------------------------------------------------------------------------------
+
+CERTIFICATE_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_withdrawal_clears_the_nationality_and_destroys_external_trainings_and_their_files(
+    client, django_capture_on_commit_callbacks
+):
+    from compliance import security_training as sec
+    from compliance.models import PledgeSignature, SecurityTrainingReminder
+    from tests.compliance.pledge_support import signed_pledge
+
+    user = trainee(nationality="KR")
+    organisation = f.OrganisationFactory()
+    Membership.objects.create(organisation=organisation, user=user)
+    hr = f.MembershipFactory(organisation=organisation, role=Membership.Role.HR).user
+    training = sec.external_training_submit(
+        user=user,
+        organisation=organisation,
+        title="2026 방문자교육",
+        provider="dapa",
+        provider_name="",
+        completed_on=datetime.date(2026, 10, 15),
+        upload=SimpleUploadedFile("certificate.pdf", CERTIFICATE_PDF),
+    )
+    storage, name = training.certificate.storage, training.certificate.name
+    assert storage.exists(name)
+    SecurityTrainingReminder.objects.create(
+        user=user, organisation=organisation, due_on=datetime.date(2027, 10, 15), days_before=30
+    )
+    signature = signed_pledge(user, f.institute_page("보호연구원"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert withdraw(client, user).status_code == 200
+
+    user.refresh_from_db()
+    assert user.nationality == ""
+    assert not ExternalSecurityTraining.objects.filter(user=user).exists()
+    assert not SecurityTrainingReminder.objects.filter(user=user).exists()
+    assert not storage.exists(name)
+    # The former employer's HR has nothing left to list or open.
+    assert not sec.external_trainings_for_hr(organisation, status="").exists()
+    client.force_login(hr)
+    assert client.get(f"/hr/security-training/external/{training.pk}/certificate/").status_code == 404
+    # Its audit entries stay; the withdrawal's entry counts what went.
+    assert AuditEvent.objects.filter(object_type="compliance.externalsecuritytraining").exists()
+    destroyed = AuditEvent.objects.get(action="accounts.withdrawn").data["destroyed"]
+    assert destroyed["external_security_trainings"] == 1 and destroyed["security_training_reminders"] == 1
+    # The signed pledge is technology-protection evidence (DOMAIN-KR §3.3): kept.
+    assert PledgeSignature.objects.filter(pk=signature.pk, user=user).exists()
+
+
+def test_a_withdrawal_that_fails_keeps_the_certificate_file(client, django_capture_on_commit_callbacks):
+    from compliance import security_training as sec
+    from compliance.withdrawal import security_training_destroy
+
+    user = trainee()
+    organisation = f.OrganisationFactory()
+    Membership.objects.create(organisation=organisation, user=user)
+    training = sec.external_training_submit(
+        user=user,
+        organisation=organisation,
+        title="교육",
+        provider="dapa",
+        provider_name="",
+        completed_on=datetime.date(2026, 10, 15),
+        upload=SimpleUploadedFile("certificate.pdf", CERTIFICATE_PDF),
+    )
+    storage, name = training.certificate.storage, training.certificate.name
+
+    class Boom(Exception):
+        pass
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(Boom), transaction.atomic():
+            security_training_destroy(user)
+            raise Boom
+    assert callbacks == [] and storage.exists(name)
+    assert ExternalSecurityTraining.objects.filter(pk=training.pk).exists()
+    storage.delete(name)
+
+
+def test_the_withdrawal_page_says_signed_pledges_are_kept(client):
+    from tests.compliance.pledge_support import signed_pledge
+
+    user = trainee()
+    client.force_login(user)
+    assert "기술보호 서약서" not in client.get(reverse("account_withdraw")).content.decode()
+    signed_pledge(user, f.institute_page("보호연구원"))
+    assert "기술보호 서약서" in client.get(reverse("account_withdraw")).content.decode()
+
+
+def test_wrong_passwords_are_limited_to_five_per_fifteen_minutes_per_account(client, settings):
+    user = trainee()
+    for _attempt in range(5):
+        assert withdraw(client, user, password="guess").status_code == 400
+
+    limited = withdraw(client, user)  # even the right password, once the failures are used up
+
+    assert limited.status_code == 429 and limited["Retry-After"] == "900"
+    assert "15분" in limited.content.decode()
+    user.refresh_from_db()
+    assert user.is_active and user.name_ko == NAME
+    # Another account is not affected (the limit is per account, not per address).
+    other = trainee()
+    assert withdraw(client, other).status_code == 200
+    assert settings.ACCOUNT_RATE_LIMITS["withdraw_failed"] == "5/15m/user"
+
+
+def test_the_limit_ends_with_its_window(client, monkeypatch):
+    import time as time_module
+
+    user = trainee()
+    for _attempt in range(5):
+        withdraw(client, user, password="guess")
+    assert withdraw(client, user).status_code == 429
+    later = time_module.time() + 15 * 60 + 1
+    monkeypatch.setattr("allauth.core.internal.ratelimit.time.time", lambda: later)
+    assert withdraw(client, user).status_code == 200
+
+
+def totp_code(secret: str, *, offset: int = 0) -> str:
+    import time as time_module
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time_module.time()) // 30 + offset))
+
+
+def test_an_account_with_two_step_login_needs_a_current_code_as_well(client):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = trainee()
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    client.force_login(user)
+    assert 'name="code"' in client.get(reverse("account_withdraw")).content.decode()
+
+    missing = withdraw(client, user)
+    assert missing.status_code == 400 and "인증 앱" in missing.content.decode()
+    wrong = withdraw(client, user, code=totp_code(secret, offset=40))
+    assert wrong.status_code == 400
+    user.refresh_from_db()
+    assert user.is_active
+
+    assert withdraw(client, user, code=totp_code(secret)).status_code == 200
+    user.refresh_from_db()
+    assert not user.is_active
+
+
+def test_wrong_codes_count_towards_the_limit(client):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = trainee()
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    for _attempt in range(5):
+        assert withdraw(client, user, code="000000" if totp_code(secret) != "000000" else "111111").status_code == 400
+    assert withdraw(client, user, code=totp_code(secret)).status_code == 429
+    user.refresh_from_db()
+    assert user.is_active
+
+
+def test_an_account_without_two_step_login_is_not_asked_for_a_code(client):
+    user = trainee()
+    client.force_login(user)
+    assert 'name="code"' not in client.get(reverse("account_withdraw")).content.decode()

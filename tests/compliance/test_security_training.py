@@ -15,7 +15,7 @@ from django.utils import translation
 from compliance import security_training as sec
 from compliance.models import ExternalSecurityTraining, SecurityTrainingPolicy, SecurityTrainingReminder
 from courses.models import Enrolment
-from ops.models import AuditEvent
+from ops.models import AuditEvent, PersonalDataAccess
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -288,6 +288,33 @@ def test_the_certificate_opens_inline_for_its_hr_and_the_view_is_logged(client, 
     assert b"".join(response.streaming_content) == PDF
     event = AuditEvent.objects.get(action="compliance.security_training.certificate_viewed")
     assert event.subject_user_id == orgs["member"].pk
+    # 접속기록 (DOMAIN-KR §5.3): a download of the holder's data, with the reason the screen states.
+    row = PersonalDataAccess.objects.get(action=PersonalDataAccess.Action.DOWNLOAD)
+    assert row.actor == orgs["hr_a"] and row.subject_ids == [orgs["member"].pk]
+    assert (row.object_type, row.object_id) == ("compliance.externalsecuritytraining", str(training.pk))
+    assert f"#{training.pk}" in row.reason and "대기" in row.reason
+
+
+def test_the_hr_lists_record_a_view_of_the_members_they_show(client, orgs, security_course):
+    late = f.MembershipFactory(organisation=orgs["alpha"], user=f.UserFactory(name_ko="이지연")).user
+    fine = f.MembershipFactory(organisation=orgs["alpha"], user=f.UserFactory(name_ko="정이수")).user
+    complete(security_course, late, on=TODAY - relativedelta(months=13))
+    complete(security_course, fine, on=TODAY - relativedelta(months=1))
+    external(orgs["member"], orgs["alpha"], on=TODAY, status="pending")
+    external(orgs["other"], orgs["beta"], on=TODAY, status="pending")
+    client.force_login(orgs["hr_a"])
+
+    assert client.get("/hr/security-training/").status_code == 200
+    overview = PersonalDataAccess.objects.latest("pk")
+    assert overview.action == PersonalDataAccess.Action.VIEW and overview.actor == orgs["hr_a"]
+    assert overview.object_type == "hr.security_training" and overview.object_id == str(orgs["alpha"].pk)
+    # The default list: overdue 이지연 and never-trained 김보안 (the HR person reads their own row: not logged).
+    assert overview.subject_ids == sorted([late.pk, orgs["member"].pk])
+
+    assert client.get("/hr/security-training/external/").status_code == 200
+    submissions = PersonalDataAccess.objects.latest("pk")
+    assert submissions.object_type == "hr.security_training_external"
+    assert submissions.subject_ids == [orgs["member"].pk]  # not beta's 박베타
 
 
 # ------------------------------------------------------------------------------------------

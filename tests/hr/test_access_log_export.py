@@ -14,7 +14,7 @@ from accounts.models import Membership
 from compliance import accesslog
 from courses import protection
 from courses.models import Sensitivity
-from ops.models import AuditEvent
+from ops.models import AuditEvent, PersonalDataAccess
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +58,15 @@ def _as(client, user):
     return client
 
 
+REASON = "2026년 실태조사 자가진단 자료"
+
+
+def _export(browser, file_format="csv", *, reason=REASON, **fields):
+    """The export as the page does it: a POST of the reason form (the filter in hidden fields)."""
+    data = {"reason": reason, **{key: str(value) for key, value in fields.items()}}
+    return browser.post(f"/hr/access-log/export.{file_format}", data)
+
+
 def _code(event) -> str:
     """The event's cell (the code ends the cell: "#1" must not match "#12")."""
     return "#" + accesslog.event_code(event.pk) + "<"
@@ -77,7 +86,8 @@ def test_hr_of_b_cannot_see_or_export_as_rows(client, world):
     assert browser.get(f"/hr/access-log/?org={world['org_a'].public_id}").status_code == 404
     assert browser.get(f"/hr/access-log/export.csv?org={world['org_a'].public_id}").status_code == 404
     assert browser.get(f"/hr/access-log/export.pdf?org={world['org_a'].public_id}").status_code == 404
-    own = browser.get("/hr/access-log/export.csv").content.decode("utf-8-sig").replace(",", "<")
+    assert _export(browser, org=world["org_a"].public_id).status_code == 404
+    own = _export(browser).content.decode("utf-8-sig").replace(",", "<")
     assert _code(world["events"]["bob_view"]) in own
     assert _code(world["events"]["alice_view"]) not in own and "김에이" not in own
     # A person of A is no HR: the area is closed to them.
@@ -86,7 +96,7 @@ def test_hr_of_b_cannot_see_or_export_as_rows(client, world):
 
 def test_the_csv_export_is_itself_logged(client, world):
     before = AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).count()
-    response = _as(client, world["hr_a"]).get("/hr/access-log/export.csv")
+    response = _export(_as(client, world["hr_a"]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig").replace(",", "<")
     assert _code(world["events"]["alice_view"]) in text and _code(world["events"]["alice_refused"]) in text
@@ -94,14 +104,14 @@ def test_the_csv_export_is_itself_logged(client, world):
     event = AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).latest("pk")
     assert AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).count() == before + 1
     assert event.actor == world["hr_a"] and event.data["organisation"] == world["org_a"].pk
-    assert event.data["rows"] == 2 and event.data["format"] == "csv"
+    assert event.data["rows"] == 2 and event.data["format"] == "csv" and event.reason == REASON
     today = timezone.localdate()
     assert (
         event.data["to"] == today.isoformat()
         and event.data["from"] == (today - datetime.timedelta(days=90)).isoformat()
     )
     # The export's own entry is not a restricted access: a second export still holds two rows.
-    _as(client, world["hr_a"]).get("/hr/access-log/export.csv")
+    _export(_as(client, world["hr_a"]))
     assert AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).latest("pk").data["rows"] == 2
 
 
@@ -120,6 +130,12 @@ def test_filters_by_person_and_period(client, world):
     wrong = browser.get(f"/hr/access-log/?date_from={tomorrow}&date_to={timezone.localdate()}")
     assert wrong.status_code == 400
     assert browser.get(f"/hr/access-log/export.csv?date_from={tomorrow}&date_to=2020-01-01").status_code == 400
+    assert _export(browser, date_from=tomorrow, date_to="2020-01-01").status_code == 400
+    # The filter travels with the reason form: one person's export holds their rows only.
+    form = browser.get(f"/hr/access-log/export.csv?person={world['alice'].pk}").content.decode()
+    assert f'name="person" value="{world["alice"].pk}"' in form and "김에이" in form
+    alone = _export(browser, person=other.pk).content.decode("utf-8-sig").replace(",", "<")
+    assert _code(others) in alone and _code(world["events"]["alice_view"]) not in alone
     # Someone who is not A's member cannot be chosen.
     assert browser.get(f"/hr/access-log/?person={world['bob'].pk}").status_code == 400
 
@@ -136,7 +152,7 @@ def test_a_former_employees_entries_stay_with_the_employer_of_the_time(client, w
 
 def test_the_signed_pdf_verifies_and_a_changed_byte_fails(client, world):
     browser = _as(client, world["hr_a"])
-    response = browser.get("/hr/access-log/export.pdf")
+    response = _export(browser, "pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = response.content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
@@ -182,3 +198,60 @@ def test_the_hmac_depends_on_the_key_and_every_row(world, settings):
 
 def test_the_hr_home_links_to_the_access_log(client, world):
     assert "/hr/access-log/" in _as(client, world["hr_a"]).get("/hr/").content.decode()
+
+
+# ------------------------------------------------------------------------------------------
+# Personal data (DOMAIN-KR §5.3): the log names people, so reading and exporting it are logged
+# ------------------------------------------------------------------------------------------
+
+
+def test_the_list_records_a_view_of_the_people_it_shows(client, world):
+    _as(client, world["hr_a"]).get("/hr/access-log/")
+    row = PersonalDataAccess.objects.get()
+    assert row.actor == world["hr_a"] and row.action == PersonalDataAccess.Action.VIEW
+    assert row.subject_ids == [world["alice"].pk] and row.object_type == "hr.access_log"
+    assert row.object_id == str(world["org_a"].pk)
+    audit = row.audit_event
+    assert audit.action == "personal_data.view" and audit.data["subjects"] == [world["alice"].pk]
+
+
+def test_an_export_link_opens_the_reason_form_and_makes_no_file(client, world):
+    response = _as(client, world["hr_a"]).get("/hr/access-log/export.pdf")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert 'method="post"' in body and 'name="reason"' in body and "김에이" not in body
+    assert not AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).exists()
+    assert not PersonalDataAccess.objects.exists()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "pdf"])
+@pytest.mark.parametrize("reason", ["", "   ", "ab"])
+def test_an_export_without_a_reason_is_a_400_with_no_file_and_no_log(client, world, file_format, reason):
+    response = _export(_as(client, world["hr_a"]), file_format, reason=reason)
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert 'name="reason"' in body and "김에이" not in body and "HMAC" not in body
+    assert not AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).exists()
+    assert not PersonalDataAccess.objects.exists()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "pdf"])
+def test_an_export_records_the_people_in_the_file_with_the_reason(client, world, file_format):
+    assert _export(_as(client, world["hr_a"]), file_format).status_code == 200
+    row = PersonalDataAccess.objects.get()
+    assert row.action == PersonalDataAccess.Action.EXPORT and row.actor == world["hr_a"]
+    assert row.subject_ids == [world["alice"].pk] and row.reason == REASON
+    assert (row.object_type, row.object_id) == ("accounts.organisation", str(world["org_a"].pk))
+
+
+def test_the_export_service_refuses_an_export_without_a_reason(world):
+    log_filter = accesslog.LogFilter(
+        organisation_id=world["org_a"].pk, date_from=timezone.localdate(), date_to=timezone.localdate()
+    )
+    export = accesslog.export_prepare(log_filter)
+    assert export.subjects == [world["alice"].pk]
+    with pytest.raises(ValueError):
+        accesslog.export_log(
+            export=export, organisation=world["org_a"], actor=world["hr_a"], file_format="csv", reason=" "
+        )
+    assert not AuditEvent.objects.filter(action=accesslog.EXPORT_ACTION).exists()
