@@ -16,7 +16,12 @@ ORGANISATIONS = "/cms/snippets/accounts/organisation/"
 
 
 def organisation_fields(**overrides):
-    data = {"name_ko": "(주)대전드론", "name_en": "Daejeon Drone Inc.", "business_number": "123-45-67890"}
+    data = {
+        "name_ko": "(주)대전드론",
+        "name_en": "Daejeon Drone Inc.",
+        "business_number": "123-45-67890",
+        "vetting_status": "not_vetted",  # the form's select always posts its value (restricted-course vetting)
+    }
     data.update(overrides)
     return data
 
