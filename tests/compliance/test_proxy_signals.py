@@ -288,7 +288,13 @@ def test_the_administrator_edits_the_networks_and_a_bad_line_is_refused(client):
     company = org("드론정비(주)")
     client.force_login(f.AdminUserFactory())
     edit = f"/cms/snippets/accounts/organisation/edit/{company.pk}/"
-    form = {"name_ko": "드론정비(주)", "name_en": "", "business_number": "", "workplace_number": ""}
+    form = {
+        "name_ko": "드론정비(주)",
+        "name_en": "",
+        "business_number": "",
+        "workplace_number": "",
+        "vetting_status": "not_vetted",  # the form's select always posts its value
+    }
 
     refused = client.post(edit, {**form, "egress_cidrs": "203.0.113.0/24\nnot-a-network"})
     accepted = client.post(edit, {**form, "egress_cidrs": "203.0.113.0/24\n2001:db8:12::/48"})
