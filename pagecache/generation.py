@@ -8,12 +8,14 @@ anonymous page cache (``pagecache.middleware``), the route cache and the restric
 
 from __future__ import annotations
 
+import logging
 from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "academy:page-cache-generation"
+logger = logging.getLogger(__name__)
 
 
 #: The generation read at the start of this request by the route cache (``pagecache.routing``),
@@ -21,10 +23,24 @@ GENERATION_KEY = "academy:page-cache-generation"
 request_generation: ContextVar[int | None] = ContextVar("academy_request_generation", default=None)
 
 
+#: The generation answered while the cache cannot be reached: no value is ever cached under it
+#: (generations start at 1), so nothing stale is read and the request goes on uncached.
+UNREACHABLE = 0
+
+
 def current_generation() -> int:
-    """The generation of everything cached from the page tree (pages, routes, course structures)."""
+    """The generation of everything cached from the page tree (pages, routes, course structures).
+
+    A cache outage (Redis restarting) never fails the caller: the answer is ``UNREACHABLE`` and
+    the page tree is read uncached until the cache is back (the cluster's Redis drill)."""
     seen = request_generation.get()
-    return seen if seen is not None else cache.get_or_set(GENERATION_KEY, 1, None)
+    if seen is not None:
+        return seen
+    try:
+        return cache.get_or_set(GENERATION_KEY, 1, None)
+    except Exception:  # noqa: BLE001 — any cache client error (connection refused, timeout)
+        logger.warning("page-cache generation unreadable: cache unreachable", exc_info=True)
+        return UNREACHABLE
 
 
 def kept_for(kept, generation: int | None):
