@@ -35,15 +35,13 @@ def _enrol(trainee: User) -> None:
     institute's manager as staff would (the eligibility conditions are asked and logged)."""
     from courses import services as course_services
     from courses.models import CourseRun, Enrolment
-    from courses.permissions import managed_institute_ids
 
     course = CoursePage.objects.get(title=RESTRICTED_TITLE)
     run = CourseRun.objects.filter(course=course).order_by("starts_on", "pk").first()
     if run is None or Enrolment.objects.filter(run=run, user=trainee).exists():
         return
-    manager = next(
-        (u for u in User.objects.filter(is_active=True) if course.institute.pk in managed_institute_ids(u)), None
-    )
+    group = course.institute.managers_group
+    manager = group.user_set.filter(is_active=True).order_by("pk").first() if group else None
     course_services.enrolment_add(run=run, user=trainee, actor=manager)
 
 
