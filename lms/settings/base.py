@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "compliance",
+    "notifications",
     "home",
     "hr",
     "pagecache",
@@ -256,6 +257,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    # Notification e-mails whose task never reached the broker (notifications.services.emails_send).
+    "notifications-email-sweep": {
+        "task": "notifications.tasks.notification_emails_send",
+        "schedule": crontab(minute="*/5"),
+    },
     "accounts-resend-stuck-emails": {
         "task": "accounts.tasks.email_sweep",
         "schedule": crontab(minute="*/5"),

@@ -1,0 +1,204 @@
+"""Charts drawn on the server as SVG, each with the table it was drawn from.
+
+No chart library and no script: a dashboard is an HTML page that works with JavaScript off, prints,
+and passes the same Content-Security-Policy as the rest of the Academy. Every chart is a
+:class:`Chart`: the SVG (``role="img"``, titled, described) and the same figures as a table, which
+``templates/includes/chart.html`` shows under the picture (``<details>`` "표로 보기"), so a screen
+reader or a keyboard user reads the numbers, not the shapes.
+
+Three shapes cover the dashboards:
+
+- :func:`bar_chart`: horizontal bars, one per label (a funnel, completion rate by course,
+  distractor counts, figures by institute);
+- :func:`column_chart`: vertical columns over categories, one or more series side by side (a
+  score distribution, completions by month, certificates expiring by month);
+- both draw "자료 없음" / "No data" and an empty table when there is nothing to show, never a
+  division by zero.
+
+Labels and titles are passed in already translated (``gettext``); numbers are written with
+``value_format`` (default: thousands separators, at most one decimal). Colours come from
+:data:`PALETTE`, chosen for contrast against white (WCAG 3:1 for graphical objects) and told apart
+by the legend and the table as well as by hue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import count
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+Number = int | float | Decimal
+
+#: Series colours (blue, orange, green, purple, brown): each at least 3:1 against white.
+PALETTE = ("#1f5fa8", "#b35900", "#2e7d32", "#6a3d9a", "#8c564b")
+AXIS = "#5c6670"
+TEXT = "#1f2328"
+
+_ids = count(1)
+
+
+def format_number(value: Number | None) -> str:
+    """``1,234`` or ``12.5``: thousands separators, at most one decimal, "–" for no value."""
+    if value is None:
+        return "–"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{float(value):,.1f}"
+
+
+def percent(value: Number | None) -> str:
+    """``87.5%`` (a ratio already multiplied by 100), "–" for no value."""
+    return "–" if value is None else f"{format_number(value)}%"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its SVG and the table behind it (``headers`` + ``rows`` of display strings)."""
+
+    title: str
+    svg: SafeString
+    headers: list[str]
+    rows: list[list[str]]
+    empty: bool
+    description: str = ""
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (colour, series name)
+
+
+def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int = 12, weight: str = "normal") -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
+        f'font-weight="{weight}" fill="{TEXT}">{escape(content)}</text>'
+    )
+
+
+def _svg(width: int, height: int, title: str, description: str, body: list[str]) -> SafeString:
+    uid = next(_ids)
+    return mark_safe(  # noqa: S308 - every piece of text is escaped above, numbers are formatted
+        f'<svg class="chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" preserveAspectRatio="xMinYMin meet" role="img" '
+        f'aria-labelledby="chart-t{uid} chart-d{uid}" font-family="inherit">'
+        f'<title id="chart-t{uid}">{escape(title)}</title><desc id="chart-d{uid}">{escape(description)}</desc>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _no_data(width: int, height: int, title: str) -> SafeString:
+    message = _("No data")
+    return _svg(
+        width,
+        height,
+        title,
+        message,
+        [
+            f'<rect x="0.5" y="0.5" width="{width - 1}" height="{height - 1}" fill="none" stroke="{AXIS}" '
+            f'stroke-dasharray="4 4"/>',
+            _text(width / 2, height / 2 + 4, message, anchor="middle", size=14),
+        ],
+    )
+
+
+def bar_chart(
+    *,
+    title: str,
+    items: Sequence[tuple[str, Number | None]],
+    value_header: str,
+    label_header: str = "",
+    max_value: Number | None = None,
+    value_format: Callable[[Number | None], str] = format_number,
+    description: str = "",
+    extra_columns: Sequence[tuple[str, Sequence[str]]] = (),
+) -> Chart:
+    """Horizontal bars, one per ``(label, value)``; ``max_value`` fixes the scale (100 for %).
+
+    ``extra_columns`` adds columns to the table only: ``(header, one display string per item)``.
+    """
+    width, row, label_width, gap = 640, 26, 220, 6
+    values = [float(v) for _label, v in items if v is not None]
+    scale_max = float(max_value) if max_value else max(values, default=0.0)
+    headers = [label_header or _("Item"), value_header] + [header for header, _cells in extra_columns]
+    rows = [
+        [str(label), value_format(value)] + [str(cells[index]) for _header, cells in extra_columns]
+        for index, (label, value) in enumerate(items)
+    ]
+    if not items or scale_max <= 0:
+        return Chart(title, _no_data(width, 80, title), headers, rows, True, description)
+    height = row * len(items) + 2 * gap
+    plot = width - label_width - 70
+    body = [f'<line x1="{label_width}" y1="0" x2="{label_width}" y2="{height}" stroke="{AXIS}" stroke-width="1"/>']
+    for index, (label, value) in enumerate(items):
+        y = gap + index * row
+        shown = str(label) if len(str(label)) <= 28 else str(label)[:27] + "…"
+        body.append(_text(label_width - 8, y + row / 2 + 4, shown, anchor="end"))
+        bar = 0.0 if not value or scale_max <= 0 else plot * min(float(value), scale_max) / scale_max
+        body.append(
+            f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{PALETTE[0]}">'
+            f"<title>{escape(str(label))}: {escape(value_format(value))}</title></rect>"
+        )
+        body.append(_text(label_width + bar + 6, y + row / 2 + 4, value_format(value)))
+    svg = _svg(width, height, title, description or title, body)
+    return Chart(title, svg, headers, rows, False, description)
+
+
+def column_chart(
+    *,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[Number | None]]],
+    category_header: str = "",
+    value_format: Callable[[Number | None], str] = format_number,
+    max_value: Number | None = None,
+    description: str = "",
+) -> Chart:
+    """Vertical columns: one group per category, one column per series (``(name, values)``)."""
+    width, height, left, bottom, top = 640, 260, 48, 48, 16
+    headers = [category_header or _("Category")] + [str(name) for name, _values in series]
+    rows = [
+        [str(category)] + [value_format(values[index]) for _name, values in series]
+        for index, category in enumerate(categories)
+    ]
+    values = [float(v) for _name, vs in series for v in vs if v is not None]
+    legend = [(PALETTE[index % len(PALETTE)], str(name)) for index, (name, _values) in enumerate(series)]
+    scale_max = float(max_value) if max_value else max(values, default=0.0)
+    if not categories or not series or scale_max <= 0:
+        return Chart(title, _no_data(width, 120, title), headers, rows, True, description, legend)
+    if len(series) > 1:
+        top += 20
+    plot_w, plot_h = width - left - 8, height - top - bottom
+    group = plot_w / len(categories)
+    column = max(2.0, (group - 8) / len(series))
+    body = []
+    for step in range(5):  # gridlines at 0, 25, 50, 75, 100 % of the scale
+        value = scale_max * step / 4
+        y = top + plot_h - plot_h * step / 4
+        body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#d0d7de" stroke-width="1"/>')
+        body.append(_text(left - 6, y + 4, value_format(value), anchor="end", size=11))
+    for index, category in enumerate(categories):
+        x0 = left + index * group + 4
+        for number, (name, values) in enumerate(series):
+            value = values[index]
+            h = 0.0 if not value else plot_h * min(float(value), scale_max) / scale_max
+            colour = PALETTE[number % len(PALETTE)]
+            body.append(
+                f'<rect x="{x0 + number * column:.1f}" y="{top + plot_h - h:.1f}" width="{column - 1:.1f}" '
+                f'height="{h:.1f}" fill="{colour}"><title>{escape(str(category))} · {escape(str(name))}: '
+                f"{escape(value_format(value))}</title></rect>"
+            )
+        if len(categories) <= 12 or index % max(1, len(categories) // 12) == 0:
+            body.append(_text(x0 + (group - 8) / 2, height - bottom + 16, str(category), anchor="middle", size=11))
+    body.append(
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="{AXIS}" stroke-width="1"/>'
+    )
+    if len(series) > 1:
+        x = left
+        for colour, name in legend:
+            body.append(f'<rect x="{x}" y="2" width="12" height="12" fill="{colour}"/>')
+            body.append(_text(x + 16, 12, name, size=11))
+            x += 24 + 7 * len(name) + 16
+    svg = _svg(width, height, title, description or title, body)
+    return Chart(title, svg, headers, rows, False, description, legend)

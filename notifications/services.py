@@ -1,0 +1,159 @@
+"""Sending notifications: one call, in the sender's transaction; e-mail follows after commit.
+
+``notify(users=..., kind=..., message=..., url=...)`` is the one way any app tells people
+something. ``message`` is a lazy translation (``gettext_lazy`` or ``format_lazy``) and is written
+down in Korean and in English at once, so a person reads it in the language they use when they
+open the list. E-mail goes to those whose preference for the kind says so (or always, for a kind
+whose e-mail is not optional) from a Celery task after the transaction commits, so the sender never
+waits on mail and a rolled-back action sends nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone, translation
+
+from .kinds import KINDS
+from .models import Notification, NotificationPreference
+
+UNREAD_CACHE_SECONDS = 300
+
+
+def _user_id(user) -> int:
+    return user if isinstance(user, int) else user.pk
+
+
+def _unread_key(user_id: int) -> str:
+    return f"notifications:unread:{user_id}"
+
+
+def _render(message, language: str) -> str:
+    with translation.override(language):
+        return str(message)[:300]
+
+
+def email_wanted(*, user_ids: Iterable[int], kind: str) -> set[int]:
+    """Of ``user_ids``, those who get ``kind`` by e-mail (their preference, else the kind's default)."""
+    spec = KINDS[kind]
+    ids = set(user_ids)
+    if not spec.email_optional:
+        return ids
+    chosen = dict(NotificationPreference.objects.filter(user_id__in=ids, kind=kind).values_list("user_id", "email"))
+    return {uid for uid in ids if chosen.get(uid, spec.email_default)}
+
+
+def notify(*, users: Iterable, kind: str, message, url: str = "", key: str = "", email: bool = True) -> int:
+    """Tell each of ``users`` (users or ids) ``message``; returns how many notifications were written.
+
+    ``key`` (e.g. ``"run-ending:<run id>"``) makes the call safe to repeat: a person who already has
+    a notification with that key is skipped. ``email=False`` records the notification in the app
+    only (for a sender that already sent its own e-mail, such as the certificate's PDF).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    user_ids = list(dict.fromkeys(_user_id(u) for u in users))
+    if not user_ids:
+        return 0
+    if key:
+        done = set(Notification.objects.filter(user_id__in=user_ids, key=key).values_list("user_id", flat=True))
+        user_ids = [uid for uid in user_ids if uid not in done]
+    if not user_ids:
+        return 0
+    by_email = email_wanted(user_ids=user_ids, kind=kind) if email else set()
+    message_ko, message_en = _render(message, "ko"), _render(message, "en")
+    now = timezone.now()
+    created = Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=uid,
+                kind=kind,
+                message_ko=message_ko,
+                message_en=message_en,
+                url=url[:500],
+                key=key[:120],
+                created_at=now,
+                email_due=uid in by_email,
+            )
+            for uid in user_ids
+        ],
+        ignore_conflicts=bool(key),  # a concurrent run of the same sender wrote it first
+    )
+    cache.delete_many([_unread_key(uid) for uid in user_ids])
+    if by_email:
+        from .tasks import notification_emails_send
+
+        transaction.on_commit(lambda: notification_emails_send.delay())
+    return len(created)
+
+
+def unread_count(user) -> int:
+    """How many of ``user``'s notifications are unread (cached; every change clears it)."""
+    uid = _user_id(user)
+    count = cache.get(_unread_key(uid))
+    if count is None:
+        count = Notification.objects.filter(user_id=uid).unread().count()
+        cache.set(_unread_key(uid), count, UNREAD_CACHE_SECONDS)
+    return count
+
+
+def mark_read(*, user, ids: Iterable[int] | None = None) -> int:
+    """Mark ``user``'s notifications read (those in ``ids``, or all); returns how many changed."""
+    uid = _user_id(user)
+    rows = Notification.objects.filter(user_id=uid).unread()
+    if ids is not None:
+        rows = rows.filter(pk__in=list(ids))
+    changed = rows.update(read_at=timezone.now())
+    cache.delete(_unread_key(uid))
+    return changed
+
+
+def preferences_set(*, user, email_by_kind: dict[str, bool]) -> None:
+    """Store ``user``'s e-mail choice per kind; kinds whose e-mail is not optional are ignored."""
+    uid = _user_id(user)
+    with transaction.atomic():
+        for key, wanted in email_by_kind.items():
+            if key in KINDS and KINDS[key].email_optional:
+                NotificationPreference.objects.update_or_create(user_id=uid, kind=key, defaults={"email": bool(wanted)})
+
+
+def emails_send(*, limit: int = 500) -> int:
+    """Send the e-mail of notifications that are due one (at most ``limit``); safe to run twice.
+
+    Returns how many notifications it handled (sent, or skipped for an inactive or address-less
+    person); 0 means nothing is left.
+
+    Each row is claimed under ``select_for_update(skip_locked=True)`` and marked sent in the same
+    transaction as the message is put in the outbox (``accounts.mail``), so two workers never send
+    the same notification twice.
+    """
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+
+    from common.mail import bilingual_body
+
+    with transaction.atomic():
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("user")
+            .filter(email_due=True, emailed_at__isnull=True)
+            .order_by("pk")[:limit]
+        )
+        now = timezone.now()
+        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+        for row in rows:
+            if row.user.email and row.user.is_active:
+                link = row.url if row.url.startswith("http") else (base + row.url if row.url else "")
+                body = bilingual_body(
+                    "notifications/email/notification.txt",
+                    {"link": link},
+                    per_language=lambda language, row=row: {
+                        "message": row.message_en if language == "en" else row.message_ko
+                    },
+                )
+                EmailMessage(subject=row.message_ko, body=body, to=[row.user.email]).send()
+            row.emailed_at = now
+        Notification.objects.bulk_update(rows, ["emailed_at"])
+    return len(rows)

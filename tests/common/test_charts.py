@@ -1,0 +1,43 @@
+"""Server-drawn charts: figures in the SVG and in the table alike, zero data drawn as such."""
+
+from django.utils import translation
+
+from common.charts import bar_chart, column_chart, format_number, percent
+
+
+def test_bar_chart_scales_bars_to_the_largest_value_and_tables_every_item():
+    chart = bar_chart(title="수료율", items=[("과정 A", 50), ("과정 B", 100), ("과정 <C>", 0)], value_header="%")
+    assert not chart.empty
+    assert chart.rows == [["과정 A", "50"], ["과정 B", "100"], ["과정 <C>", "0"]]
+    svg = str(chart.svg)
+    assert 'role="img"' in svg and "<title" in svg
+    assert 'width="350.0"' in svg and 'width="175.0"' in svg  # the plot is 350 px wide: 100 → full, 50 → half
+    assert "과정 &lt;C&gt;" in svg and "<C>" not in svg  # labels are escaped
+
+
+def test_bar_chart_with_a_fixed_scale_and_extra_columns():
+    chart = bar_chart(title="t", items=[("a", 25)], value_header="%", max_value=100, extra_columns=[("n", ["3 / 12"])])
+    assert chart.headers[-1] == "n" and chart.rows == [["a", "25", "3 / 12"]]
+    assert 'width="87.5"' in str(chart.svg)
+
+
+def test_zero_data_is_drawn_as_no_data_in_each_language():
+    with translation.override("ko"):
+        empty = column_chart(title="월별", categories=[], series=[("수료", [])])
+        assert empty.empty and "자료 없음" in str(empty.svg) and empty.rows == []
+    with translation.override("en"):
+        zeros = bar_chart(title="t", items=[("a", 0), ("b", None)], value_header="n")
+        assert zeros.empty and "No data" in str(zeros.svg)
+        assert zeros.rows == [["a", "0"], ["b", "–"]]
+
+
+def test_column_chart_draws_one_column_per_series_and_category_with_a_legend():
+    chart = column_chart(title="월별 수료", categories=["1월", "2월"], series=[("수강", [4, 2]), ("수료", [2, None])])
+    assert chart.rows == [["1월", "4", "2"], ["2월", "2", "–"]]
+    assert [name for _colour, name in chart.legend] == ["수강", "수료"]
+    assert str(chart.svg).count("<rect") == 4 + 2  # four columns and two legend swatches
+
+
+def test_number_formats():
+    assert format_number(1234) == "1,234" and format_number(12.25) == "12.2" and format_number(None) == "–"
+    assert percent(87.5) == "87.5%" and percent(None) == "–"

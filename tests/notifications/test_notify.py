@@ -1,0 +1,55 @@
+"""notify(): one row per person and key, in both languages, e-mail by preference after commit."""
+
+import pytest
+from django.core import mail
+from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from notifications import services
+from notifications.models import Notification, NotificationPreference
+
+pytestmark = pytest.mark.django_db
+
+_n = iter(range(1, 10_000))
+
+
+def UserFactory():  # noqa: N802 - reads like the factory it stands for
+    n = next(_n)
+    return User.objects.create_user(email=f"person{n}@example.com", password=None, name_ko="김알림", name_en="Kim")
+
+
+def test_notify_writes_both_languages_once_per_key_and_counts_unread(django_capture_on_commit_callbacks):
+    ann, ben = UserFactory(), UserFactory()
+    message = format_lazy("{kind}: {title}", kind=_("Important notices"), title="비행 안전")
+    with django_capture_on_commit_callbacks(execute=False):
+        assert services.notify(users=[ann, ben.pk], kind="notice", message=message, url="/learn/", key="n:1") == 2
+        assert services.notify(users=[ann], kind="notice", message=message, key="n:1") == 0
+    row = Notification.objects.get(user=ann)
+    assert row.message_ko == "중요 공지사항: 비행 안전" and row.message_en == "Important notices: 비행 안전"
+    with translation.override("en"):
+        assert row.message == "Important notices: 비행 안전"
+    assert services.unread_count(ann) == 1
+    assert services.mark_read(user=ann) == 1 and services.unread_count(ann) == 0
+    assert services.unread_count(ben) == 1
+
+
+def test_email_follows_the_preference_unless_the_kind_is_not_optional(django_capture_on_commit_callbacks):
+    ann, ben = UserFactory(), UserFactory()
+    NotificationPreference.objects.create(user=ben, kind="question_answered", email=False)
+    services.preferences_set(user=ann, email_by_kind={"certificate_issued": False})  # not optional: ignored
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(users=[ann, ben], kind="question_answered", message=_("Answers to my questions"))
+        services.notify(users=[ann], kind="certificate_issued", message=_("Answers to my questions"))
+    # the task ran on commit (eager in tests): ben chose no e-mail for answers
+    assert sorted(message.to for message in mail.outbox) == [[ann.email], [ann.email]]
+    assert "/notifications/" not in mail.outbox[0].body and "중요" not in mail.outbox[0].subject
+    assert not Notification.objects.filter(email_due=True, emailed_at__isnull=True).exists()
+    assert services.emails_send() == 0  # safe to run twice: nothing left
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError):
+        services.notify(users=[UserFactory()], kind="made_up", message="x")
+    assert not mail.outbox
