@@ -6,19 +6,11 @@ from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from notifications import services
 from notifications.models import Notification, NotificationPreference
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-_n = iter(range(1, 10_000))
-
-
-def UserFactory():  # noqa: N802 - reads like the factory it stands for
-    n = next(_n)
-    return User.objects.create_user(email=f"person{n}@example.com", password=None, name_ko="김알림", name_en="Kim")
-
 
 def test_notify_writes_both_languages_once_per_key_and_counts_unread(django_capture_on_commit_callbacks):
     ann, ben = UserFactory(), UserFactory()
