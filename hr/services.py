@@ -93,3 +93,51 @@ def training_records_export_log(
         data={"format": file_format, "rows": row_count},
     )
     personal_data_access_record(actor=actor, action=Action.EXPORT, subjects=subjects, obj=organisation, reason=reason)
+
+
+#: The audit-trail action of a reminder HR sent to chosen members from /hr/overview/.
+MEMBER_REMINDER = "hr.member_reminder"
+
+
+class ReminderError(Exception):
+    """A reminder refused; the message is translated and meant for the HR user."""
+
+
+def member_reminder_send(*, organisation, membership_ids: list[int], message: str, actor) -> int:
+    """Remind chosen members of ``organisation`` (in the app, and by e-mail by their preference):
+    ``message`` under the organisation's name, with a link to their learning page; audited.
+
+    Only the organisation's own members: any id that is not one refuses the whole reminder. The same
+    message to the same member on the same day is sent once (a second click sends nothing more).
+    Returns how many notifications were written."""
+    import hashlib
+
+    from django.utils.functional import lazy
+    from django.utils.text import format_lazy
+    from django.utils.translation import gettext_lazy
+
+    from common.i18n import bilingual
+    from notifications.services import notify
+
+    message = " ".join((message or "").split())
+    ids = list(dict.fromkeys(membership_ids))
+    if not message or not ids:
+        raise ReminderError(_("Choose at least one member and write the message."))
+    user_ids = dict(Membership.objects.filter(organisation=organisation, pk__in=ids).values_list("pk", "user_id"))
+    if len(user_ids) != len(ids):
+        raise ReminderError(_("Some of the chosen people are not members of your organisation."))
+    name = lazy(lambda: bilingual(organisation.name_ko, organisation.name_en), str)()
+    text = format_lazy(
+        gettext_lazy("Reminder from the HR of {organisation}: {message}"), organisation=name, message=message
+    )
+    digest = hashlib.sha256(message.encode()).hexdigest()[:16]
+    key = f"hr-reminder:{organisation.pk}:{timezone.localdate():%Y%m%d}:{digest}"
+    with transaction.atomic():
+        sent = notify(users=list(user_ids.values()), kind="reminder", message=text, url="/learn/", key=key)
+        audit_record(
+            action=MEMBER_REMINDER,
+            actor=actor,
+            obj=organisation,
+            data={"members": sorted(user_ids.values()), "sent": sent, "message": message},
+        )
+    return sent

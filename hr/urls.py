@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views, views_accesslog, views_protection, views_security
+from . import dashboard_views, views, views_accesslog, views_protection, views_security
 
 app_name = "hr"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("overview/", dashboard_views.overview, name="overview"),
+    path("overview/remind/", dashboard_views.remind, name="overview_remind"),
     path("members/<int:membership_id>/", views.member, name="member"),
     path("invite/", views.invite, name="invite"),
     path("invitations/<int:invitation_id>/resend/", views.invitation_resend, name="invitation_resend"),
