@@ -402,6 +402,13 @@ def completion_chart(rows: list[CourseCompletion]) -> charts.Chart:
     )
 
 
+def count_scale(values) -> int | None:
+    """The top of a column chart of counts: the largest count rounded up to a multiple of 4, so the
+    chart's four gridlines fall on whole numbers (None for no data: the chart says so)."""
+    top = max(values, default=0)
+    return 4 * math.ceil(top / 4) if top > 0 else None
+
+
 def monthly_chart(period: Period, started: dict, completed: dict) -> charts.Chart:
     months = period.months
     return charts.column_chart(
@@ -409,10 +416,11 @@ def monthly_chart(period: Period, started: dict, completed: dict) -> charts.Char
         description=_("Started: by the month the run begins. Completed: by the month of completion."),
         categories=[month_label(month) for month in months],
         series=[
-            (_("Started"), [started.get(month, 0) for month in months]),
+            (_("Training started"), [started.get(month, 0) for month in months]),
             (_("Completed"), [completed.get(month, 0) for month in months]),
         ],
         category_header=_("Month"),
+        max_value=count_scale([*started.values(), *completed.values()]),
     )
 
 
@@ -425,6 +433,7 @@ def expiry_chart(by_month: dict, *, today: datetime.date) -> charts.Chart:
         categories=[month_label(month) for month in months],
         series=[(_("Certificates expiring"), [by_month.get(month, 0) for month in months])],
         category_header=_("Month"),
+        max_value=count_scale(by_month.values()),
     )
 
 

@@ -113,6 +113,7 @@ def test_screenshot_tour(live_server, browser):
         page = new_page(browser, size)
         log_in(page, base, places["hr"])
         visit(page, f"{base}/hr/", "hr", check=False)
+        visit(page, f"{base}/hr/overview/", "hr-overview", check=False)
         page.context.close()
         page = new_page(browser, size)
         log_in(page, base, places["admin"])

@@ -217,6 +217,14 @@ def test_behind_schedule_and_idle_members(world):
     assert rows[0].last_studied is not None and rows[1].last_studied is None
 
 
+def test_count_charts_have_whole_number_gridlines():
+    assert dashboard.count_scale([9, 3]) == 12
+    assert dashboard.count_scale([4]) == 4
+    assert dashboard.count_scale([]) is None and dashboard.count_scale([0]) is None
+    chart = dashboard.expiry_chart({month(datetime.date(2026, 3, 5)): 3}, today=datetime.date(2026, 3, 5))
+    assert ">3<" in chart.svg and ">0.8<" not in chart.svg
+
+
 def test_elapsed_share_counts_today_and_is_capped():
     from courses.models import CourseRun
 
