@@ -16,16 +16,16 @@ holds the same seconds again), in hours. *Satisfaction*: the mean of every 1–5
 ``ACADEMY_SURVEY_MIN_RESPONSES`` responses in a row, as on the institute's survey screen: a row of one
 company with one response would otherwise show a person's answers.
 
-**Company.** The organisation whose member the trainee was when they applied (the membership with the
-latest ``joined_at`` on or before the enrolment's ``created_at``); a trainee whose company registered
-them only later counts for that company (the earliest membership); no membership: "no company". The
-Academy keeps no history of ended memberships, so a trainee whose membership was removed counts as
-"no company" afterwards.
+**Company.** The organisation of each membership the trainee held when they applied (``joined_at`` on
+or before the enrolment's ``created_at``); none: "no company". A trainee of two companies counts for
+each. The Academy keeps no history of ended memberships, so a trainee whose membership was removed
+counts as "no company" afterwards.
 
-**How it is computed.** Three aggregate queries whatever the data's size: one grouped by course,
-company and month for the additive figures (the Python sums them up by institute, course, company,
-month and in total), one for distinct trainees per grouping (a ``Count(distinct)`` per row is not
-additive), and the names of the courses, institutes and companies in the result.
+**How it is computed.** Eleven queries whatever the data's size: per table (enrolments with their
+certificate, study time, survey answers) one grouped by run and one grouped by company; the Python
+adds the runs up by course, institute, month and in total. One ``UNION ALL`` of ``COUNT(DISTINCT)``
+gives the distinct trainees per grouping (they are not additive), and four small queries the runs and
+the names.
 """
 
 from __future__ import annotations
@@ -35,17 +35,17 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import BigIntegerField, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, TextField, Value
+from django.db.models import BigIntegerField, Count, F, FilteredRelation, IntegerField, Q, Sum, TextField, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership, Organisation
+from accounts.models import Organisation
 from assessments.models import SurveyResponse
 from assessments.survey import ITEM_KEYS
 from certificates.models import Certificate
 from common.i18n import bilingual
-from courses.models import CoursePage, Enrolment, InstitutePage, LessonProgress
+from courses.models import CoursePage, CourseRun, Enrolment, InstitutePage, LessonProgress
 
 QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 
@@ -158,17 +158,14 @@ class ClusterReport:
 NO_COMPANY = 0  # the key of trainees without a membership
 
 
-def _company_of_enrolment(user_ref: str, applied_ref: str):
-    """The organisation id of the trainee's membership when they applied (see the module), or NULL."""
-    memberships = Membership.objects.filter(user=OuterRef(user_ref))
-    before = memberships.filter(joined_at__lte=OuterRef(applied_ref)).order_by("-joined_at", "-pk")
-    later = memberships.order_by("joined_at", "pk")
-    return Coalesce(
-        Subquery(before.values("organisation_id")[:1]),
-        Subquery(later.values("organisation_id")[:1]),
-        Value(NO_COMPANY),
-        output_field=BigIntegerField(),
-    )
+def _with_company(queryset, prefix: str = ""):
+    """Annotate ``company``: the organisation of each membership the trainee held when applying
+    (``joined_at`` on or before the enrolment's ``created_at``), by a LEFT JOIN, so a trainee of two
+    companies gives a row for each; none: ``NO_COMPANY``."""
+    relation = f"{prefix}user__memberships"
+    return queryset.annotate(
+        member=FilteredRelation(relation, condition=Q(**{f"{relation}__joined_at__lte": F(f"{prefix}created_at")}))
+    ).annotate(company=Coalesce("member__organisation_id", Value(NO_COMPANY), output_field=BigIntegerField()))
 
 
 def _answers_sum_and_count():
@@ -181,62 +178,75 @@ def _answers_sum_and_count():
     return total, answered
 
 
-def report_enrolments(period: Period):
-    """The enrolments a period's report counts: admitted, in runs starting in the period."""
-    return Enrolment.objects.filter(
-        status__in=Enrolment.ADMITTED,
-        run__starts_on__gte=period.first_day,
-        run__starts_on__lt=period.end,
+def report_enrolments(period: Period, prefix: str = ""):
+    """The enrolments a period's report counts: admitted, in runs starting in the period (``prefix``:
+    the path from another model to its enrolment, e.g. ``"enrolment__"``)."""
+    return {
+        f"{prefix}status__in": Enrolment.ADMITTED,
+        f"{prefix}run__starts_on__gte": period.first_day,
+        f"{prefix}run__starts_on__lt": period.end,
+    }
+
+
+def _additive(period: Period, *, by_company: bool) -> dict[object, Figures]:
+    """The additive figures per run (``by_company=False``) or per company: three grouped queries,
+    one per table (enrolments with their certificate, study time, survey answers)."""
+    enrolments = Enrolment.objects.filter(**report_enrolments(period))
+    progress = LessonProgress.objects.filter(**report_enrolments(period, "enrolment__"))
+    responses = SurveyResponse.objects.filter(**report_enrolments(period, "enrolment__"))
+    if by_company:
+        enrolments, progress, responses = (
+            _with_company(enrolments),
+            _with_company(progress, "enrolment__"),
+            _with_company(responses, "enrolment__"),
+        )
+        keys = ("company", "company", "company")
+    else:
+        keys = ("run_id", "enrolment__run_id", "enrolment__run_id")
+    answer_sum, answer_count = _answers_sum_and_count()
+    queries = (
+        enrolments.values(keys[0]).annotate(
+            enrolments=Count("pk"),
+            completions=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
+            certificates=Count("certificate", filter=Q(certificate__state=Certificate.State.ISSUED)),
+        ),
+        progress.values(keys[1]).annotate(study_seconds=Sum("seconds_studied")),
+        responses.values(keys[2]).annotate(
+            survey_responses=Count("pk"), survey_answer_sum=Sum(answer_sum), survey_answers=Sum(answer_count)
+        ),
     )
+    result: dict[object, Figures] = {}
+    for key, query in zip(keys, queries, strict=True):
+        for values in query.order_by():
+            figures = result.setdefault(values.pop(key), Figures())
+            for name, value in values.items():
+                setattr(figures, name, value or 0)
+    return result
 
 
 def cluster_report(*, period: Period) -> ClusterReport:
     """Every figure of the cluster report for ``period`` (see the module): a fixed number of queries."""
-    enrolments = report_enrolments(period).annotate(
-        company=_company_of_enrolment("user_id", "created_at"),
-        month=TruncMonth("run__starts_on"),
-        course_id=F("run__course_id"),
-    )
-    seconds = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-        .values("enrolment")
-        .annotate(total=Sum("seconds_studied"))
-        .values("total")
-    )
-    answer_sum, answer_count = _answers_sum_and_count()
-    survey = SurveyResponse.objects.filter(enrolment=OuterRef("pk")).annotate(s=answer_sum, n=answer_count)
-    issued = Certificate.objects.filter(enrolment=OuterRef("pk"), state=Certificate.State.ISSUED).values("pk")[:1]
-    # 1. Additive figures per (course, company, month).
-    fine = (
-        enrolments.values("course_id", "company", "month")
-        .annotate(
-            enrolments=Count("pk"),
-            completions=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
-            certificates=Count(Subquery(issued)),
-            study_seconds=Coalesce(Sum(Subquery(seconds)), 0),
-            survey_responses=Count(Subquery(survey.values("pk")[:1])),
-            survey_answer_sum=Coalesce(Sum(Subquery(survey.values("s")[:1])), 0),
-            survey_answers=Coalesce(Sum(Subquery(survey.values("n")[:1])), 0),
+    runs = {
+        run["pk"]: run
+        for run in CourseRun.objects.filter(starts_on__gte=period.first_day, starts_on__lt=period.end).values(
+            "pk", "course_id", "starts_on"
         )
-        .order_by()
-    )
-    fine = list(fine)
-    # 2. Distinct trainees per grouping, in one query: each row says which grouping it counts.
+    }
+    by_run = _additive(period, by_company=False)
+    by_company = _additive(period, by_company=True)
     institutes = list(InstitutePage.objects.only("pk", "path", "depth", "title", "title_en").order_by("path"))
-    trainees = _distinct_trainees(enrolments, institutes)
-
-    course_ids = {row["course_id"] for row in fine}
+    trainees = _distinct_trainees(period, institutes)
+    course_ids = {runs[run_id]["course_id"] for run_id in by_run}
     courses = {
         course.pk: course
         for course in CoursePage.objects.filter(pk__in=course_ids).only("pk", "path", "title", "title_en")
     }
-    company_ids = {row["company"] for row in fine} - {NO_COMPANY}
     companies = {
-        org.pk: org for org in Organisation.objects.filter(pk__in=company_ids).only("pk", "name_ko", "name_en")
+        org.pk: org
+        for org in Organisation.objects.filter(pk__in=set(by_company) - {NO_COMPANY}).only("pk", "name_ko", "name_en")
     }
 
-    def institute_of(course_id):
-        course = courses.get(course_id)
+    def institute_of(course):
         for institute in institutes:
             if course is not None and course.path.startswith(institute.path):
                 return institute
@@ -246,84 +256,64 @@ def cluster_report(*, period: Period) -> ClusterReport:
     groups: dict[str, dict[object, Row]] = {"institute": {}, "course": {}, "company": {}, "month": {}}
     for month in period.months:
         groups["month"][month] = Row(month, f"{month.year}.{month.month:02d}")
-    for values in fine:
-        figures = Figures(**{name: values[name] for name in _ADDITIVE})
+    for run_id, figures in by_run.items():
         total.add(figures)
-        course = courses.get(values["course_id"])
-        institute = institute_of(values["course_id"])
-        month = _as_date(values["month"])
+        course = courses.get(runs[run_id]["course_id"])
+        institute = institute_of(course)
+        starts = runs[run_id]["starts_on"]
+        month = datetime.date(starts.year, starts.month, 1)
         keys = {
             "institute": (institute.pk if institute else None, institute.display_title if institute else _("Unknown")),
-            "course": (values["course_id"], course.display_title if course else _("Unknown")),
-            "company": (
-                values["company"],
-                bilingual(companies[values["company"]].name_ko, companies[values["company"]].name_en)
-                if values["company"] in companies
-                else _("No company"),
-            ),
+            "course": (runs[run_id]["course_id"], course.display_title if course else _("Unknown")),
             "month": (month, f"{month.year}.{month.month:02d}"),
         }
         for grouping, (key, label) in keys.items():
-            row = groups[grouping].setdefault(key, Row(key, label))
-            row.figures.add(figures)
+            groups[grouping].setdefault(key, Row(key, label)).figures.add(figures)
+    for company_id, figures in by_company.items():
+        company = companies.get(company_id)
+        label = bilingual(company.name_ko, company.name_en) if company else _("No company")
+        groups["company"].setdefault(company_id, Row(company_id, label)).figures.add(figures)
     for grouping, key, count in trainees:
         if grouping == "total":
             total.trainees = count
-            continue
-        row = groups[grouping].get(key)
-        if row is not None:
-            row.figures.trainees = count
+        elif key in groups[grouping]:
+            groups[grouping][key].figures.trainees = count
 
-    def ordered(rows: dict, *, by_label: bool = True) -> list[Row]:
-        values = list(rows.values())
-        if by_label:
-            values.sort(key=lambda row: (-row.figures.enrolments, row.label))
-        return values
+    def ordered(rows: dict) -> list[Row]:
+        return sorted(rows.values(), key=lambda row: (-row.figures.enrolments, row.label))
 
-    by_company = ordered(groups["company"])
-    # "No company" last, whatever its size: it is not a company.
-    by_company.sort(key=lambda row: row.key == NO_COMPANY)
+    company_rows = ordered(groups["company"])
+    company_rows.sort(key=lambda row: row.key == NO_COMPANY)  # "No company" last: it is not a company
     return ClusterReport(
         period=period,
         total=total,
         by_institute=ordered(groups["institute"]),
         by_course=ordered(groups["course"]),
-        by_company=by_company,
+        by_company=company_rows,
         by_month=sorted(groups["month"].values(), key=lambda row: row.key),
     )
-
-
-_ADDITIVE = (
-    "enrolments",
-    "completions",
-    "certificates",
-    "study_seconds",
-    "survey_responses",
-    "survey_answer_sum",
-    "survey_answers",
-)
 
 
 def _as_date(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def _distinct_trainees(enrolments, institutes: list[InstitutePage]) -> list[tuple[str, object, int]]:
+def _distinct_trainees(period: Period, institutes: list[InstitutePage]) -> list[tuple[str, object, int]]:
     """``(grouping, key, distinct trainees)`` for the total and each institute, course, company, month.
 
     Institutes are read as the courses' tree paths cut at the institute's depth, so the count runs in
     the database like the others; one UNION of five grouped counts (one query)."""
     institute_depth = institutes[0].depth if institutes else 0  # institutes are the catalog's children
     steplen = CoursePage.steplen
-    base = enrolments.order_by()
+    base = Enrolment.objects.filter(**report_enrolments(period)).order_by()
     parts = [
         base.annotate(g=Value("total"), k=Value("")).values("g", "k"),
         base.annotate(g=Value("institute"), k=Substr("run__course__path", 1, institute_depth * steplen)).values(
             "g", "k"
         ),
         base.annotate(g=Value("course"), k=Cast("run__course_id", output_field=_text())).values("g", "k"),
-        base.annotate(g=Value("company"), k=Cast("company", output_field=_text())).values("g", "k"),
-        base.annotate(g=Value("month"), k=Cast("month", output_field=_text())).values("g", "k"),
+        _with_company(base).annotate(g=Value("company"), k=Cast("company", output_field=_text())).values("g", "k"),
+        base.annotate(g=Value("month"), k=Cast(TruncMonth("run__starts_on"), output_field=_text())).values("g", "k"),
     ]
     counted = [part.annotate(n=Count("user_id", distinct=True)).values_list("g", "k", "n") for part in parts]
     query = counted[0].union(*counted[1:], all=True)

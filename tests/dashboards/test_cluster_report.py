@@ -3,8 +3,8 @@
 The world: institutes A (courses A1, A2) and B (course B1); companies X and Y; the period 2026 Q3.
 Runs rA1 (A1, starts 10 July), rA2 (A2, 3 August), rB1 (B1, 30 September, the period's last day);
 outside it rOut1 (A1, 1 October) and rOut2 (B1, 30 June). Trainees u1, u2, u6 count for X, u3, u5 for
-Y (u5 joined Y's account only after applying), u4 for no company. u6 was in X when applying and
-joined Y later: X.
+Y; u4 has no company, and u5 joined Y's account only after applying: no company either. u6 was in X
+when applying and joined Y later: X only.
 
 =====  ======  =========  =====================  ===========  =================
 run    who     status     certificate            studied (s)  survey (sum / n)
@@ -161,8 +161,8 @@ def test_by_company_at_the_time_of_applying(world):
     rows = {row.label: _figures(row) for row in report.by_company}
     assert rows == {
         "회사X": (3, 4, 2, D("50.0"), 1, D("3.8"), None, 2),  # u1, u2, u6 (in X when applying)
-        "회사Y": (2, 3, 2, D("66.7"), 1, D("1.5"), None, 2),  # u3, and u5 registered later
-        "소속 기업 없음": (1, 1, 0, D("0.0"), 0, D("0.5"), None, 0),
+        "회사Y": (1, 2, 2, D("100.0"), 1, D("1.5"), None, 2),  # u3 (u6 joined Y only after applying)
+        "소속 기업 없음": (2, 2, 0, D("0.0"), 0, D("0.5"), None, 0),  # u4, and u5 (joined Y after applying)
     }
     assert report.by_company[-1].key == NO_COMPANY  # never ranked among the companies
 
@@ -203,10 +203,10 @@ def _more_trainees(world, count: int):
 
 
 def test_a_fixed_number_of_queries(world, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(11):
         cluster_report(period=Q3)
     _more_trainees(world, 12)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(11):
         report = cluster_report(period=Q3)
     assert report.total.enrolments == 20
 
@@ -227,7 +227,7 @@ def test_administrators_see_the_report_in_the_reports_menu(world, admin_client):
     assert response.status_code == 200
     text = response.content.decode()
     assert "연구원A" in text and "회사X" in text and "2026.09" in text
-    assert "<svg" in text and "4.06" in text and "66.7%" in text
+    assert "<svg" in text and "4.06" in text and "100%" in text
     assert URL in admin_client.get("/cms/").content.decode()  # the menu item
 
 
@@ -286,7 +286,7 @@ def test_csv_holds_every_breakdown_and_is_audited(world, admin_client):
     assert rows[1][0] == "2026년 3분기"
     by_item = {(row[1], row[2]): row[3:] for row in rows[1:]}
     assert by_item[("합계", "합계")] == ["6", "8", "4", "50.0", "2", "5.8", "3.52", "4"]
-    assert by_item[("소속 기업별", "회사Y")] == ["2", "3", "2", "66.7", "1", "1.5", "", "2"]
+    assert by_item[("소속 기업별", "회사Y")] == ["1", "2", "2", "100.0", "1", "1.5", "", "2"]
     assert by_item[("월별 (차수 개강월 기준)", "2026.08")][:3] == ["2", "2", "1"]
     assert len(rows) == 1 + 1 + 2 + 3 + 3 + 3
     event = AuditEvent.objects.get(action="dashboards.cluster_report_exported")
@@ -308,5 +308,5 @@ def test_the_pdf_report_of_a_quarter(world, admin_client):
     assert response.content.startswith(b"%PDF")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "연구원A" in text and "회사Y" in text
-    assert "66.7%" in text and "4.06" in text
+    assert "100%" in text and "4.06" in text
     assert AuditEvent.objects.filter(action="dashboards.cluster_report_exported", data__format="pdf").exists()
