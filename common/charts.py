@@ -23,6 +23,7 @@ by the legend and the table as well as by hue.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,6 +52,24 @@ def format_number(value: Number | None) -> str:
     return f"{float(value):,.1f}"
 
 
+def nice_scale(top: float, *, integer: bool) -> float:
+    """The top of an axis with four gridlines on round values: 4 × a step of 1, 2, 2.5 or 5 × 10ⁿ;
+    counts keep whole steps (an axis of counts never reads 2.8)."""
+    if top <= 0:
+        return 0.0
+    raw = top / 4
+    if integer and raw <= 10:
+        return 4.0 * math.ceil(raw)  # small counts: steps of 1, 2, 3 … (11 → 0, 3, 6, 9, 12)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * magnitude
+        if integer and (step < 1 or (factor == 2.5 and step < 10)):
+            continue
+        if step >= raw:
+            return 4 * step
+    return 4 * 10 * magnitude
+
+
 def percent(value: Number | None) -> str:
     """``87.5%`` (a ratio already multiplied by 100), "–" for no value."""
     return "–" if value is None else f"{format_number(value)}%"
@@ -74,6 +93,20 @@ def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int 
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" '
         f'font-weight="{weight}" fill="{TEXT}">{escape(content)}</text>'
     )
+
+
+def _em(text: str) -> float:
+    """The width of ``text`` in em: a Hangul or other wide character 1, anything else about 0.6."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
+
+
+def _fit(text: str, width: float, size: int) -> str:
+    """``text`` shortened with "…" to fit ``width`` pixels at font ``size``."""
+    if _em(text) * size <= width:
+        return text
+    while text and (_em(text) + 1) * size > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def _svg(width: int, height: int, title: str, description: str, body: list[str]) -> SafeString:
@@ -118,7 +151,7 @@ def bar_chart(
 
     ``extra_columns`` adds columns to the table only: ``(header, one display string per item)``.
     """
-    width, row, label_width, gap = 640, 26, 220, 6
+    width, row, label_width, gap = 640, 32, 240, 6
     values = [float(v) for _label, v in items if v is not None]
     scale_max = float(max_value) if max_value else max(values, default=0.0)
     headers = [label_header or _("Item"), value_header] + [header for header, _cells in extra_columns]
@@ -133,14 +166,14 @@ def bar_chart(
     body = [f'<line x1="{label_width}" y1="0" x2="{label_width}" y2="{height}" stroke="{AXIS}" stroke-width="1"/>']
     for index, (label, value) in enumerate(items):
         y = gap + index * row
-        shown = str(label) if len(str(label)) <= 28 else str(label)[:27] + "…"
-        body.append(_text(label_width - 8, y + row / 2 + 4, shown, anchor="end"))
+        shown = _fit(str(label), label_width - 12, 14)
+        body.append(_text(label_width - 8, y + row / 2 + 5, shown, anchor="end", size=14))
         bar = 0.0 if not value or scale_max <= 0 else plot * min(float(value), scale_max) / scale_max
         body.append(
             f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{PALETTE[0]}">'
             f"<title>{escape(str(label))}: {escape(value_format(value))}</title></rect>"
         )
-        body.append(_text(label_width + bar + 6, y + row / 2 + 4, value_format(value)))
+        body.append(_text(label_width + bar + 6, y + row / 2 + 5, value_format(value), size=14))
     svg = _svg(width, height, title, description or title, body)
     return Chart(title, svg, headers, rows, False, description)
 
@@ -164,11 +197,10 @@ def column_chart(
     ]
     values = [float(v) for _name, vs in series for v in vs if v is not None]
     legend = [(PALETTE[index % len(PALETTE)], str(name)) for index, (name, _values) in enumerate(series)]
-    scale_max = float(max_value) if max_value else max(values, default=0.0)
+    integer = all(float(v).is_integer() for v in values)
+    scale_max = float(max_value) if max_value else nice_scale(max(values, default=0.0), integer=integer)
     if not categories or not series or scale_max <= 0:
         return Chart(title, _no_data(width, 120, title), headers, rows, True, description, legend)
-    if len(series) > 1:
-        top += 20
     plot_w, plot_h = width - left - 8, height - top - bottom
     group = plot_w / len(categories)
     column = max(2.0, (group - 8) / len(series))
@@ -177,7 +209,9 @@ def column_chart(
         value = scale_max * step / 4
         y = top + plot_h - plot_h * step / 4
         body.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 8}" y2="{y:.1f}" stroke="#d0d7de" stroke-width="1"/>')
-        body.append(_text(left - 6, y + 4, value_format(value), anchor="end", size=11))
+        body.append(_text(left - 6, y + 4, value_format(value), anchor="end", size=13))
+    longest = max((_em(str(category)) for category in categories), default=1) * 13 + 6
+    every = max(1, math.ceil(longest / group))  # label every n-th category when they would overlap
     for index, category in enumerate(categories):
         x0 = left + index * group + 4
         for number, (name, values) in enumerate(series):
@@ -189,16 +223,10 @@ def column_chart(
                 f'height="{h:.1f}" fill="{colour}"><title>{escape(str(category))} · {escape(str(name))}: '
                 f"{escape(value_format(value))}</title></rect>"
             )
-        if len(categories) <= 12 or index % max(1, len(categories) // 12) == 0:
-            body.append(_text(x0 + (group - 8) / 2, height - bottom + 16, str(category), anchor="middle", size=11))
+        if index % every == 0:
+            body.append(_text(x0 + (group - 8) / 2, height - bottom + 18, str(category), anchor="middle", size=13))
     body.append(
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 8}" y2="{top + plot_h}" stroke="{AXIS}" stroke-width="1"/>'
     )
-    if len(series) > 1:
-        x = left
-        for colour, name in legend:
-            body.append(f'<rect x="{x}" y="2" width="12" height="12" fill="{colour}"/>')
-            body.append(_text(x + 16, 12, name, size=11))
-            x += 24 + 7 * len(name) + 16
     svg = _svg(width, height, title, description or title, body)
     return Chart(title, svg, headers, rows, False, description, legend)

@@ -11,14 +11,14 @@ def test_bar_chart_scales_bars_to_the_largest_value_and_tables_every_item():
     assert chart.rows == [["과정 A", "50"], ["과정 B", "100"], ["과정 <C>", "0"]]
     svg = str(chart.svg)
     assert 'role="img"' in svg and "<title" in svg
-    assert 'width="350.0"' in svg and 'width="175.0"' in svg  # the plot is 350 px wide: 100 → full, 50 → half
+    assert 'width="330.0"' in svg and 'width="165.0"' in svg  # the plot is 330 px wide: 100 → full, 50 → half
     assert "과정 &lt;C&gt;" in svg and "<C>" not in svg  # labels are escaped
 
 
 def test_bar_chart_with_a_fixed_scale_and_extra_columns():
     chart = bar_chart(title="t", items=[("a", 25)], value_header="%", max_value=100, extra_columns=[("n", ["3 / 12"])])
     assert chart.headers[-1] == "n" and chart.rows == [["a", "25", "3 / 12"]]
-    assert 'width="87.5"' in str(chart.svg)
+    assert 'width="82.5"' in str(chart.svg)
 
 
 def test_zero_data_is_drawn_as_no_data_in_each_language():
@@ -35,7 +35,16 @@ def test_column_chart_draws_one_column_per_series_and_category_with_a_legend():
     chart = column_chart(title="월별 수료", categories=["1월", "2월"], series=[("수강", [4, 2]), ("수료", [2, None])])
     assert chart.rows == [["1월", "4", "2"], ["2월", "2", "–"]]
     assert [name for _colour, name in chart.legend] == ["수강", "수료"]
-    assert str(chart.svg).count("<rect") == 4 + 2  # four columns and two legend swatches
+    assert str(chart.svg).count("<rect") == 4  # four columns; the legend is HTML beside the SVG
+    assert ">4<" in str(chart.svg) and ">8.2<" not in str(chart.svg)  # whole-number gridlines: 0 1 2 3 4
+
+
+def test_nice_scales_put_gridlines_on_round_values():
+    from common.charts import nice_scale
+
+    assert nice_scale(11, integer=True) == 12 and nice_scale(3, integer=True) == 4
+    assert nice_scale(37, integer=True) == 40 and nice_scale(0.7, integer=False) == 0.8
+    assert nice_scale(90, integer=True) == 100 and nice_scale(0, integer=True) == 0
 
 
 def test_number_formats():
