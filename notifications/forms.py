@@ -12,12 +12,16 @@ ALWAYS_NOTE = _("Always sent by e-mail: you need this message to take part.")
 
 
 class PreferencesForm(forms.Form):
-    """Every kind with its e-mail checkbox; a kind whose e-mail is not optional is checked and disabled."""
+    """Every kind with its e-mail checkbox (staff-only kinds for staff only); a kind whose e-mail is not
+    optional is checked and disabled."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         chosen = email_choices(user=user)
+        staff = user.is_superuser or user.has_perm("wagtailadmin.access_admin")
         for key, spec in KINDS.items():
+            if spec.staff_only and not staff:
+                continue
             optional = spec.email_optional
             self.fields[key] = forms.BooleanField(
                 label=spec.label,

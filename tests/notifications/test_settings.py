@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from notifications import services
 from notifications.kinds import KINDS
 from notifications.models import NotificationPreference
-from tests.factories import UserFactory
+from tests.factories import StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +24,21 @@ def test_every_kind_is_listed_and_mandatory_ones_are_checked_and_disabled(client
     ann = UserFactory()
     client.force_login(ann)
     page = client.get("/notifications/settings/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
-    for key in KINDS:
-        assert f'name="{key}"' in page
+    for key, spec in KINDS.items():
+        assert (f'name="{key}"' in page) is not spec.staff_only  # a trainee is not asked about staff kinds
     for key in ("enrolment_decision", "notice_important", "certificate_issued"):
         assert {"checked", "disabled", "aria-describedby"} <= checkbox(page, key)
         assert f'id="id_{key}_helptext"' in page
     assert {"checked", "disabled"} & checkbox(page, "notice") == set()  # off by default, may be switched on
     assert "checked" in checkbox(page, "reminder") and "disabled" not in checkbox(page, "reminder")
     assert page.count("항상 이메일로 보냅니다") == 3
+
+
+def test_staff_are_asked_about_staff_kinds_too(client):
+    staff = StaffUserFactory()
+    client.force_login(staff)
+    page = client.get("/notifications/settings/").content.decode()
+    assert all(f'name="{key}"' in page for key in KINDS)
 
 
 def test_saving_follows_the_choice_and_ignores_mandatory_kinds(client, django_capture_on_commit_callbacks):
