@@ -152,3 +152,20 @@ def test_the_admin_menu_carries_the_count(client):
     label = json.dumps("알림 (2)")[1:-1]
     assert f'"label": "{label}", "icon_name": "mail"' in page
     assert '"url": "/notifications/"' in page
+
+
+#: The list's queries once the caches are warm (the bell's count and the header's links come from
+#: the cache): the same for 3 or 30 notifications, 20 a page.
+QUERIES_LIST = 3
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_list_costs_the_same_queries_for_few_or_many(client, django_assert_num_queries, count):
+    ann = UserFactory()
+    for n in range(count):
+        send(ann, key=f"n:{n}")
+    client.force_login(ann)
+    client.get("/notifications/")  # warms the header's and the bell's caches
+    with django_assert_num_queries(QUERIES_LIST):
+        page = client.get("/notifications/").content.decode()
+    assert page.count('class="notification notification--unread"') == min(count, 20)
