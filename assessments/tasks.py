@@ -62,3 +62,11 @@ def similarity_check_submission_task(submission_id: int) -> int:
     from .similarity import similarity_check_submission
 
     return len(similarity_check_submission(submission_id=submission_id))
+
+
+@shared_task(acks_late=True)
+def final_assessment_open_notices_task() -> int:
+    """Daily (beat ``assessments-final-assessment-open-notices``): 최종평가 opening, once per trainee and run."""
+    from .notices import final_assessment_open_notices_send
+
+    return final_assessment_open_notices_send()

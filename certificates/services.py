@@ -24,11 +24,15 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Membership
 from common.mail import bilingual_body
 from courses.models import Enrolment
+from notifications.services import email_wanted, notify
+from notifications.text import bilingual_lazy, kdate_lazy
 from ops.audit import audit_record
 
 from . import codes, selectors
@@ -231,6 +235,7 @@ def certificate_render(*, certificate_id: int) -> bool:
         _audit(locked, action="issued" if first_issue else "reissued", sha256=digest, revision=revision)
         if first_issue:
             _email_issued(locked)
+            _notice_issued(locked)
     return True
 
 
@@ -248,6 +253,21 @@ def _email_issued(certificate: Certificate) -> None:
     with translation.override("ko"):
         subject = _("Your certificate is ready: %(course)s") % {"course": certificate.course_title_ko}
     send_mail(subject, body, None, [user.email])
+
+
+def _notice_issued(certificate: Certificate) -> None:
+    """The in-app twin of the "certificate ready" e-mail (which ``_email_issued`` already sent)."""
+    notify(
+        users=[certificate.enrolment.user_id],
+        kind="certificate_issued",
+        message=format_lazy(
+            gettext_lazy("Your certificate for {course} is ready."),
+            course=bilingual_lazy(certificate.course_title_ko, certificate.course_title_en),
+        ),
+        url="/learn/#certificates",
+        key=f"certificate-issued:{certificate.pk}",
+        email=False,
+    )
 
 
 def certificates_sweep(*, now: datetime.datetime | None = None, limit: int = 1000) -> list[int]:
@@ -381,6 +401,8 @@ def _send_reminder(*, certificate: Certificate, threshold: int, today: datetime.
     if ExpiryReminder.objects.filter(certificate=certificate, days_before=threshold).exists():
         return False
     user = certificate.enrolment.user
+    # the trainee's own e-mail follows their notification settings; the in-app notice always goes
+    trainee_emails = [user.email] if email_wanted(user_ids=[user.pk], kind="certificate_expiring") else []
     hr_emails = sorted(
         set(
             Membership.objects.hr()
@@ -395,7 +417,7 @@ def _send_reminder(*, certificate: Certificate, threshold: int, today: datetime.
     try:
         with transaction.atomic():
             ExpiryReminder.objects.create(
-                certificate=certificate, days_before=threshold, recipients=[user.email, *hr_emails]
+                certificate=certificate, days_before=threshold, recipients=[*trainee_emails, *hr_emails]
             )
             course = certificate.enrolment.run.course
             context = {
@@ -412,7 +434,20 @@ def _send_reminder(*, certificate: Certificate, threshold: int, today: datetime.
                     "date": certificate.expires_on.isoformat(),
                     "course": certificate.course_title_ko,
                 }
-            send_mail(subject, body, None, [user.email], fail_silently=False)
+            if trainee_emails:
+                send_mail(subject, body, None, trainee_emails, fail_silently=False)
+            notify(
+                users=[user.pk],
+                kind="certificate_expiring",
+                message=format_lazy(
+                    gettext_lazy("Your certificate for {course} expires on {date}."),
+                    course=bilingual_lazy(certificate.course_title_ko, certificate.course_title_en),
+                    date=kdate_lazy(certificate.expires_on),
+                ),
+                url="/learn/#certificates",
+                key=f"certificate-expiring:{certificate.pk}:{threshold}",
+                email=False,
+            )
             if hr_emails:
                 hr_body = bilingual_body("certificates/email/expiry_reminder_hr.txt", context)
                 send_mail(subject, hr_body, None, hr_emails)

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from common.dates import kdate
 from ops.audit import audit_record
 
-from . import completion, events, funding, gates, progress_rule
+from . import completion, events, funding, gates, notices, progress_rule
 from .models import (
     AttendanceRecord,
     AttendanceSession,
@@ -91,7 +91,7 @@ class PersonalDataStepRequired(EnrolmentError):
 def _record(
     enrolment: Enrolment, *, to_status: str, actor=None, reason: str = "", notify: bool = True, override: bool = False
 ) -> None:
-    """Change the status and keep the history; tell the trainee by e-mail after commit.
+    """Change the status and keep the history; tell the trainee in the app and by e-mail after commit.
 
     An enrolment in a funded run whose trainee has not completed the personal-data step never
     becomes active (DOMAIN-KR §5.1): staff adding them, an approval or a freed seat makes it an
@@ -130,6 +130,7 @@ def _record(
         run_id = enrolment.run_id
         transaction.on_commit(lambda: cache.delete(seats_cache_key(run_id)), robust=True)
     if notify and to_status in NOTIFIED_STATUSES:
+        notices.enrolment_event_notice(event)  # the in-app twin of the e-mail below (no second e-mail)
         # robust: a broker that is down must not fail the request nor skip the other callbacks
         # (the certificate task); the trainee is told on /learn/ anyway.
         transaction.on_commit(lambda: enrolment_notify.delay(event.pk), robust=True)

@@ -39,3 +39,11 @@ def enrolment_notify(event_id: int) -> bool:
         subject = render_to_string("courses/email/enrolment_status_subject.txt", {"event": event, "run": enrolment.run})
     send_mail(" ".join(subject.split()), body, None, [enrolment.user.email])
     return True
+
+
+@shared_task(acks_late=True)
+def run_ending_notices_task() -> int:
+    """Daily (beat ``courses-run-ending-notices``): 훈련기간 ending in 3 days, once per trainee and run."""
+    from .notices import run_ending_notices_send
+
+    return run_ending_notices_send()

@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("learn/", home_views.learn_dashboard, name="learn"),
     path("learn/runs/<int:run_id>/notice/", home_views.funded_notice, name="funded_notice"),
+    path("notifications/", include("notifications.urls")),
     path("", include("compliance.urls")),
     path("hr/", include("hr.urls")),
     path("api/v1/", api.urls),

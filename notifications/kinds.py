@@ -22,6 +22,8 @@ class Kind:
     label: Promise
     email_default: bool = True
     email_optional: bool = True
+    #: Sent to staff only (the preferences page lists it only for people who may open the admin).
+    staff_only: bool = False
 
 
 KINDS: dict[str, Kind] = {
@@ -31,7 +33,7 @@ KINDS: dict[str, Kind] = {
         Kind("notice", _("New notices"), email_default=False),
         Kind("notice_important", _("Important notices"), email_default=True, email_optional=False),
         Kind("question_answered", _("Answers to my questions"), email_default=True),
-        Kind("question_asked", _("New questions from trainees (staff)"), email_default=True),
+        Kind("question_asked", _("New questions from trainees (staff)"), email_default=True, staff_only=True),
         Kind("final_assessment_open", _("Final assessment opening"), email_default=True),
         Kind("run_ending", _("Training period ending in 3 days"), email_default=True),
         Kind("certificate_issued", _("Certificate issued"), email_default=True, email_optional=False),

@@ -45,6 +45,23 @@ def email_wanted(*, user_ids: Iterable[int], kind: str) -> set[int]:
     return {uid for uid in ids if chosen.get(uid, spec.email_default)}
 
 
+def email_choices(*, user) -> dict[str, bool]:
+    """Each kind's e-mail setting for ``user`` as the preferences page shows it (one query)."""
+    chosen = dict(NotificationPreference.objects.filter(user_id=_user_id(user)).values_list("kind", "email"))
+    return {key: (chosen.get(key, spec.email_default) if spec.email_optional else True) for key, spec in KINDS.items()}
+
+
+def _forget_unread(user_ids: list[int]) -> None:
+    """Clear the cached counts now and again when the transaction commits.
+
+    Clearing only now left a stale count for ``UNREAD_CACHE_SECONDS``: a page read in between (by
+    another request, before this transaction committed) cached the old count again.
+    """
+    keys = [_unread_key(uid) for uid in user_ids]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
 def notify(*, users: Iterable, kind: str, message, url: str = "", key: str = "", email: bool = True) -> int:
     """Tell each of ``users`` (users or ids) ``message``; returns how many notifications were written.
 
@@ -81,7 +98,7 @@ def notify(*, users: Iterable, kind: str, message, url: str = "", key: str = "",
         ],
         ignore_conflicts=bool(key),  # a concurrent run of the same sender wrote it first
     )
-    cache.delete_many([_unread_key(uid) for uid in user_ids])
+    _forget_unread(user_ids)
     if by_email:
         from .tasks import notification_emails_send
 
@@ -106,7 +123,7 @@ def mark_read(*, user, ids: Iterable[int] | None = None) -> int:
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     changed = rows.update(read_at=timezone.now())
-    cache.delete(_unread_key(uid))
+    _forget_unread([uid])
     return changed
 
 

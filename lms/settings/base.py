@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.academy",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -271,6 +272,15 @@ CELERY_BEAT_SCHEDULE = {
     "certificates-sweep-pending": {
         "task": "certificates.tasks.certificate_sweep_task",
         "schedule": crontab(minute="*/5"),
+    },
+    # 최종평가 opening in funded runs and 훈련기간 ending in 3 days: in-app notices (each once per person and run).
+    "assessments-final-assessment-open-notices": {
+        "task": "assessments.tasks.final_assessment_open_notices_task",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "courses-run-ending-notices": {
+        "task": "courses.tasks.run_ending_notices_task",
+        "schedule": crontab(hour=8, minute=5),
     },
     # Expiry reminders 90, 30 and 7 days before (each sent once), in the Seoul morning.
     "certificates-expiry-reminders": {

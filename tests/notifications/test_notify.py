@@ -12,6 +12,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+
 def test_notify_writes_both_languages_once_per_key_and_counts_unread(django_capture_on_commit_callbacks):
     ann, ben = UserFactory(), UserFactory()
     message = format_lazy("{kind}: {title}", kind=_("Important notices"), title="비행 안전")
