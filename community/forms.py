@@ -37,7 +37,7 @@ class NoticeForm(InstituteModelForm):
         if "course" in self.fields:
             self.fields["course"].widget = forms.Select()
             self.fields["course"].queryset = courses.order_by("title")
-            self.fields["course"].required = not (user is not None and user.is_superuser)
+            self.fields["course"].required = False  # a run names its course; only administrators leave both empty
         if "run" in self.fields:
             self.fields["run"].widget = forms.Select()
             self.fields["run"].queryset = runs.select_related("course").order_by("-starts_on")
@@ -45,8 +45,15 @@ class NoticeForm(InstituteModelForm):
     def clean(self):
         cleaned = super().clean()
         course, run = cleaned.get("course"), cleaned.get("run")
-        if run is not None and course is not None and run.course_id != course.pk:
+        user = getattr(self, "for_user", None)
+        if run is not None and course is None:
+            cleaned["course"] = course = run.course
+        if run is not None and run.course_id != course.pk:
             self.add_error("run", _("Choose a run of the chosen course."))
+        if course is None and "course" not in self.errors and not (user is not None and user.is_superuser):
+            self.add_error(
+                "course", _("Choose one of your institute's courses: only administrators write site-wide notices.")
+            )
         ends, published = cleaned.get("ends_at"), cleaned.get("published_at")
         if ends and published and ends <= published:
             self.add_error("ends_at", _("The end must come after the publication time."))

@@ -172,6 +172,12 @@ def test_staff_write_notices_for_their_institute_only_and_never_site_wide(world)
         "/cms/community/notices/new/", {**data, "course": world["other_course"].pk, "run": world["run1"].pk}
     )
     assert mismatch.status_code == 200 and Notice.objects.count() == 1
+    no_course = instructor.post("/cms/community/notices/new/", data).content.decode()
+    assert "전체 공지는 관리자만 작성할 수 있습니다" in no_course
+    # a run alone names its course
+    by_run = instructor.post("/cms/community/notices/new/", {**data, "title": "1차 안내", "run": world["run1"].pk})
+    assert by_run.status_code == 302
+    assert Notice.objects.get(title="1차 안내").course_id == world["course"].pk
     # administrators write site-wide notices
     admin = client_for(users["admin"])
     assert admin.post("/cms/community/notices/new/", {**data, "title": "전체 안내"}).status_code == 302
