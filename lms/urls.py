@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("certificates.urls")),
     path("", include("assessments.urls")),
+    path("", include("community.urls")),
 ]
 
 if getattr(settings, "ACADEMY_SERVE_MEDIA", False):

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "compliance",
+    "community",
     "notifications",
     "home",
     "hr",
@@ -259,6 +260,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    # 공지사항 scheduled for later: announced (notified) in the minute they are published.
+    "community-notices-announce-due": {
+        "task": "community.tasks.notices_announce_due_task",
+        "schedule": crontab(),
+    },
     # Notification e-mails whose task never reached the broker (notifications.services.emails_send).
     "notifications-email-sweep": {
         "task": "notifications.tasks.notification_emails_send",

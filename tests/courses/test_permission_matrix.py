@@ -18,6 +18,7 @@ import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -33,6 +34,8 @@ from assessments.models import (
     SimilarityCase,
 )
 from certificates.models import Certificate, CertificateTemplate
+from community.models import Notice
+from community.models import Question as CommunityQuestion
 from compliance.models import ExportApproval, PledgeText, ProxyFlag, ProxyFlagMember
 from courses.models import CourseRun, Enrolment
 from courses.permissions import institute_models
@@ -277,6 +280,17 @@ def world():
         body=f"{MARK} 1. 비밀유지",
         text_hash="0" * 64,
     )
+    notice = Notice.objects.create(
+        institute=alpha, course=course, run=run, title=f"{MARK} 휴강 공지", body=f"{MARK} 1차 휴강"
+    )
+    community_question = CommunityQuestion.objects.create(
+        course=course,
+        run=run,
+        asker=trainee,
+        title=f"{MARK} 비공개 질문",
+        body=f"{MARK} 질문 본문",
+        waiting_since=timezone.now(),
+    )
     manager_a = f.manager_of(alpha)
     instructor_a = f.instructor_of(alpha)
     hr_membership = f.MembershipFactory(role=Membership.Role.HR)
@@ -311,6 +325,8 @@ def world():
         "submission": submission,
         "name_correction": name_correction,
         "pledge_text": pledge_text,
+        "notice": notice,
+        "community_question": community_question,
         "workflow": workflow,
         "organisation": hr_membership.organisation,
         "hr_membership": hr_membership,
@@ -345,6 +361,8 @@ def _objects_by_model(world) -> dict:
         ProxyFlag: world["proxy_flag"],
         AssignmentSubmission: world["submission"],
         PledgeText: world["pledge_text"],
+        Notice: world["notice"],
+        CommunityQuestion: world["community_question"],
         get_image_model(): world["image"],
         get_document_model(): world["document"],
     }
@@ -592,6 +610,8 @@ def test_listings_and_choosers_of_institute_b_show_nothing_of_institute_a(world)
         "/cms/academy/runs/",
         "/cms/assessments/similarity/",
         "/cms/compliance/proxy/",
+        "/cms/community/notices/",
+        "/cms/community/questions/",
     ):
         assert MARK in _text(owner.get(url)), url
 
@@ -609,6 +629,8 @@ def test_every_institute_model_has_a_policy_and_a_row_here(world):
         ProxyFlag,
         AssignmentSubmission,
         PledgeText,
+        Notice,
+        CommunityQuestion,
     }
     assert set(institute_models()) <= set(_objects_by_model(world))
 

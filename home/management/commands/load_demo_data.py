@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home import (
+    demo_community,
     demo_emon,
     demo_evidence,
     demo_hr_overview,
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             demo_security.load_security_training()  # 보안교육: policy, completions, one overdue, one pending
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
             demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)
+            demo_community.load_community_demo()  # 공지사항 and 질의응답: notices, questions, an answer
             demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
             demo_hr_overview.load_hr_overview()  # members idle and studying, for /hr/overview/ (issue 19)
             demo_notifications.load_notifications_demo()  # the demo trainee's bell: a few unread notifications
