@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "notifications",
     "home",
     "hr",
+    "dashboards",
     "pagecache",
     "ops",
     "wagtail.contrib.forms",
