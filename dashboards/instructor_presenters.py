@@ -22,6 +22,12 @@ def _ratio(part: int, whole: int) -> str:
     return percent(round(100 * part / whole, 1)) if whole else "–"
 
 
+def _count_scale(values) -> int | None:
+    """A scale for counts whose four gridlines fall on whole numbers (3 → 4, 8 → 8, 9 → 12)."""
+    top = max(values, default=0)
+    return -(-top // 4) * 4 if top else None
+
+
 def funnel_chart(funnel: selectors.Funnel) -> Chart:
     stages = [
         (_("Enrolled"), funnel.enrolled),
@@ -45,11 +51,13 @@ def bucket_labels() -> list[str]:
 
 
 def score_chart(result: selectors.QuizResults) -> Chart:
+    buckets = selectors.score_buckets(result.kept_scores)
     return column_chart(
         title=_("Scores: %(quiz)s") % {"quiz": result.quiz.title},
         categories=bucket_labels(),
-        series=[(_("Trainees"), selectors.score_buckets(result.kept_scores))],
+        series=[(_("Trainees"), buckets)],
         category_header=_("Score"),
+        max_value=_count_scale(buckets),
         description=_("The kept score of each trainee who has one (%(n)s trainees).") % {"n": len(result.kept_scores)},
     )
 
@@ -104,6 +112,7 @@ def quiz_items(quiz, run: CourseRun) -> QuizItems:
 
 
 def attendance_chart(sessions) -> Chart:
+    scale = _count_scale([value for session in sessions for value in (session.present, session.absent)])
     return column_chart(
         title=_("Attendance by session"),
         categories=[session.title for session in sessions],
@@ -112,6 +121,7 @@ def attendance_chart(sessions) -> Chart:
             (_("Absent"), [session.absent for session in sessions]),
         ],
         category_header=_("Session"),
+        max_value=scale,
     )
 
 

@@ -8,6 +8,7 @@ from home import (
     demo_emon,
     demo_evidence,
     demo_identity,
+    demo_instructor,
     demo_pii,
     demo_pledge,
     demo_privacy,
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
             demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)
             demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
+            demo_instructor.load_instructor_cohort()  # a cohort for the instructor's run dashboard
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
