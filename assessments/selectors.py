@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -651,6 +652,15 @@ def gradebook(*, run) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class ChoiceCount:
+    """How many closed attempts chose one option of a question (``correct``: it earns points)."""
+
+    label: str
+    count: int
+    correct: bool
+
+
 @dataclass
 class ItemStatistics:
     number: int
@@ -659,25 +669,35 @@ class ItemStatistics:
     facility: float | None
     discrimination: float | None
     flag: str = ""
+    #: Single, multiple choice and true/false: each option with how often it was chosen (distractor analysis).
+    choices: list[ChoiceCount] = field(default_factory=list)
 
 
-def item_analysis(*, quiz: QuizPage) -> list[ItemStatistics]:
+def item_analysis(*, quiz: QuizPage, run=None) -> list[ItemStatistics]:
     """Facility (share of the points earned) and discrimination (correlation of the item's score
-    with the rest of the attempt: point-biserial, corrected) for each question of a quiz.
+    with the rest of the attempt: point-biserial, corrected) for each question of a quiz, and how
+    often each option of a choice question was chosen.
 
-    Uses every closed attempt. Items answered by fewer than 5 attempts get no discrimination.
-    Flags: facility under 0.2 (too hard or wrong key), over 0.95 (too easy), discrimination
-    under 0.1 (does not separate strong from weak trainees; check the key).
+    Uses every closed attempt (those of ``run``'s trainees when given). Items answered by fewer than
+    5 attempts get no discrimination. Flags: facility under 0.2 (too hard or wrong key), over 0.95
+    (too easy), discrimination under 0.1 (does not separate strong from weak trainees; check the key).
+    Four queries whatever the number of attempts.
     """
-    attempts = {
-        a.pk: a for a in Attempt.objects.closed().filter(quiz=quiz).only("pk", "points_earned", "points_possible")
-    }
+    closed = Attempt.objects.closed().filter(quiz=quiz)
+    if run is not None:
+        closed = closed.filter(enrolment__run=run)
+    attempts = {a.pk: a for a in closed.only("pk", "points_earned", "points_possible")}
     by_question: dict[int, list[tuple[float, float]]] = {}
+    chosen: dict[int, Counter] = {}
     for answer in (
         AttemptAnswer.objects.filter(attempt_id__in=list(attempts))
         .select_related("question")
-        .only("attempt_id", "question_id", "fraction", "points", "question__points")
+        .only("attempt_id", "question_id", "fraction", "points", "response", "question__points")
     ):
+        if isinstance(answer.response, list):  # single and multiple choice: the chosen choices' ids
+            chosen.setdefault(answer.question_id, Counter()).update(answer.response)
+        elif isinstance(answer.response, bool):  # true or false
+            chosen.setdefault(answer.question_id, Counter())[answer.response] += 1
         if answer.fraction is None:  # an essay not graded yet says nothing about the item
             continue
         attempt = attempts[answer.attempt_id]
@@ -685,8 +705,25 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemStatistics]:
         rest = float((attempt.points_earned or 0) - (answer.points or 0))
         by_question.setdefault(answer.question_id, []).append((item, rest))
     questions = {q.pk: q for q in Question.objects.filter(pk__in=list(by_question))}
+    options: dict[int, list] = {}
+    for choice in Choice.objects.filter(
+        question_id__in=[pk for pk, q in questions.items() if q.type in (QuestionType.SINGLE, QuestionType.MULTIPLE)]
+    ).order_by("sort_order", "pk"):
+        options.setdefault(choice.question_id, []).append(choice)
     stats = []
     for number, (question_id, pairs) in enumerate(sorted(by_question.items()), start=1):
+        question = questions[question_id]
+        counts = chosen.get(question_id, Counter())
+        if question.type == QuestionType.TRUE_FALSE:
+            choice_counts = [
+                ChoiceCount(str(label), counts[value], question.correct_answer is value)
+                for value, label in ((True, _("True")), (False, _("False")))
+            ]
+        else:
+            choice_counts = [
+                ChoiceCount(choice.text, counts[choice.pk], choice.weight > 0)
+                for choice in options.get(question_id, [])
+            ]
         facility = sum(p[0] for p in pairs) / len(pairs)
         discrimination = _correlation(pairs) if len(pairs) >= 5 else None
         flag = ""
@@ -699,11 +736,12 @@ def item_analysis(*, quiz: QuizPage) -> list[ItemStatistics]:
         stats.append(
             ItemStatistics(
                 number=number,
-                question=questions[question_id],
+                question=question,
                 responses=len(pairs),
                 facility=round(facility, 2),
                 discrimination=round(discrimination, 2) if discrimination is not None else None,
                 flag=flag,
+                choices=choice_counts,
             )
         )
     return stats

@@ -455,7 +455,7 @@ def progress_heartbeat(
         clock.last_credited_at = now
         clock.save(update_fields=["last_credited_at"])
     progress, created = LessonProgress.objects.select_for_update().get_or_create(
-        enrolment=enrolment, lesson=lesson, defaults={"started_at": now}
+        enrolment=enrolment, lesson=lesson, defaults={"started_at": now, "last_studied_at": now}
     )
     progress.enrolment = enrolment  # the caller reads its run without another query
     if created or resume:
@@ -467,8 +467,10 @@ def progress_heartbeat(
         if reached_end:
             _record_reached_end(enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     if credit:
-        LessonProgress.objects.filter(pk=progress.pk).update(seconds_studied=F("seconds_studied") + credit)
-        progress.refresh_from_db(fields=["seconds_studied"])
+        LessonProgress.objects.filter(pk=progress.pk).update(
+            seconds_studied=F("seconds_studied") + credit, last_studied_at=now
+        )
+        progress.refresh_from_db(fields=["seconds_studied", "last_studied_at"])
         events.emit(
             "lesson_study_credited", enrolment=enrolment, lesson=lesson, progress=progress, seconds=credit, now=now
         )

@@ -19,6 +19,9 @@ class LessonProgress(models.Model):
     # Funded runs (DOMAIN-KR §1.4): when the trainee first reached the lesson's last page or
     # activity. It never credits time; without it the lesson stops at 99 %.
     final_activity_at = models.DateTimeField(_("Last page reached at"), null=True, blank=True)
+    # The last heartbeat that credited time (the instructor dashboard's "no study in 7 days"); empty
+    # on rows written before it existed, which fall back to their start or completion.
+    last_studied_at = models.DateTimeField(_("Last studied at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lesson progress")

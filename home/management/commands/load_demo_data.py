@@ -10,6 +10,7 @@ from home import (
     demo_evidence,
     demo_hr_overview,
     demo_identity,
+    demo_instructor,
     demo_notifications,
     demo_pii,
     demo_pledge,
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
             demo_hr_overview.load_hr_overview()  # members idle and studying, for /hr/overview/ (issue 19)
             demo_notifications.load_notifications_demo()  # the demo trainee's bell: a few unread notifications
+            demo_instructor.load_instructor_cohort()  # a cohort for the instructor's run dashboard
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
