@@ -1,5 +1,6 @@
-"""Shared fixtures: a fresh cache for every test; the real Celery worker (``tests/support/worker.py``)
-and Playwright on Debian's Chromium (``tests/support/browser.py``) are registered as plugins."""
+"""Shared fixtures: a fresh cache for every test; the real Celery worker (``tests/support/worker.py``),
+Playwright on Debian's Chromium (``tests/support/browser.py``) and the demo site loaded once for every test
+that asks for ``shared_demo`` (``tests/support/demo.py``) are registered as plugins."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytest_plugins = ["tests.support.browser", "tests.support.worker"]
+pytest_plugins = ["tests.support.browser", "tests.support.demo", "tests.support.worker"]
 
 
 @pytest.fixture(autouse=True)

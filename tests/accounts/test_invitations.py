@@ -136,11 +136,7 @@ def test_hr_staff_are_not_invited_again_as_employees(organisation):
         )
 
 
-def test_the_demo_members_joined_by_accepting_invitations():
-    from django.core.management import call_command
-
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
+def test_the_demo_members_joined_by_accepting_invitations(shared_demo):
     memberships = Membership.objects.select_related("user")
     assert memberships.filter(role="hr").exists() and memberships.filter(role="employee").exists()
     for membership in memberships:

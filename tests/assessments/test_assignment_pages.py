@@ -83,13 +83,10 @@ def test_the_staff_list_and_the_trainee_page_do_not_grow_with_submissions(client
     assert page_many == page_few
 
 
-def test_the_demo_catalog_has_an_assignment_the_demo_trainee_can_submit(client):
-    from django.core.management import call_command
-
+def test_the_demo_catalog_has_an_assignment_the_demo_trainee_can_submit(client, shared_demo):
     from accounts.models import User
     from assessments.models import AssignmentPage
 
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     page = AssignmentPage.objects.live().get(slug="flight-plan-report")
     assert page.course.slug == "flight-safety-aviation-law"  # the course the demo trainee studies
     assert page.title_en and page.due_at and page.extensions == ["pdf", "hwp", "hwpx", "docx"]

@@ -10,9 +10,7 @@ from certificates.status import Status, certificate_status
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_trainee_has_an_issued_and_a_revoked_certificate(client):
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
-
+def test_demo_trainee_has_an_issued_and_a_revoked_certificate(client, shared_demo):
     trainee = User.objects.get(email="trainee@example.com")
     certificates = {c.enrolment.run.course.slug: c for c in Certificate.objects.for_user(trainee)}
     issued = certificates["defense-quality-management"]
@@ -32,8 +30,7 @@ def test_demo_trainee_has_an_issued_and_a_revoked_certificate(client):
     assert response.status_code == 200
 
 
-def test_a_second_run_renders_nothing_again():
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+def test_a_second_run_renders_nothing_again(shared_demo):
     before = list(Certificate.objects.values_list("pk", "sha256", "render_attempts", "state", "updated_at"))
 
     call_command("load_demo_data", stdout=open("/dev/null", "w"))

@@ -12,8 +12,7 @@ from home.demo.people import ORGANISATION
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_shows_a_policy_an_up_to_date_trainee_an_overdue_member_and_a_pending_submission(client):
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def test_the_demo_shows_a_policy_an_up_to_date_trainee_an_overdue_member_and_a_pending_submission(client, shared_demo):
     organisation = Organisation.objects.get(name_ko=ORGANISATION["name_ko"])
     rows = {row.membership.user.email: row for row in sec.organisation_training(organisation)}
 

@@ -12,9 +12,7 @@ from home.demo_restricted_labels import SLUG, TITLE
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_restricted_course_is_attested_approved_and_idempotent():
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
+def test_the_demo_restricted_course_is_attested_approved_and_idempotent(shared_demo):
     course = CoursePage.objects.get(slug=SLUG)
     assert course.title == TITLE
     assert course.live and course.sensitivity == Sensitivity.RESTRICTED

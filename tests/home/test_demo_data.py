@@ -24,9 +24,7 @@ def snapshot():
     return state
 
 
-def test_demo_accounts_exist_one_per_role(client):
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
-
+def test_demo_accounts_exist_one_per_role(client, shared_demo):
     for role in ROLES:
         user = User.objects.get(email=f"{role}@example.com")
         assert user.check_password(DEFAULT_DEMO_PASSWORD)
@@ -38,10 +36,8 @@ def test_demo_accounts_exist_one_per_role(client):
     assert response.status_code == 302
 
 
-def test_demo_catalog_has_institutes_courses_lessons_and_staff(client):
+def test_demo_catalog_has_institutes_courses_lessons_and_staff(client, shared_demo):
     from courses.models import CoursePage, Enrolment, InstitutePage, LessonPage
-
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
 
     institutes = InstitutePage.objects.live()
     assert institutes.count() >= 3
@@ -76,8 +72,7 @@ def test_demo_catalog_has_institutes_courses_lessons_and_staff(client):
     assert client.get(f"/cms/pages/{course.pk}/edit/").status_code == 200
 
 
-def test_second_run_changes_nothing():
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+def test_second_run_changes_nothing(shared_demo):
     first = snapshot()
 
     call_command("load_demo_data", stdout=open("/dev/null", "w"))

@@ -32,8 +32,7 @@ SLUG = "drone-operations-safety-funded"
 
 
 @pytest.fixture
-def demo():
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+def demo(shared_demo):
     run = CourseRun.objects.get(course__slug=SLUG, emp_ins_flag__gt=0)
     return {
         "run": run,

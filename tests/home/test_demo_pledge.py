@@ -16,8 +16,7 @@ def load():
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def test_the_demo_trainee_signed_the_pledge_and_the_demo_hr_exported_the_log_once():
-    load()
+def test_the_demo_trainee_signed_the_pledge_and_the_demo_hr_exported_the_log_once(shared_demo):
     institute = InstitutePage.objects.get(slug="dqsi")
     text = pledges.current_text(institute_id=institute.pk)
     assert text.institute == institute and text.version == 1

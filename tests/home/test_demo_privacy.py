@@ -18,8 +18,7 @@ def load():
     call_command("load_demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
-def test_the_demo_shows_a_signed_month_and_one_waiting_and_loads_twice_alike():
-    load()
+def test_the_demo_shows_a_signed_month_and_one_waiting_and_loads_twice_alike(shared_demo):
     counts = (PersonalDataAccess.objects.count(), PersonalDataReview.objects.count())
     load()
 
