@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from assessments.selectors import ItemStatistics, item_analysis
 from common.charts import Chart, bar_chart, column_chart, percent
@@ -30,7 +31,7 @@ def _count_scale(values) -> int | None:
 
 def funnel_chart(funnel: selectors.Funnel) -> Chart:
     stages = [
-        (_("Enrolled"), funnel.enrolled),
+        (pgettext("progress funnel", "Enrolled"), funnel.enrolled),
         (_("Started studying"), funnel.studying),
         (_("Progress ≥ 50%"), funnel.half),
         (_("Progress ≥ 80%"), funnel.most),

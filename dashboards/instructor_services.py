@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import format_lazy
 
 from courses.models import CourseRun, Enrolment
@@ -29,6 +31,7 @@ def run_trainees_remind(*, run: CourseRun, actor, enrolments: Sequence[Enrolment
     ids = sorted({enrolment.pk for enrolment in enrolments})
     if not ids:
         raise ReminderError("no trainee chosen")
+    digest = hashlib.sha256(f"{subject.strip()}\n{message.strip()}".encode()).hexdigest()[:16]
     with transaction.atomic():
         rows = list(
             Enrolment.objects.filter(pk__in=ids, run=run, status=Enrolment.Status.ACTIVE).values_list("pk", "user_id")
@@ -41,6 +44,8 @@ def run_trainees_remind(*, run: CourseRun, actor, enrolments: Sequence[Enrolment
             kind="reminder",
             message=format_lazy("{subject}: {message}", subject=subject.strip(), message=message.strip()),
             url=run.course.url or "",
+            # the same text to the same trainees of this run on the same day is sent once (a double click)
+            key=f"run-reminder:{run.pk}:{timezone.localdate():%Y%m%d}:{digest}",
         )
         audit_record(
             action="dashboards.run_reminder",

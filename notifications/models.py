@@ -26,8 +26,9 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("kind"), max_length=40)
-    message_ko = models.CharField(_("message (Korean)"), max_length=300)
-    message_en = models.CharField(_("message (English)"), max_length=300)
+    #: Long enough for a reminder an instructor or HR typed (subject and text, ≤ 1,000 characters).
+    message_ko = models.CharField(_("message (Korean)"), max_length=1500)
+    message_en = models.CharField(_("message (English)"), max_length=1500)
     url = models.CharField(_("link"), max_length=500, blank=True)
     key = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

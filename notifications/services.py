@@ -32,7 +32,7 @@ def _unread_key(user_id: int) -> str:
 
 def _render(message, language: str) -> str:
     with translation.override(language):
-        return str(message)[:300]
+        return str(message)[:1500]
 
 
 def email_wanted(*, user_ids: Iterable[int], kind: str) -> set[int]:
@@ -170,7 +170,10 @@ def emails_send(*, limit: int = 500) -> int:
                         "message": row.message_en if language == "en" else row.message_ko
                     },
                 )
-                EmailMessage(subject=row.message_ko, body=body, to=[row.user.email]).send()
+                # A subject is one line: a message typed with line breaks (a reminder) must not break the
+                # header (BadHeaderError would fail the whole batch); the body keeps the text as written.
+                subject = " ".join(row.message_ko.split())[:150]
+                EmailMessage(subject=subject, body=body, to=[row.user.email]).send()
             row.emailed_at = now
         Notification.objects.bulk_update(rows, ["emailed_at"])
     return len(rows)

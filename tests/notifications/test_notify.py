@@ -46,3 +46,16 @@ def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError):
         services.notify(users=[UserFactory()], kind="made_up", message="x")
     assert not mail.outbox
+
+
+def test_a_message_typed_with_line_breaks_is_mailed_with_a_one_line_subject(django_capture_on_commit_callbacks):
+    from django.utils.text import format_lazy as fl
+
+    person = UserFactory()
+    typed = "오늘 학습 안내:\n1단원을 마쳐 주세요.\r\nBcc: victim@example.com " + "가" * 600
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(users=[person], kind="reminder", message=fl("{text}", text=typed))
+    [message] = mail.outbox
+    assert "\n" not in message.subject and "\r" not in message.subject and len(message.subject) <= 200
+    assert "1단원을 마쳐 주세요." in message.body and message.body.count("가") == 2 * 600  # whole, in both parts
+    assert Notification.objects.get(user=person).message_ko.endswith("가" * 600)
