@@ -221,42 +221,66 @@ def _additive(period: Period) -> tuple[dict[object, Figures], dict[object, Figur
     Per table (the enrolments with their certificate and survey response; the study time) one query
     grouped by (run, company). A trainee who was a member of k companies when applying gives k rows
     there (one per company, as the company rows want), so a run's figures are the sum of its rows less
-    (k − 1) times such an enrolment's own figures: a second, small query per table reads them, per
-    enrolment of the trainees with two or more memberships (none in most data), with k."""
+    (k − 1) times such an enrolment's own figures: a second, small query per table reads them per
+    enrolment, with k, for the enrolments counted for two or more companies (none in most data).
+
+    The pairs are kept in plain lists, not ``Figures``: they are thousands of rows on the benchmark
+    data, and building objects for each cost a fifth of the report's time."""
     several = Membership.objects.order_by().values("user_id").annotate(n=Count("pk")).filter(n__gte=2).values("user_id")
+    # The enrolments counted for two or more companies: a subquery on enrolments and memberships only, so
+    # the second query of each table joins certificates, responses or progress to these few rows.
+    repeated_enrolments = (
+        _with_company(Enrolment.objects.filter(**report_enrolments(period), user_id__in=several))
+        .values("pk")
+        .annotate(n=Count("member__id"))
+        .filter(n__gte=2)
+        .values("pk")
+    )
     tables = (
         (Enrolment.objects, "", "pk", _enrolment_figures("survey_responses__")),
         (LessonProgress.objects, "enrolment__", "enrolment_id", {"study_seconds": Sum("seconds_studied")}),
     )
-    by_run: dict[object, Figures] = {}
-    by_company: dict[object, Figures] = {}
+    by_run: dict[object, list[int]] = {}
+    by_company: dict[object, list[int]] = {}
     for manager, prefix, enrolment_key, aggregates in tables:
+        names = list(aggregates)
+        slots = [ADDITIVE.index(AGGREGATE_FIGURE.get(name, name)) for name in names]
         rows = _with_company(manager.filter(**report_enrolments(period, prefix)), prefix)
-        for values in rows.values(f"{prefix}run_id", "company").annotate(**aggregates).order_by():
-            run_id, company = values.pop(f"{prefix}run_id"), values.pop("company")
-            by_run.setdefault(run_id, Figures()).add(_figures(values))
-            by_company.setdefault(company, Figures()).add(_figures(values))
+        run_key = f"{prefix}run_id"
+        for run_id, company, *values in rows.values_list(run_key, "company").annotate(**aggregates).order_by():
+            run = by_run.get(run_id) or by_run.setdefault(run_id, [0] * len(ADDITIVE))
+            member = by_company.get(company) or by_company.setdefault(company, [0] * len(ADDITIVE))
+            for slot, value in zip(slots, values, strict=True):
+                run[slot] += value or 0
+                member[slot] += value or 0
         repeated = (
-            rows.filter(**{f"{prefix}user_id__in": several})
-            .values(enrolment_key, f"{prefix}run_id")
+            rows.filter(**{f"{enrolment_key}__in": repeated_enrolments})
+            .values(enrolment_key, run_key)
             .annotate(companies=Count("member__id", distinct=True), **aggregates)
-            .filter(companies__gte=2)
             .order_by()
         )
-        for values in repeated:
-            run_id, companies = values.pop(f"{prefix}run_id"), values.pop("companies")
-            del values[enrolment_key]
-            # Each of the enrolment's figures came in ``companies`` times; count it once for the run.
-            by_run[run_id].add(_figures(values, lambda value, k=companies: -(value // k) * (k - 1)))
-    return by_run, by_company
-
-
-def _figures(values: dict, adjust=None) -> Figures:
-    """The ``Figures`` of one row of aggregates (each passed through ``adjust``, if given)."""
-    names = {"responses": "survey_responses"}
-    return Figures(
-        **{names.get(name, name): adjust(value or 0) if adjust else value or 0 for name, value in values.items()}
+        for row in repeated:
+            run, companies = by_run[row[run_key]], row["companies"]
+            for slot, name in zip(slots, names, strict=True):
+                # Each of the enrolment's figures came in ``companies`` times: count it once for the run.
+                run[slot] -= (row[name] or 0) // companies * (companies - 1)
+    return (
+        {key: Figures(**dict(zip(ADDITIVE, values, strict=True))) for key, values in by_run.items()},
+        {key: Figures(**dict(zip(ADDITIVE, values, strict=True))) for key, values in by_company.items()},
     )
+
+
+#: The additive fields of ``Figures``, and the aggregates named otherwise than their field.
+ADDITIVE = (
+    "enrolments",
+    "completions",
+    "certificates",
+    "study_seconds",
+    "survey_responses",
+    "survey_answer_sum",
+    "survey_answers",
+)
+AGGREGATE_FIGURE = {"responses": "survey_responses"}
 
 
 def cluster_report(*, period: Period) -> ClusterReport:
