@@ -225,7 +225,7 @@ def _additive(period: Period) -> tuple[dict[object, Figures], dict[object, Figur
     enrolment, with k, for the enrolments counted for two or more companies (none in most data).
 
     The pairs are kept in plain lists, not ``Figures``: they are thousands of rows on the benchmark
-    data, and building objects for each cost a fifth of the report's time."""
+    data, and building objects for each cost about a seventh of the report's time."""
     several = Membership.objects.order_by().values("user_id").annotate(n=Count("pk")).filter(n__gte=2).values("user_id")
     # The enrolments counted for two or more companies: a subquery on enrolments and memberships only, so
     # the second query of each table joins certificates, responses or progress to these few rows.
