@@ -13,6 +13,10 @@
 3. Times, median of ``--repeat`` runs after one warm-up: the selector alone (``cluster_report``) and
    the whole admin view through Django's test client as a superuser (the middleware, the template,
    the charts), for the whole year (every enrolment) and for one quarter; and counts the queries.
+4. With ``--baseline FILE`` (another version of ``dashboards/cluster.py``, e.g.
+   ``git show 81d681f:dashboards/cluster.py > var/cluster-before.py``), times that selector and this
+   one alternately in the same run, checks that both give the same figures, and reports the ratio:
+   on a machine shared with other work, only figures of one run compare.
 
 It refuses the production settings (through ``scale_data``); it uses the development settings unless
 ``DJANGO_SETTINGS_MODULE`` says otherwise.
@@ -151,19 +155,69 @@ def measure(*, year: int, quarter: int, repeat: int) -> dict:
     return results
 
 
+def compare(*, baseline: str, year: int, quarter: int, repeat: int) -> dict:
+    """This selector against ``baseline`` (a file holding another version of the module), alternately."""
+    import importlib.util
+
+    from dashboards import cluster
+
+    spec = importlib.util.spec_from_file_location("cluster_baseline", baseline)
+    before = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = before  # dataclasses look their module up
+    spec.loader.exec_module(before)
+
+    def figures(report):
+        rows = [report.by_institute, report.by_course, report.by_company, report.by_month]
+        return vars(report.total), [[(row.key, vars(row.figures)) for row in group] for group in rows]
+
+    results = {}
+    for label, args in (("whole year", (year, 0)), (f"Q{quarter}", (year, quarter))):
+        same = figures(cluster.cluster_report(period=cluster.Period(*args))) == figures(
+            before.cluster_report(period=before.Period(*args))
+        )
+        times: dict[str, list[float]] = {"baseline": [], "this": []}
+        for _n in range(repeat):
+            for name, module in (("baseline", before), ("this", cluster)):
+                started = time.perf_counter()
+                module.cluster_report(period=module.Period(*args))
+                times[name].append(time.perf_counter() - started)
+        queries = {}
+        for name, module in (("baseline", before), ("this", cluster)):
+            with CaptureQueriesContext(connection) as captured:
+                module.cluster_report(period=module.Period(*args))
+            queries[name] = len(captured)
+        baseline_median, this_median = statistics.median(times["baseline"]), statistics.median(times["this"])
+        results[label] = {
+            "same_figures": same,
+            "baseline_median_s": round(baseline_median, 3),
+            "this_median_s": round(this_median, 3),
+            "ratio": round(this_median / baseline_median, 2),
+            "baseline_queries": queries["baseline"],
+            "this_queries": queries["this"],
+        }
+    return results
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--quarter", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-data", action="store_true", help="time only (the data is there)")
+    parser.add_argument("--baseline", help="another version of dashboards/cluster.py to time against, alternately")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     if not args.skip_data:
         if Enrolment.objects.filter(user__email__endswith=f"@{scale_data.EMAIL_DOMAIN}").count() < 100_000:
             scale_data.generate(attempts=0)
         add_report_data(year=args.year)
-    results = measure(year=args.year, quarter=args.quarter, repeat=args.repeat)
+    results = {}
+    if args.baseline:
+        results["selector against the baseline"] = compare(
+            baseline=args.baseline, year=args.year, quarter=args.quarter, repeat=args.repeat
+        )
+    results.update(measure(year=args.year, quarter=args.quarter, repeat=args.repeat))
+    results["load average (1, 5, 15 min) at the end"] = [round(value, 1) for value in os.getloadavg()]
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
     if args.json:

@@ -21,11 +21,14 @@ or before the enrolment's ``created_at``); none: "no company". A trainee of two 
 each. The Academy keeps no history of ended memberships, so a trainee whose membership was removed
 counts as "no company" afterwards.
 
-**How it is computed.** Eleven queries whatever the data's size: per table (enrolments with their
-certificate, study time, survey answers) one grouped by run and one grouped by company; the Python
-adds the runs up by course, institute, month and in total. One ``UNION ALL`` of ``COUNT(DISTINCT)``
-gives the distinct trainees per grouping (they are not additive), and four small queries the runs and
-the names.
+**How it is computed.** Nine queries whatever the data's size, each large table read once: the
+enrolments (with their certificate and survey response, at most one each) and the study time, each
+grouped by (run, company), so the company rows and the run rows come from the same pass; a small query
+per table takes back the repeated rows of trainees counted for several companies from their runs
+(``_additive``). The Python adds the runs up by course, institute, month and in total. One
+``UNION ALL`` of ``COUNT(DISTINCT)`` gives the distinct trainees per grouping (they are not additive),
+and four small queries the runs and the names. ``bench/cluster_report.py`` times it on 100,000
+enrolments.
 """
 
 from __future__ import annotations
@@ -35,13 +38,22 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import BigIntegerField, Count, F, FilteredRelation, IntegerField, Q, Sum, TextField, Value
+from django.db.models import (
+    BigIntegerField,
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Q,
+    Sum,
+    TextField,
+    Value,
+)
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Substr, TruncMonth
 from django.utils.translation import gettext as _
 
-from accounts.models import Organisation
-from assessments.models import SurveyResponse
+from accounts.models import Membership, Organisation
 from assessments.survey import ITEM_KEYS
 from certificates.models import Certificate
 from common.i18n import bilingual
@@ -168,9 +180,10 @@ def _with_company(queryset, prefix: str = ""):
     ).annotate(company=Coalesce("member__organisation_id", Value(NO_COMPANY), output_field=BigIntegerField()))
 
 
-def _answers_sum_and_count():
-    """Per survey response: the sum of its 1–5 answers and how many items it answers."""
-    values = [Cast(KeyTextTransform(key, "answers"), IntegerField()) for key in ITEM_KEYS]
+def _answers_sum_and_count(prefix: str = ""):
+    """Per survey response: the sum of its 1–5 answers and how many items it answers (``prefix``: the
+    path to the response, e.g. ``"survey_responses__"``; no response gives 0 and 0)."""
+    values = [Cast(KeyTextTransform(key, f"{prefix}answers"), IntegerField()) for key in ITEM_KEYS]
     total = answered = Value(0)
     for value in values:
         total = total + Coalesce(value, Value(0))
@@ -188,40 +201,86 @@ def report_enrolments(period: Period, prefix: str = ""):
     }
 
 
-def _additive(period: Period, *, by_company: bool) -> dict[object, Figures]:
-    """The additive figures per run (``by_company=False``) or per company: three grouped queries,
-    one per table (enrolments with their certificate, study time, survey answers)."""
-    enrolments = Enrolment.objects.filter(**report_enrolments(period))
-    progress = LessonProgress.objects.filter(**report_enrolments(period, "enrolment__"))
-    responses = SurveyResponse.objects.filter(**report_enrolments(period, "enrolment__"))
-    if by_company:
-        enrolments, progress, responses = (
-            _with_company(enrolments),
-            _with_company(progress, "enrolment__"),
-            _with_company(responses, "enrolment__"),
-        )
-        keys = ("company", "company", "company")
-    else:
-        keys = ("run_id", "enrolment__run_id", "enrolment__run_id")
-    answer_sum, answer_count = _answers_sum_and_count()
-    queries = (
-        enrolments.values(keys[0]).annotate(
-            enrolments=Count("pk"),
-            completions=Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
-            certificates=Count("certificate", filter=Q(certificate__state=Certificate.State.ISSUED)),
-        ),
-        progress.values(keys[1]).annotate(study_seconds=Sum("seconds_studied")),
-        responses.values(keys[2]).annotate(
-            survey_responses=Count("pk"), survey_answer_sum=Sum(answer_sum), survey_answers=Sum(answer_count)
-        ),
+def _enrolment_figures(answer_prefix: str) -> dict:
+    """The aggregates of enrolments with their certificate and survey response (both at most one per
+    enrolment, so the LEFT JOINs multiply no row)."""
+    answer_sum, answer_count = _answers_sum_and_count(answer_prefix)
+    return {
+        "enrolments": Count("pk"),
+        "completions": Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
+        "certificates": Count("certificate", filter=Q(certificate__state=Certificate.State.ISSUED)),
+        "responses": Count("survey_responses"),  # not "survey_responses": that name is the relation's
+        "survey_answer_sum": Sum(answer_sum),
+        "survey_answers": Sum(answer_count),
+    }
+
+
+def _additive(period: Period) -> tuple[dict[object, Figures], dict[object, Figures]]:
+    """The additive figures per run and per company, each table read once.
+
+    Per table (the enrolments with their certificate and survey response; the study time) one query
+    grouped by (run, company). A trainee who was a member of k companies when applying gives k rows
+    there (one per company, as the company rows want), so a run's figures are the sum of its rows less
+    (k − 1) times such an enrolment's own figures: a second, small query per table reads them per
+    enrolment, with k, for the enrolments counted for two or more companies (none in most data).
+
+    The pairs are kept in plain lists, not ``Figures``: they are thousands of rows on the benchmark
+    data, and building objects for each cost about a seventh of the report's time."""
+    several = Membership.objects.order_by().values("user_id").annotate(n=Count("pk")).filter(n__gte=2).values("user_id")
+    # The enrolments counted for two or more companies: a subquery on enrolments and memberships only, so
+    # the second query of each table joins certificates, responses or progress to these few rows.
+    repeated_enrolments = (
+        _with_company(Enrolment.objects.filter(**report_enrolments(period), user_id__in=several))
+        .values("pk")
+        .annotate(n=Count("member__id"))
+        .filter(n__gte=2)
+        .values("pk")
     )
-    result: dict[object, Figures] = {}
-    for key, query in zip(keys, queries, strict=True):
-        for values in query.order_by():
-            figures = result.setdefault(values.pop(key), Figures())
-            for name, value in values.items():
-                setattr(figures, name, value or 0)
-    return result
+    tables = (
+        (Enrolment.objects, "", "pk", _enrolment_figures("survey_responses__")),
+        (LessonProgress.objects, "enrolment__", "enrolment_id", {"study_seconds": Sum("seconds_studied")}),
+    )
+    by_run: dict[object, list[int]] = {}
+    by_company: dict[object, list[int]] = {}
+    for manager, prefix, enrolment_key, aggregates in tables:
+        names = list(aggregates)
+        slots = [ADDITIVE.index(AGGREGATE_FIGURE.get(name, name)) for name in names]
+        rows = _with_company(manager.filter(**report_enrolments(period, prefix)), prefix)
+        run_key = f"{prefix}run_id"
+        for run_id, company, *values in rows.values_list(run_key, "company").annotate(**aggregates).order_by():
+            run = by_run.get(run_id) or by_run.setdefault(run_id, [0] * len(ADDITIVE))
+            member = by_company.get(company) or by_company.setdefault(company, [0] * len(ADDITIVE))
+            for slot, value in zip(slots, values, strict=True):
+                run[slot] += value or 0
+                member[slot] += value or 0
+        repeated = (
+            rows.filter(**{f"{enrolment_key}__in": repeated_enrolments})
+            .values(enrolment_key, run_key)
+            .annotate(companies=Count("member__id", distinct=True), **aggregates)
+            .order_by()
+        )
+        for row in repeated:
+            run, companies = by_run[row[run_key]], row["companies"]
+            for slot, name in zip(slots, names, strict=True):
+                # Each of the enrolment's figures came in ``companies`` times: count it once for the run.
+                run[slot] -= (row[name] or 0) // companies * (companies - 1)
+    return (
+        {key: Figures(**dict(zip(ADDITIVE, values, strict=True))) for key, values in by_run.items()},
+        {key: Figures(**dict(zip(ADDITIVE, values, strict=True))) for key, values in by_company.items()},
+    )
+
+
+#: The additive fields of ``Figures``, and the aggregates named otherwise than their field.
+ADDITIVE = (
+    "enrolments",
+    "completions",
+    "certificates",
+    "study_seconds",
+    "survey_responses",
+    "survey_answer_sum",
+    "survey_answers",
+)
+AGGREGATE_FIGURE = {"responses": "survey_responses"}
 
 
 def cluster_report(*, period: Period) -> ClusterReport:
@@ -232,8 +291,7 @@ def cluster_report(*, period: Period) -> ClusterReport:
             "pk", "course_id", "starts_on"
         )
     }
-    by_run = _additive(period, by_company=False)
-    by_company = _additive(period, by_company=True)
+    by_run, by_company = _additive(period)
     institutes = list(InstitutePage.objects.only("pk", "path", "depth", "title", "title_en").order_by("path"))
     trainees = _distinct_trainees(period, institutes)
     course_ids = {runs[run_id]["course_id"] for run_id in by_run}
