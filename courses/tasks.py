@@ -39,3 +39,12 @@ def enrolment_notify(event_id: int) -> bool:
         subject = render_to_string("courses/email/enrolment_status_subject.txt", {"event": event, "run": enrolment.run})
     send_mail(" ".join(subject.split()), body, None, [enrolment.user.email])
     return True
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=3)
+def video_probe(document_id: int) -> str:
+    """Read an uploaded video's length, size and codecs with ffprobe and cut its poster frame
+    (``services.video_probe_record``; safe to run twice)."""
+    from .services import video_probe_record
+
+    return video_probe_record(document_id=document_id)

@@ -15,6 +15,7 @@ from home import (
     demo_restricted_labels,
     demo_security,
     demo_vetting,
+    demo_video,
 )
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             demo_vetting.load_vetting()  # vetted organisation, a refused foreign trainee (DOMAIN-KR §3.3)
             demo_pledge.load_pledge_demo()  # 기술보호 서약서 signed, an access-log export (DOMAIN-KR §3.3)
             demo_privacy.load_privacy_demo()  # access-log rows and a signed-off month (DOMAIN-KR §5.3)
+            demo_video.load_demo_videos()  # two video lessons with captions, made by ffmpeg now (issue 20)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
