@@ -46,7 +46,7 @@ class LabelledDocumentForm(BaseDocumentForm):
                 "other": filesizeformat(settings.ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES),
             }
             # The single upload form shows its progress too (static/js/upload_progress.js).
-            self.fields["file"].widget.attrs["data-upload-progress"] = ""
+            self.fields["file"].widget.attrs["data-upload-progress"] = _("Upload progress")
         if self.instance.pk and not self.is_bound:
             self.initial["sensitivity"] = document_own_sensitivity(self.instance)
 

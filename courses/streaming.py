@@ -11,8 +11,10 @@ in one of three ways, by configuration:
   only authorises and answers an empty response with ``X-Accel-Redirect: <prefix><file name>``; the
   ``internal`` nginx location (deploy/nginx.conf) serves the bytes from the media folder, with
   ranges. Clients cannot ask for that location themselves;
-- **S3-compatible storage** (no local path): a redirect to a signed URL that lives
-  ``ACADEMY_MEDIA_SIGNED_URL_SECONDS``, issued after the same check.
+- **S3-compatible storage** (no local path): a signed URL that lives
+  ``ACADEMY_MEDIA_SIGNED_URL_SECONDS``, issued after the same check; behind nginx (the prefix set)
+  ``X-Accel-Redirect: /_protected_s3/`` with the URL in ``X-Academy-Signed-Url``, and nginx fetches
+  it (passing ``Range`` on), so the URL never reaches the browser; without nginx, a redirect to it.
 
 Every answer is ``Cache-Control: private`` (restricted material: ``private, no-store``) and
 ``X-Content-Type-Options: nosniff``; captions go as ``text/vtt``.
@@ -30,6 +32,8 @@ from common.ranges import ranged_file_response
 
 from .video import STREAMED_EXTENSIONS, extension_of
 
+#: The internal nginx location that fetches a signed S3 URL (``X-Academy-Signed-Url``) for the client.
+S3_ACCEL_LOCATION = "/_protected_s3/"
 CONTENT_TYPES = {"mp4": "video/mp4", "webm": "video/webm", "vtt": "text/vtt; charset=utf-8"}
 
 
@@ -57,9 +61,16 @@ def stream_document(request, document, *, cache_control: str = "private") -> Htt
         "Content-Disposition": _disposition(document),
         "X-Content-Type-Options": "nosniff",
     }
-    if _local_path(field_file) is None:
-        return _signed_redirect(field_file, headers)
     prefix = getattr(settings, "ACADEMY_MEDIA_ACCEL_PREFIX", "")
+    if _local_path(field_file) is None:
+        if prefix:  # nginx fetches the signed URL itself: it never reaches the browser
+            response = HttpResponse(content_type=content_type)
+            response["X-Accel-Redirect"] = S3_ACCEL_LOCATION
+            response["X-Academy-Signed-Url"] = _signed_url(field_file)
+            for key, value in headers.items():
+                response[key] = value
+            return response
+        return _signed_redirect(field_file, headers)
     if prefix:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(field_file.name)
@@ -84,11 +95,15 @@ def stream_document(request, document, *, cache_control: str = "private") -> Htt
     )
 
 
-def _signed_redirect(field_file, headers: dict[str, str]) -> HttpResponse:
-    """Remote storage (S3): a short-lived signed URL to the object (django-storages signs it)."""
+def _signed_url(field_file) -> str:
+    """A short-lived signed URL to the object in S3-compatible storage (django-storages signs it)."""
     seconds = getattr(settings, "ACADEMY_MEDIA_SIGNED_URL_SECONDS", 300)
-    url = field_file.storage.url(field_file.name, expire=seconds)
-    response = HttpResponseRedirect(url)
+    return field_file.storage.url(field_file.name, expire=seconds)
+
+
+def _signed_redirect(field_file, headers: dict[str, str]) -> HttpResponse:
+    """Remote storage without nginx in front: the browser is sent to the signed URL."""
+    response = HttpResponseRedirect(_signed_url(field_file))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = headers["X-Content-Type-Options"]
     return response

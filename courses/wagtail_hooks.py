@@ -76,6 +76,15 @@ def add_staff_work_panels(request, panels):
     panels.extend(staff_panels(request))
 
 
+@hooks.register("insert_global_admin_js")
+def academy_upload_progress_js():
+    """The single document upload form's progress bar (a video may be up to 2 GB)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/upload_progress.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def academy_admin_css():
     from django.templatetags.static import static

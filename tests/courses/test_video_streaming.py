@@ -246,3 +246,26 @@ def test_with_remote_storage_a_short_lived_signed_url(settings):
     assert response["Location"].startswith("https://bucket.example.test/documents/flight.webm?")
     assert asked["expire"] == 120
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_with_remote_storage_behind_nginx_the_signed_url_goes_to_nginx_only(settings):
+    class RemoteStorage:
+        def url(self, name, expire=None):
+            return f"http://127.0.0.1:9000/bucket/{name}?X-Amz-Expires={expire}&X-Amz-Signature=abc"
+
+    class RemoteFile:
+        name = "documents/flight.webm"
+        storage = RemoteStorage()
+
+        @property
+        def path(self):
+            raise NotImplementedError
+
+    settings.ACADEMY_MEDIA_ACCEL_PREFIX = "/_protected/"
+    document = types.SimpleNamespace(file=RemoteFile(), filename="flight.webm", file_hash="")
+    response = stream_document(None, document)
+
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == "/_protected_s3/"
+    assert response["X-Academy-Signed-Url"].startswith("http://127.0.0.1:9000/bucket/documents/flight.webm?")
+    assert response["Content-Type"] == "video/webm"
