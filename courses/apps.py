@@ -20,3 +20,7 @@ class CoursesConfig(AppConfig):
         from .labels import save_pending_document_label
 
         post_save.connect(save_pending_document_label, sender=get_document_model(), dispatch_uid="document_label")
+
+        from .video import queue_video_probe
+
+        post_save.connect(queue_video_probe, sender=get_document_model(), dispatch_uid="video_probe")

@@ -92,10 +92,17 @@ class CodeBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video uploaded to the document library (served only to enrolled trainees) or embedded."""
+    """A video uploaded to the document library (served only to enrolled trainees, with seeking) or
+    embedded. An uploaded video plays in the browser's own player with its Korean captions (a WebVTT
+    file from the library) and resumes where the trainee stopped (``courses.video``)."""
 
     file = DocumentChooserBlock(label=_("Video file"), required=False, help_text=_("MP4 or WebM file"))
     embed = EmbedBlock(label=_("External video address"), required=False)
+    captions = DocumentChooserBlock(
+        label=_("Captions (WebVTT)"),
+        required=False,
+        help_text=_("A .vtt caption file in Korean from the document library, shown in the player."),
+    )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     transcript = blocks.TextBlock(
         label=_("Transcript"), required=False, help_text=_("A transcript for trainees who are deaf or hard of hearing.")
@@ -109,14 +116,34 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {"caption": "이륙 전 점검 시연", "transcript": "먼저 프로펠러 고정 상태를 확인합니다."}
 
     def clean(self, value):
+        from django.core.exceptions import ValidationError
+        from wagtail.blocks import StructBlockValidationError
+
+        from .video import CAPTION_EXTENSIONS, VIDEO_EXTENSIONS, extension_of
+
         value = super().clean(value)
         if bool(value.get("file")) == bool(value.get("embed")):
-            from django.core.exceptions import ValidationError
-            from wagtail.blocks import StructBlockValidationError
-
             error = ValidationError(_("Give either a video file or an external address, not both."))
             raise StructBlockValidationError(block_errors={"file": error})
+        errors = {}
+        if value.get("file") and extension_of(value["file"].file.name) not in VIDEO_EXTENSIONS:
+            errors["file"] = ValidationError(_("Choose an MP4 or WebM video."))
+        if value.get("captions") and extension_of(value["captions"].file.name) not in CAPTION_EXTENSIONS:
+            errors["captions"] = ValidationError(_("Choose a WebVTT caption file (.vtt)."))
+        if value.get("captions") and not value.get("file"):
+            errors["captions"] = ValidationError(_("Captions go with an uploaded video file."))
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
+
+    def get_context(self, value, parent_context=None):
+        """The player's state for this video from the lesson's context (``presenters.lesson_video_state``:
+        length, poster, resume position, the URL that stores the position); empty elsewhere."""
+        context = super().get_context(value, parent_context=parent_context)
+        state = (parent_context or {}).get("video_state") or {}
+        file = value.get("file")
+        context["video"] = (state.get("videos") or {}).get(file.pk) if file is not None else None
+        return context
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -34,8 +34,33 @@ class LabelledDocumentForm(BaseDocumentForm):
             "must never be uploaded."
         )
         self.fields["restricted_attestation"].label = ATTESTATION_TEXT
+        if "file" in self.fields:
+            from django.conf import settings
+            from django.template.defaultfilters import filesizeformat
+
+            self.fields["file"].help_text = _(
+                "Videos (MP4 with H.264/AAC, or WebM) up to %(video)s, with WebVTT captions (.vtt); other files "
+                "up to %(other)s."
+            ) % {
+                "video": filesizeformat(settings.ACADEMY_VIDEO_MAX_UPLOAD_BYTES),
+                "other": filesizeformat(settings.ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES),
+            }
+            # The single upload form shows its progress too (static/js/upload_progress.js).
+            self.fields["file"].widget.attrs["data-upload-progress"] = _("Upload progress")
         if self.instance.pk and not self.is_bound:
             self.initial["sensitivity"] = document_own_sensitivity(self.instance)
+
+    def clean_file(self):
+        """Each kind of file has its own size limit, and a video or caption file must be one by its
+        content, not only by its name (``courses.video``)."""
+        from .video import upload_refusal
+
+        upload = self.cleaned_data.get("file")
+        if upload is not None and "file" in self.changed_data:
+            refusal = upload_refusal(upload)
+            if refusal:
+                raise forms.ValidationError(refusal, code="invalid_content")
+        return upload
 
     def clean(self):
         from .labels import attestation_on_record, document_own_sensitivity, restricted_document_refusal

@@ -410,7 +410,41 @@ class CoursePageForm(RestrictedAttestationMixin, InstitutePageForm):
 
 
 class LessonPageForm(RestrictedAttestationMixin, InstitutePageForm):
-    """A lesson of a course with funded runs needs its 학습시간 (DOMAIN-KR §1.3) when it counts for progress."""
+    """A lesson of a course with funded runs needs its 학습시간 (DOMAIN-KR §1.3) when it counts for progress.
+
+    Required study minutes left empty: the total length of the lesson's uploaded videos, rounded up
+    to whole minutes (0 without videos). A video still being read (``courses.video``) has no length
+    yet: the form says so instead of guessing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and "study_minutes" in self.fields and not self.is_bound:
+            self.initial["study_minutes"] = None  # a new lesson: empty, the videos' length unless set
+
+    def _minutes_of_videos(self, body) -> int:
+        from .models import VideoInfo
+        from .video import total_minutes, video_blocks
+
+        files = [block.value["file"] for block in video_blocks(body)]
+        if not files:
+            return 0
+        lengths = dict(
+            VideoInfo.objects.filter(
+                document_id__in=[f.pk for f in files], state=VideoInfo.State.READY, duration_seconds__isnull=False
+            ).values_list("document_id", "duration_seconds")
+        )
+        unknown = [f.title for f in files if f.pk not in lengths]
+        if unknown:
+            self.add_error(
+                "study_minutes",
+                _(
+                    "The length of the video “%(title)s” is not known yet (it is being read, or could not be read). "
+                    "Enter the study minutes, or save again in a minute."
+                )
+                % {"title": unknown[0]},
+            )
+            return 0
+        return total_minutes(lengths[f.pk] for f in files)
 
     restricted_attestation = CoursePageForm.base_fields["restricted_attestation"]
     restricted_reference = CoursePageForm.base_fields["restricted_reference"]
@@ -419,6 +453,8 @@ class LessonPageForm(RestrictedAttestationMixin, InstitutePageForm):
         from .models import CoursePage
 
         cleaned = super().clean()
+        if cleaned.get("study_minutes") is None and "study_minutes" in self.fields:
+            cleaned["study_minutes"] = self._minutes_of_videos(cleaned.get("body"))
         if cleaned.get("required") and not cleaned.get("study_minutes"):
             page = self.instance if self.instance.pk else self.parent_page
             course = CoursePage.objects.ancestor_of(page, inclusive=True).first() if page is not None else None

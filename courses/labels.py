@@ -209,7 +209,7 @@ def document_extension(document) -> str:
 def restricted_document_refusal(filename: str) -> str | None:
     """What cannot be stamped (or overlaid, for videos) is not accepted as restricted."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension in STAMPABLE_EXTENSIONS + VIDEO_EXTENSIONS:
+    if extension in STAMPABLE_EXTENSIONS + VIDEO_EXTENSIONS + ("vtt",):  # captions go with their video
         return None
     return _(
         "Only PDF files (stamped with each viewer's watermark) and videos (shown with a watermark overlay) "

@@ -453,6 +453,7 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
         "required_seconds": lesson.study_minutes * 60,
         "seconds_left": max(0, lesson.study_minutes * 60 - (progress.seconds_studied if progress else 0)),
         "can_complete": studying and (progress.seconds_studied if progress else 0) >= lesson.study_minutes * 60,
+        "video_state": lesson_video_state(lesson=lesson, user=user, studying=studying),
         "course": course,
         "syllabus": items,
         "syllabus_key": structure["cache_key"],
@@ -465,6 +466,43 @@ def lesson_page_context(*, lesson: LessonPage, user, enrolment: Enrolment | None
         "next_url": structure["urls"].get(next_lesson.pk) if next_lesson else "",
         "now": timezone.now(),
     }
+
+
+def lesson_video_state(*, lesson: LessonPage, user, studying: bool) -> dict:
+    """What the lesson's players need (``blocks.VideoBlock`` reads its own entry): per uploaded
+    video its length, poster, where this trainee stopped and the URL that stores the position; and
+    the lesson's "watched mm:ss / total mm:ss". Two queries, however many videos."""
+    from .models import VideoInfo, VideoPosition
+    from .video import last_video_ids, mmss, video_blocks
+
+    ids = list(dict.fromkeys(b.value["file"].pk for b in [*video_blocks(lesson.body), *video_blocks(lesson.body_en)]))
+    if not ids:
+        return {"videos": {}, "ids": []}
+    infos = {info.document_id: info for info in VideoInfo.objects.filter(document_id__in=ids)}
+    positions = {}
+    if getattr(user, "is_authenticated", False):
+        positions = {
+            p.document_id: p for p in VideoPosition.objects.filter(user=user, lesson_id=lesson.pk, document_id__in=ids)
+        }
+    videos = {}
+    last = last_video_ids(lesson)
+    for document_id in ids:
+        info, position = infos.get(document_id), positions.get(document_id)
+        ready = info is not None and info.state == VideoInfo.State.READY
+        videos[document_id] = {
+            "duration": info.duration_seconds if ready else None,
+            "poster_url": reverse("courses:video_poster", args=[document_id]) if ready and info.poster else "",
+            "playable": ready and info.browser_playable,
+            "state": info.state if info else "",
+            "resume": position.position_seconds if position and not position.ended_at else 0,
+            "watched": position.watched_seconds if position else 0,
+            "position_url": reverse("courses:video_position", args=[lesson.pk, document_id]) if studying else "",
+            "last": document_id in last,
+        }
+    main = list(videos.values())
+    total = sum(v["duration"] or 0 for v in main)
+    watched = sum(min(v["watched"], v["duration"] or v["watched"]) for v in main)
+    return {"videos": videos, "ids": ids, "total": mmss(total), "watched": mmss(watched), "known": total > 0}
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@ allowed or refused with the condition's key. A PDF is then rendered again for th
 (``watermark_text``), is printed diagonally and in the footer of **every page** (an overlay page
 made with WeasyPrint and the shipped Korean font, merged with pypdf). It is served inline,
 ``Cache-Control: private, no-store``, never as an attachment. A restricted video is served to the
-same people after a "stream" entry; its lesson shows the moving overlay (``restricted_watermark``).
+same people after a "stream" entry (with Range support, ``courses.streaming``), and so are its
+WebVTT captions; its lesson shows the moving overlay (``restricted_watermark``).
 Other file types cannot be restricted at all (the document form refuses them).
 
 The files themselves are never reachable by URL: ``WAGTAILDOCS_SERVE_METHOD = "serve_view"``,
@@ -52,6 +53,7 @@ from .protection import (
     superuser_refusal,
     watermark_text,
 )
+from .video import CAPTION_EXTENSIONS
 
 NO_STORE = "private, no-store"
 
@@ -121,9 +123,11 @@ def serve_restricted_document(document, request, *, allowed: bool):
     restricted_access_log(
         user=user, action="download", obj=document, result="allowed", course=course, data=data, reason=reason
     )
-    if document_extension(document) in VIDEO_EXTENSIONS:
+    if document_extension(document) in VIDEO_EXTENSIONS + CAPTION_EXTENSIONS:
+        from .streaming import stream_document
+
         restricted_access_log(user=user, action="stream", obj=document, result="allowed", course=course, data=data)
-        return None  # served by the library to this person; the lesson shows the overlay
+        return stream_document(request, document, cache_control=NO_STORE)  # the lesson shows the overlay
     if document_extension(document) not in STAMPABLE_EXTENSIONS:
         return _unstampable(request, document, course=course, data=data)
     event = restricted_access_log(user=user, action="render", obj=document, result="allowed", course=course, data=data)

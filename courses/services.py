@@ -503,6 +503,10 @@ def _record_reached_end(*, enrolment: Enrolment, lesson: LessonPage, progress: L
     heartbeat's ``credit_refusal``)."""
     if progress.final_activity_at is not None or not progress_rule.in_training_period(enrolment.run, now):
         return None
+    from .video import video_lesson_reached_end
+
+    if video_lesson_reached_end(user_id=enrolment.user_id, lesson=lesson) is False:
+        return None  # a video lesson's last activity is the end of its last video, not its last page
     refusal = gates.open_refusal(enrolment=enrolment, lesson=lesson, now=now)
     if refusal:
         progress.credit_refusal = refusal
@@ -862,3 +866,109 @@ def enrolments_bulk_request(*, run: CourseRun, users: list, actor) -> BulkEnrolm
             _record(enrolment, to_status=Enrolment.Status.WAITLISTED, actor=actor, reason=reason)
             result.waitlisted.append(enrolment)
     return result
+
+
+# -- video lessons (courses.video) ---------------------------------------------------------------
+
+
+def video_info_queue(*, document) -> bool:
+    """A video document's file is new (uploaded or replaced): its VideoInfo is reset to "being read"
+    and the ``video_probe`` task is enqueued once the upload commits. Nothing happens when the
+    VideoInfo already describes this file (a second save of the same document). Returns whether it
+    queued."""
+    from .models import VideoInfo
+    from .tasks import video_probe
+    from .video import VIDEO_EXTENSIONS, extension_of
+
+    name = document.file.name if document.file else ""
+    if extension_of(name) not in VIDEO_EXTENSIONS:
+        return False
+    if VideoInfo.objects.filter(document_id=document.pk, file_name=name).exists():
+        return False
+    reset = dict.fromkeys(("duration_seconds", "width", "height", "probed_at"))
+    reset.update(container="", video_codec="", audio_codec="", browser_playable=False, poster="", error="")
+    VideoInfo.objects.update_or_create(
+        document_id=document.pk, defaults={"file_name": name, "state": VideoInfo.State.PENDING, **reset}
+    )
+    document_id = document.pk
+    transaction.on_commit(lambda: video_probe.delay(document_id), robust=True)
+    return True
+
+
+def video_probe_record(*, document_id: int) -> str:
+    """Read a video with ffprobe, cut its poster frame at 10 % of its length and store both on its
+    VideoInfo. Safe to run twice: a VideoInfo already read for the document's current file is left
+    as it is. Returns the state."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+    from wagtail.documents import get_document_model
+
+    from .models import VideoInfo
+    from .video import ProbeError, browser_playable, extension_of, local_copy, poster_frame, probe
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None or not document.file:
+        return "gone"
+    name = document.file.name
+    info, _created = VideoInfo.objects.get_or_create(document_id=document_id, defaults={"file_name": name})
+    if info.file_name == name and info.state == VideoInfo.State.READY:
+        return info.state
+    posters = storages["video_posters"]
+    try:
+        with local_copy(document.file) as path:
+            facts = probe(path)
+            duration = facts["duration_seconds"] or 0
+            jpeg = poster_frame(path, at_seconds=duration * 0.1)
+    except (ProbeError, OSError, ValueError) as error:
+        VideoInfo.objects.filter(pk=info.pk).update(
+            file_name=name, state=VideoInfo.State.FAILED, error=str(error)[:2000], probed_at=timezone.now()
+        )
+        return VideoInfo.State.FAILED
+    digest = hashlib.sha256(jpeg).hexdigest()[:16]
+    poster = posters.save(f"{document_id}/{digest}.jpg", ContentFile(jpeg))
+    if info.poster and info.poster != poster:
+        posters.delete(info.poster)
+    facts["browser_playable"] = browser_playable(
+        extension_of(name), video_codec=facts["video_codec"], audio_codec=facts["audio_codec"]
+    )
+    VideoInfo.objects.filter(pk=info.pk).update(
+        file_name=name, state=VideoInfo.State.READY, poster=poster, error="", probed_at=timezone.now(), **facts
+    )
+    return VideoInfo.State.READY
+
+
+@transaction.atomic
+def video_position_save(
+    *, user, lesson: LessonPage, document_id: int, position: float, played=(), ended: bool = False, now=None
+):
+    """Store where a trainee is in one video of a lesson (resume on any device), the parts played
+    and, once, when they reached its end. Only a video the lesson shows, for a trainee studying the
+    course (else ``EnrolmentError``). It credits no study time: the server's clock does that."""
+    import math
+
+    from .models import VideoInfo, VideoPosition
+    from .video import END_TOLERANCE_SECONDS, lesson_video_ids, merge_played, played_seconds
+
+    now = now or timezone.now()
+    if _studying_enrolment(user, lesson) is None:
+        raise EnrolmentError(_("Enrol in this course to record your progress."))
+    if document_id not in lesson_video_ids(lesson):
+        raise EnrolmentError(_("This video is not part of this lesson."))
+    duration = VideoInfo.objects.filter(document_id=document_id).values_list("duration_seconds", flat=True).first()
+    position = position if math.isfinite(position) and position > 0 else 0.0
+    if duration:
+        position = min(position, duration)
+    record, _created = VideoPosition.objects.select_for_update().get_or_create(
+        user=user, lesson=lesson, document_id=document_id
+    )
+    record.position_seconds = position
+    record.played = merge_played(record.played, played, duration=duration)
+    record.watched_seconds = played_seconds(record.played)
+    at_end = ended or (duration is not None and position >= duration - END_TOLERANCE_SECONDS)
+    if at_end and record.ended_at is None:
+        record.ended_at = now
+    record.updated_at = now
+    record.save()
+    return record

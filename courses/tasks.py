@@ -47,3 +47,12 @@ def run_ending_notices_task() -> int:
     from .notices import run_ending_notices_send
 
     return run_ending_notices_send()
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=3)
+def video_probe(document_id: int) -> str:
+    """Read an uploaded video's length, size and codecs with ffprobe and cut its poster frame
+    (``services.video_probe_record``; safe to run twice)."""
+    from .services import video_probe_record
+
+    return video_probe_record(document_id=document_id)

@@ -10,5 +10,11 @@ urlpatterns = [
     path("learn/enrolments/<uuid:enrolment_id>/withdraw/", views.withdraw, name="withdraw"),
     path("learn/lessons/<int:lesson_id>/heartbeat/", views.heartbeat, name="heartbeat"),
     path("learn/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path(
+        "learn/lessons/<int:lesson_id>/videos/<int:document_id>/position/",
+        views.video_position,
+        name="video_position",
+    ),
+    path("learn/videos/<int:document_id>/poster/", views.video_poster, name="video_poster"),
     path("learn/restricted/<int:course_id>/reason/", views.restricted_reason, name="restricted_reason"),
 ]

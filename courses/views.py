@@ -234,3 +234,118 @@ def restricted_reason(request, course_id):
         },
         status=400 if error else 200,
     )
+
+
+def _seconds(value) -> float:
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return seconds if 0 <= seconds < 10**7 else 0.0
+
+
+def _played_ranges(value: str) -> list:
+    """The ``played`` field: the browser's played ranges as JSON ``[[start, end], …]`` (at most 100)."""
+    import json
+
+    try:
+        ranges = json.loads(value or "[]")
+    except ValueError:
+        return []
+    return [r for r in ranges if isinstance(r, list) and len(r) == 2][:100] if isinstance(ranges, list) else []
+
+
+@login_required
+@require_POST
+def video_position(request, lesson_id, document_id):
+    """The player's position in one video of a lesson (every heartbeat, on pause and at the end),
+    stored per trainee so the lesson resumes there on any device. Credits no study time.
+
+    Only for a trainee who may study the lesson (else 404, like the heartbeat), only for a video the
+    lesson shows (404), and in restricted material only while its conditions hold (403)."""
+    lesson = _lesson_for(request, lesson_id)
+    course = lesson.course
+    if protection.is_restricted(course, lesson) and not protection.is_owning_staff(user=request.user, course=course):
+        now = timezone.now()
+        refusal = protection.restricted_refusal(user=request.user, course=course, now=now)
+        if refusal is not None and not protection.superuser_reason(request, course=course, now=now):
+            return JsonResponse({"recorded": False, "refused": refusal.key}, status=403)
+    try:
+        record = services.video_position_save(
+            user=request.user,
+            lesson=lesson,
+            document_id=document_id,
+            position=_seconds(request.POST.get("position")),
+            played=_played_ranges(request.POST.get("played", "")),
+            ended=request.POST.get("ended") == "1",
+        )
+    except services.EnrolmentError as error:
+        return JsonResponse({"recorded": False, "message": str(error)}, status=404)
+    state = presenters.lesson_video_state(lesson=lesson, user=request.user, studying=True)
+    return JsonResponse(
+        {
+            "recorded": True,
+            "position": record.position_seconds,
+            "ended": record.ended_at is not None,
+            "watched": state.get("watched", "00:00"),
+            "total": state.get("total", "00:00"),
+        }
+    )
+
+
+def video_poster(request, document_id):
+    """A video's poster frame, for those who may open the video; none for restricted videos (the
+    frame is restricted material, and the player shows its watermark overlay instead)."""
+    from django.core.files.storage import storages
+    from django.http import HttpResponse
+    from wagtail.documents import get_document_model
+
+    from .access import user_can_download_document
+    from .labels import document_sensitivity
+    from .models import Sensitivity, VideoInfo
+
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    info = VideoInfo.objects.filter(document=document, state=VideoInfo.State.READY).exclude(poster="").first()
+    if info is None or not user_can_download_document(user=request.user, document=document):
+        raise Http404
+    if document_sensitivity(document) == Sensitivity.RESTRICTED:
+        raise Http404
+    try:
+        with storages["video_posters"].open(info.poster, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise Http404 from error
+    response = HttpResponse(data, content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def serve_document(request, document_id, document_filename):
+    """``/documents/<id>/<filename>``: Wagtail's document view, except that a video or caption file
+    is streamed with Range support (``courses.streaming``). Every ``before_serve_document`` hook is
+    asked in order, as Wagtail does (the Academy's rules, Wagtail's collection restrictions): the
+    first refusal is the answer; a stream one of them prepared (a restricted video, with its log
+    entries) is sent only when no later hook refuses."""
+    from django.http import HttpResponseBase, StreamingHttpResponse
+    from wagtail import hooks
+    from wagtail.documents import get_document_model
+    from wagtail.documents.models import document_served
+    from wagtail.documents.views.serve import serve
+
+    from .streaming import is_streamed, stream_document
+
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if document.filename != document_filename:
+        raise Http404
+    if not is_streamed(document):
+        return serve(request, document_id, document_filename)
+    prepared = None
+    for hook in hooks.get_hooks("before_serve_document"):
+        result = hook(document, request)
+        if isinstance(result, StreamingHttpResponse) and prepared is None:
+            prepared = result
+        elif isinstance(result, HttpResponseBase):
+            return result
+    document_served.send(sender=type(document), instance=document, request=request)
+    return prepared if prepared is not None else stream_document(request, document)

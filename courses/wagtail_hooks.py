@@ -46,7 +46,8 @@ def set_up_new_institute(request, page):
 @hooks.register("before_serve_document")
 def protect_course_documents(document, request):
     """Documents of a course open only for its enrolled trainees and its institute's staff;
-    restricted ones only under their conditions, stamped per request (``restricted_documents``)."""
+    restricted ones only under their conditions, stamped per request (``restricted_documents``);
+    videos and captions are then streamed with Range support (``views.serve_document``)."""
     from .restricted_documents import serve_restricted_document
 
     allowed = access.user_can_download_document(user=request.user, document=document)
@@ -54,7 +55,7 @@ def protect_course_documents(document, request):
     if restricted is not None:
         return restricted
     if allowed:
-        return None
+        return None  # videos and captions: courses.views.serve_document streams them (Range requests)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return HttpResponseForbidden(render_to_string("courses/document_forbidden.html", request=request))
@@ -73,6 +74,15 @@ def add_staff_work_panels(request, panels):
     from .admin_panels import staff_panels
 
     panels.extend(staff_panels(request))
+
+
+@hooks.register("insert_global_admin_js")
+def academy_upload_progress_js():
+    """The single document upload form's progress bar (a video may be up to 2 GB)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("js/upload_progress.js"))
 
 
 @hooks.register("insert_global_admin_css")

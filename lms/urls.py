@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as account_views
 from certificates import verify_views
 from certificates.api import api
+from courses import views as course_views
 from home import views as home_views
 from pagecache import routing as page_routing
 
@@ -34,6 +35,9 @@ urlpatterns = [
     path("cms/login/", account_views.admin_login_redirect, name="wagtailadmin_login"),
     path("cms/account/", account_views.AdminAccountView.as_view(), name="wagtailadmin_account"),
     path("cms/", include(wagtailadmin_urls)),
+    # Videos and captions: the same hooks as every document, then streamed with Range support
+    # (Wagtail's own serve view accepts no streaming answer from its hooks; courses.streaming).
+    path("documents/<int:document_id>/<str:document_filename>", course_views.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/organisations/join/<str:token>/", account_views.organisation_join, name="organisation_join"),
     path("", include("accounts.urls")),

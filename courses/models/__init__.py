@@ -15,6 +15,7 @@ from .pages import (
     ModulePage,
 )
 from .progress import AttendanceRecord, AttendanceSession, LessonProgress, StudyClock
+from .video import VideoInfo, VideoPosition
 
 __all__ = [
     "COURSE_DEPTH",
@@ -22,6 +23,8 @@ __all__ = [
     "AttendanceSession",
     "LessonProgress",
     "StudyClock",
+    "VideoInfo",
+    "VideoPosition",
     "Category",
     "CourseIndexPage",
     "CourseInstructor",

@@ -541,8 +541,12 @@ class LessonPage(RestrictedPublicationMixin, BilingualTitleMixin, ViewRestrictio
     study_minutes = models.PositiveSmallIntegerField(
         _("Required study minutes"),
         default=0,
+        blank=True,
         validators=[MaxValueValidator(600)],
-        help_text=_("The lesson completes only after this much time on screen. 0: no minimum."),
+        help_text=_(
+            "The lesson completes only after this much time on screen. 0: no minimum. Empty: the total length "
+            "of the lesson's videos, rounded up to whole minutes."
+        ),
     )
     required = models.BooleanField(_("Counts for progress"), default=True, help_text=_("Untick for optional reading."))
     final_activity_required = models.BooleanField(

@@ -228,6 +228,11 @@ STORAGES = {
         "BACKEND": "common.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "security-training"), "base_url": None},
     },
+    # Poster frames of uploaded videos (courses.video), served by a view that checks the video's rule.
+    "video_posters": {
+        "BACKEND": "common.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": str(ACADEMY_PRIVATE_ROOT / "video-posters"), "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
@@ -355,8 +360,19 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USER_CUSTOM_FIELDS = ["name_ko", "name_en"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "pdf", "pptx", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "hwp", "hwpx", "mp4", "pdf", "pptx", "txt", "vtt", "webm", "xlsx", "zip"]
+#: Upload limits per kind of file (``courses.document_forms``): videos (MP4, WebM) up to
+#: ACADEMY_VIDEO_MAX_UPLOAD_BYTES, every other document up to ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES.
+#: Wagtail's own limit (its field and the multiple-upload script) is the larger of the two.
+ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES = env_int("ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+ACADEMY_VIDEO_MAX_UPLOAD_BYTES = env_int("ACADEMY_VIDEO_MAX_UPLOAD_BYTES", 2 * 1024 * 1024 * 1024)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = max(ACADEMY_DOCUMENT_MAX_UPLOAD_BYTES, ACADEMY_VIDEO_MAX_UPLOAD_BYTES)
+#: Production: the web node only authorises a video and answers X-Accel-Redirect to this internal
+#: nginx location, which serves MEDIA_ROOT with ranges (deploy/nginx.conf). Empty: Django streams
+#: the bytes itself with Range support (courses.streaming).
+ACADEMY_MEDIA_ACCEL_PREFIX = env_str("ACADEMY_MEDIA_ACCEL_PREFIX", "")
+#: How long a signed URL to a video in S3 storage lives, in seconds (issued after the same check).
+ACADEMY_MEDIA_SIGNED_URL_SECONDS = env_int("ACADEMY_MEDIA_SIGNED_URL_SECONDS", 300)
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 #: The document form with the sensitivity label and attestation (courses.labels).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.document_forms.LabelledDocumentForm"

@@ -88,6 +88,10 @@ if ACADEMY_STORAGE == "s3":
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "private/evidence"},  # noqa: F405
     }
+    STORAGES["video_posters"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "private/video-posters"},  # noqa: F405
+    }
 elif ACADEMY_STORAGE != "local":
     from django.core.exceptions import ImproperlyConfigured
 

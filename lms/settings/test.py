@@ -33,6 +33,7 @@ ACADEMY_REQUIRE_STAFF_MFA = False
 MEDIA_ROOT = VAR_DIR / "test-media"
 STORAGES["evidence"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private" / "evidence")  # noqa: F405
 STORAGES["security_training"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private" / "security-training")  # noqa: F405
+STORAGES["video_posters"]["OPTIONS"]["location"] = str(VAR_DIR / "test-private" / "video-posters")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ACADEMY_SERVE_MEDIA = True
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

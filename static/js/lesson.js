@@ -1,5 +1,6 @@
 // The lesson page: the syllabus opens by itself on wide screens (on a phone it stays folded behind
-// its button), and study-time heartbeats run while the lesson is on screen.
+// its button), study-time heartbeats run while the lesson is on screen, and video players resume
+// where the trainee stopped.
 (function () {
   "use strict";
 
@@ -60,10 +61,17 @@
   }
 
   // Funded runs: a lesson reaches 100 % only once its end has been on screen. A marker after the
-  // lesson body says so; the next heartbeats carry it until the server has recorded it.
+  // lesson body says so; the next heartbeats carry it until the server has recorded it. In a video
+  // lesson the end is the end of its last video instead (the server checks the stored position).
   var end = document.querySelector("[data-lesson-end]");
   var reachedEnd = false;
-  if (end && "IntersectionObserver" in window) {
+  var players = Array.prototype.slice.call(document.querySelectorAll("video[data-position-url]"));
+  if (end && players.length) {
+    players.forEach(function (player) {
+      if (!player.hasAttribute("data-last-video")) return;
+      player.addEventListener("ended", function () { reachedEnd = true; });
+    });
+  } else if (end && "IntersectionObserver" in window) {
     var observer = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
         reachedEnd = true;
@@ -73,8 +81,60 @@
     observer.observe(end);
   }
 
+  // Video players: resume where the trainee stopped (on any device: the server keeps it) and store
+  // the position with every heartbeat, on pause and at the end. Playback speed is the trainee's
+  // choice; study time still counts at real time on the server's clock.
+  function playedRanges(player) {
+    var ranges = [];
+    for (var i = 0; i < player.played.length; i++) {
+      ranges.push([Math.floor(player.played.start(i)), Math.ceil(player.played.end(i))]);
+    }
+    return JSON.stringify(ranges);
+  }
+
+  function savePosition(player, ended) {
+    if (takenOver) return;
+    var body = new URLSearchParams();
+    body.append("position", String(ended ? (player.duration || player.currentTime) : player.currentTime));
+    body.append("played", playedRanges(player));
+    if (ended) body.append("ended", "1");
+    fetch(player.getAttribute("data-position-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": token, "X-Requested-With": "fetch" },
+      body: body,
+    })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data || !data.recorded) return;
+        var watched = document.querySelector("[data-watched-time]");
+        if (watched) watched.textContent = data.watched;
+        if (ended && player.hasAttribute("data-last-video") && end) beat();
+      })
+      .catch(function () { /* offline: the next save carries the position */ });
+  }
+
+  players.forEach(function (player) {
+    var resumeAt = parseFloat(player.getAttribute("data-resume")) || 0;
+    var restore = function () {
+      if (resumeAt > 0 && (!player.duration || resumeAt < player.duration - 1)) player.currentTime = resumeAt;
+      player.setAttribute("data-resumed", String(resumeAt));
+    };
+    if (player.readyState >= 1) restore(); else player.addEventListener("loadedmetadata", restore, { once: true });
+    player.addEventListener("pause", function () { if (!player.ended) savePosition(player, false); });
+    player.addEventListener("seeked", function () { if (player.paused) savePosition(player, false); });
+    player.addEventListener("ended", function () { savePosition(player, true); });
+  });
+
+  function saveAllPositions() {
+    players.forEach(function (player) {
+      if (!player.paused && !player.ended) savePosition(player, false);
+    });
+  }
+
   function beat() {
     if (takenOver) return;
+    saveAllPositions();
     var body = new URLSearchParams();
     body.append("session", session);
     if (resume) body.append("resume", "1");

@@ -19,6 +19,7 @@ from home import (
     demo_restricted_labels,
     demo_security,
     demo_vetting,
+    demo_video,
 )
 from home.demo import assessments, catalog, funded, learning, organisation, people, site
 from home.demo import certificates as demo_certificates
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             demo_hr_overview.load_hr_overview()  # members idle and studying, for /hr/overview/ (issue 19)
             demo_notifications.load_notifications_demo()  # the demo trainee's bell: a few unread notifications
             demo_instructor.load_instructor_cohort()  # a cohort for the instructor's run dashboard
+            demo_video.load_demo_videos()  # two video lessons with captions, made by ffmpeg now (issue 20)
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo logins (password: DEMO_PASSWORD):"))
         for person in people.PEOPLE:
             self.stdout.write(f"  {person.key:<11} {person.email}")
