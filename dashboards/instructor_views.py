@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from courses.models import CourseRun, Enrolment
 from courses.selectors import staff_runs
@@ -36,7 +36,7 @@ class ReminderForm(forms.Form):
     )
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=instructor_services.SUBJECT_MAX)
     message = forms.CharField(
-        label=gettext_lazy("Message"),
+        label=pgettext_lazy("a message with a subject", "Message"),
         max_length=instructor_services.MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy(
