@@ -25,13 +25,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
 
 from courses.permissions import policy_for
 from courses.viewsets import InstituteModelViewSet, check_object
 from ops.privacy import Action, personal_data_access_record
 
 from . import selectors, services
-from .forms import NoticeForm, ReplyForm
+from .forms import NoticeForm, QuestionAdminForm, ReplyForm
 from .models import Notice, Question
 from .presenters import age_label
 
@@ -150,6 +151,26 @@ class QuestionThreadView(InspectView):
         return response
 
 
+class QuestionPersonalDataMixin:
+    """The edit and history pages of a question show the asker's question: a personal-data view."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        question = self.object
+        personal_data_access_record(
+            actor=self.request.user, action=Action.VIEW, subjects=[question.asker_id], obj=question
+        )
+        return context
+
+
+class QuestionEditView(QuestionPersonalDataMixin, EditView):
+    pass
+
+
+class QuestionHistoryView(QuestionPersonalDataMixin, HistoryView):
+    pass
+
+
 class NeverAddView(CreateView):
     def dispatch(self, request, *args, **kwargs):
         raise PermissionDenied  # trainees ask on the course's question board, never in the admin
@@ -184,7 +205,10 @@ class QuestionViewSet(InstituteModelViewSet):
     add_view_class = NeverAddView
     list_filter = ["visibility"]
     search_fields = ["title"]
-    edit_handler = ObjectList([FieldPanel("title"), FieldPanel("body"), FieldPanel("visibility")])
+    edit_view_class = QuestionEditView
+    history_view_class = QuestionHistoryView
+    # Visibility only, and only public → private (``QuestionAdminForm``): the asker's text is theirs.
+    edit_handler = ObjectList([FieldPanel("visibility")], base_form_class=QuestionAdminForm)
 
     @property
     def menu_item_class(self):

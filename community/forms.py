@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from courses.forms import InstituteModelForm
 from courses.models import CoursePage, CourseRun
@@ -15,6 +16,24 @@ class QuestionForm(forms.ModelForm):
         model = Question
         fields = ["title", "body", "visibility"]
         widgets = {"visibility": forms.RadioSelect, "body": forms.Textarea(attrs={"rows": 6})}
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """The admin's edit form of a question: visibility only (the trainee's title and text are theirs,
+    never rewritten by staff), and only from public to private: a question asked privately is never
+    made public by someone else."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("visibility")
+        if field is not None and self.instance.pk and self.instance.visibility == Question.Visibility.PRIVATE:
+            field.choices = [(Question.Visibility.PRIVATE, Question.Visibility.PRIVATE.label)]
+
+    def clean_visibility(self):
+        value = self.cleaned_data.get("visibility")
+        if self.instance.pk and self.instance.visibility == Question.Visibility.PRIVATE and value != "private":
+            raise forms.ValidationError(_("Only the asker can make a private question public."))
+        return value
 
 
 class ReplyForm(forms.ModelForm):

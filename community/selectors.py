@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from courses.models import CoursePage, Enrolment
+from courses.models import CoursePage, Enrolment, Sensitivity
 from courses.permissions import policy_for
 
 from .models import Notice, Question
@@ -57,14 +57,18 @@ def visible_questions(user, course: CoursePage, *, run_ids: set[int] | None = No
     return rows.filter(Q(asker=user) | Q(visibility=Question.Visibility.PUBLIC, run_id__in=run_ids))
 
 
-def board_questions(user, course: CoursePage, *, run_ids: set[int] | None = None) -> list[Question]:
+def board_questions_query(user, course: CoursePage, *, run_ids: set[int] | None = None) -> QuerySet[Question]:
     """The learner's list: visible questions, newest first, with their asker and answer count."""
-    return list(
+    return (
         visible_questions(user, course, run_ids=run_ids)
         .select_related("asker")
         .annotate(reply_count=Count("replies", filter=Q(replies__by_staff=True)))
         .order_by("-created_at", "-pk")
     )
+
+
+def board_questions(user, course: CoursePage, *, run_ids: set[int] | None = None) -> list[Question]:
+    return list(board_questions_query(user, course, run_ids=run_ids))
 
 
 def thread(question: Question) -> list:
@@ -117,11 +121,24 @@ def learner_notices(user, *, limit: int = 10, now=None) -> list[Notice]:
     run_ids = enrolments.values("run_id")
     course_ids = enrolments.values("run__course_id")
     condition = Q(course__isnull=True) | Q(run_id__in=run_ids) | Q(run__isnull=True, course_id__in=course_ids)
-    return list(Notice.objects.live(now).filter(condition).select_related("course", "run").board_order()[:limit])
+    rows = Notice.objects.live(now).filter(condition).select_related("course", "run").board_order()
+    # A restricted course's notices only for those who meet its conditions (asked once per such course).
+    restricted_ids = set(
+        enrolments.filter(run__course__sensitivity=Sensitivity.RESTRICTED).values_list("run__course_id", flat=True)
+    )
+    if restricted_ids:
+        courses = CoursePage.objects.filter(pk__in=restricted_ids)
+        closed = [course.pk for course in courses if restricted_refused(user, course, now=now)]
+        rows = rows.exclude(course_id__in=closed)
+    return list(rows[:limit])
 
 
 def notice_visible(user, notice: Notice, *, now=None) -> bool:
-    """Whether the notice's own page opens for the user."""
+    """Whether the notice's own page opens for the user, before the course's view restrictions
+    (Wagtail's, asked by the view with the request) and a restricted course's conditions.
+
+    A course's notice asks its course to be live; a members-only (or restricted) course's
+    notice asks a signed-in user. The course's institute staff and administrators see every notice."""
     now = now or timezone.now()
     is_staff = notice.course_id is not None and is_course_staff(user, notice.course)
     if user is not None and user.is_authenticated and user.is_superuser:
@@ -131,6 +148,26 @@ def notice_visible(user, notice: Notice, *, now=None) -> bool:
     live = notice.published_at <= now and (notice.ends_at is None or notice.ends_at > now)
     if not live:
         return False
+    if notice.course_id is None:
+        return True
+    course = notice.course
+    if not course.live:
+        return False
+    if course.sensitivity != Sensitivity.PUBLIC and not (user is not None and user.is_authenticated):
+        return False
     if notice.run_id is None:
         return True
     return notice.run_id in studying_run_ids(user, course=notice.course)
+
+
+def restricted_refused(user, course: CoursePage, *, now=None) -> bool:
+    """Whether a restricted course's material stays closed for ``user`` (a condition is missing and
+    they are not its institute's staff): the course's notices and board are then not shown to them.
+    Not restricted: False, asking nothing."""
+    if course.sensitivity != Sensitivity.RESTRICTED:
+        return False
+    from courses.protection import is_owning_staff, restricted_refusal
+
+    if is_owning_staff(user=user, course=course):
+        return False
+    return restricted_refusal(user=user, course=course, now=now or timezone.now()) is not None

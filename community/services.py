@@ -31,6 +31,42 @@ class CommunityError(ValidationError):
     """A question or answer that cannot be written (its message names why)."""
 
 
+class RateLimited(CommunityError):
+    """A trainee asked or followed up more than ``POSTS_PER_HOUR`` times in the hour (the view answers 429)."""
+
+
+#: Questions and follow-ups one trainee may write in ``POSTS_WINDOW_SECONDS`` (each tells staff by e-mail).
+POSTS_PER_HOUR = 10
+POSTS_WINDOW_SECONDS = 3600
+
+
+def _posts_key(user) -> str:
+    return f"academy:community-posts:{user.pk}"
+
+
+def _posts_check(user) -> None:
+    """Refuse a trainee's question or follow-up once the hour's allowance is used up."""
+    from django.core.cache import cache
+
+    if (cache.get(_posts_key(user)) or 0) >= POSTS_PER_HOUR:
+        raise RateLimited(
+            _("You have written %(count)d questions and follow-ups in the last hour. Please try again later.")
+            % {"count": POSTS_PER_HOUR}
+        )
+
+
+def _posts_count(user) -> None:
+    """Count one question or follow-up in the user's window (a fixed window from the first one)."""
+    from django.core.cache import cache
+
+    key = _posts_key(user)
+    if not cache.add(key, 1, POSTS_WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # the window ended between add and incr
+            cache.set(key, 1, POSTS_WINDOW_SECONDS)
+
+
 # --------------------------------------------------------------------------------------------
 # Notices
 # --------------------------------------------------------------------------------------------
@@ -141,6 +177,7 @@ def question_ask(*, user, course: CoursePage, title: str, body: str, visibility:
         raise CommunityError(_("Give your question a title and a text."))
     if visibility not in Question.Visibility.values:
         raise CommunityError(_("Choose who can read the question."))
+    _posts_check(user)
     now = timezone.now()
     with transaction.atomic():
         question = Question.objects.create(
@@ -160,6 +197,7 @@ def question_ask(*, user, course: CoursePage, title: str, body: str, visibility:
             url=reverse("community_questions:inspect", args=[question.pk]),
             key=f"question:{question.pk}",
         )
+    _posts_count(user)
     return question
 
 
@@ -175,6 +213,10 @@ def reply_add(*, question: Question, author, body: str) -> Reply:
     by_staff = policy_for(Question).user_has_permission_for_instance(author, "change", question)
     if not by_staff and author.pk != question.asker_id:
         raise PermissionDenied
+    if not by_staff:
+        if not asker_may_follow_up(question):
+            raise PermissionDenied  # withdrawn or removed from the run: the thread is read-only
+        _posts_check(author)
     now = timezone.now()
     with transaction.atomic():
         question = Question.objects.select_for_update().get(pk=question.pk)
@@ -204,7 +246,15 @@ def reply_add(*, question: Question, author, body: str) -> Reply:
                 key=f"reply:{reply.pk}",
             )
         question.save(update_fields=["waiting_since", "answered_at"])
+    if not by_staff:
+        _posts_count(author)
     return reply
+
+
+def asker_may_follow_up(question: Question) -> bool:
+    """The asker follows up while they study in the question's run (active or completed), not once
+    withdrawn or removed."""
+    return Enrolment.objects.studying().filter(user_id=question.asker_id, run_id=question.run_id).exists()
 
 
 def staff_may_answer(user, question: Question) -> bool:

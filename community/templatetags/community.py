@@ -38,6 +38,8 @@ def course_community(context, course):
     """The course page: its notices (the course's, and the runs' the person studies in) and the
     link to its question board for the people who may use it."""
     user = _user(context)
+    if selectors.restricted_refused(user, course):  # a restricted course whose conditions the person misses
+        return {"notices": [], "may_use_board": False, "course": course, "heading_id": "course-notices-heading"}
     run_ids = selectors.studying_run_ids(user, course=course)
     is_staff = selectors.is_course_staff(user, course)
     return {
@@ -50,8 +52,9 @@ def course_community(context, course):
 
 @register.inclusion_tag("community/includes/questions_link.html", takes_context=True)
 def questions_link(context, course):
-    """A lesson page's link to the course's question board (its readers are enrolled or staff)."""
-    return {"course": course}
+    """A lesson page's link to the course's question board (its readers are enrolled or staff; not
+    shown to someone a restricted course's conditions refuse)."""
+    return {"course": course, "refused": selectors.restricted_refused(_user(context), course)}
 
 
 @register.filter
