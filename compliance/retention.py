@@ -131,6 +131,16 @@ def _funded(model):
     return destroy
 
 
+def _lesson_progress(day: datetime.date) -> int:
+    """The lessons' study records, and the enrolment's sum of them with them (``Enrolment.seconds_studied``
+    is kept in step with its rows: the study time is gone from the reports as it was before the sum)."""
+    with transaction.atomic():
+        ended = funded_enrolments_ended_before(day)
+        count = _deleted(LessonProgress.objects.filter(enrolment__in=ended))
+        ended.filter(seconds_studied__gt=0).update(seconds_studied=0)
+    return count
+
+
 def _evidence_packs(day: datetime.date) -> int:
     """The stored packs and their files (deleted from the private storage after commit)."""
     packs = list(StoredEvidencePack.objects.filter(training_end__lt=day))
@@ -169,7 +179,8 @@ def _proxy_flags(day: datetime.date) -> int:
 
 
 def register_destroyers() -> None:
-    for model in (LessonProgress, EnrolmentEvent, AttendanceRecord, StudyDayLesson, StudySignal):
+    registry.register_destroyer(FUNDED_TRAINING_RECORDS, LessonProgress._meta.label_lower, _lesson_progress)
+    for model in (EnrolmentEvent, AttendanceRecord, StudyDayLesson, StudySignal):
         registry.register_destroyer(FUNDED_TRAINING_RECORDS, model._meta.label_lower, _funded(model))
     for model in (IdentityCheck, EmonRecord):
         registry.register_destroyer(FUNDED_TRAINING_RECORDS, model._meta.label_lower, _with_person_rows(model))

@@ -470,7 +470,13 @@ def progress_heartbeat(
         LessonProgress.objects.filter(pk=progress.pk).update(
             seconds_studied=F("seconds_studied") + credit, last_studied_at=now
         )
-        progress.refresh_from_db(fields=["seconds_studied", "last_studied_at"])
+        # The row is locked (select_for_update above), so its value read then plus the credit is what
+        # the update wrote: no query to read it back, and the one saved keeps the enrolment's sum in step
+        # (the cluster report reads ``Enrolment.seconds_studied``) at the same query count.
+        progress.seconds_studied += credit
+        progress.last_studied_at = now
+        Enrolment.objects.filter(pk=enrolment.pk).update(seconds_studied=F("seconds_studied") + credit)
+        enrolment.seconds_studied += credit
         events.emit(
             "lesson_study_credited", enrolment=enrolment, lesson=lesson, progress=progress, seconds=credit, now=now
         )
@@ -523,6 +529,22 @@ def _funded_lesson_changed(*, enrolment: Enrolment, lesson: LessonPage, progress
         progress.save(update_fields=["completed_at"])
         events.emit("lesson_study_completed", enrolment=enrolment, lesson=lesson, progress=progress, now=now)
     enrolment_refresh_progress(enrolment=enrolment)
+
+
+def enrolments_recount_seconds(enrolment_ids) -> int:
+    """Set each enrolment's ``seconds_studied`` to the sum of its lessons' (one UPDATE): for code that
+    writes or deletes ``LessonProgress`` rows other than through the heartbeat (demo data, retention)."""
+    from django.db.models import OuterRef, Subquery, Sum
+    from django.db.models.functions import Coalesce
+
+    total = (
+        LessonProgress.objects.filter(enrolment_id=OuterRef("pk"))
+        .order_by()
+        .values("enrolment_id")
+        .annotate(total=Sum("seconds_studied"))
+        .values("total")
+    )
+    return Enrolment.objects.filter(pk__in=enrolment_ids).update(seconds_studied=Coalesce(Subquery(total), 0))
 
 
 def remaining_minutes(*, progress: LessonProgress | None, lesson: LessonPage) -> int:

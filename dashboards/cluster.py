@@ -10,8 +10,9 @@ the printed report says when it was made.
 **The figures.** *Trainees*: distinct people (someone in two courses counts once in a total, once in each
 course's row). *Enrolments*, *completions* (status completed), *certificates* (issued and not revoked;
 a pending one is not issued yet). *Study hours*: the study time the server credited to those enrolments
-(``LessonProgress.seconds_studied``, the only record of time kept for every run; funded runs' daily ledger
-holds the same seconds again), in hours. *Satisfaction*: the mean of every 1–5 answer of the
+(``Enrolment.seconds_studied``: the sum of its lessons' ``LessonProgress.seconds_studied``, the only record
+of time kept for every run, which the heartbeat keeps in step; funded runs' daily ledger holds the same
+seconds again), in hours. *Satisfaction*: the mean of every 1–5 answer of the
 만족도 설문 (``SurveyResponse.answers``) of those enrolments, withheld (``None``) below
 ``ACADEMY_SURVEY_MIN_RESPONSES`` responses in a row, as on the institute's survey screen: a row of one
 company with one response would otherwise show a person's answers.
@@ -21,11 +22,11 @@ or before the enrolment's ``created_at``); none: "no company". A trainee of two 
 each. The Academy keeps no history of ended memberships, so a trainee whose membership was removed
 counts as "no company" afterwards.
 
-**How it is computed.** Nine queries whatever the data's size, each large table read once: the
-enrolments (with their certificate and survey response, at most one each) and the study time, each
-grouped by (run, company), so the company rows and the run rows come from the same pass; a small query
-per table takes back the repeated rows of trainees counted for several companies from their runs
-(``_additive``). The Python adds the runs up by course, institute, month and in total. One
+**How it is computed.** Seven queries whatever the data's size, each large table read once: the
+enrolments (with their study seconds, certificate and survey response, at most one each) grouped by
+(run, company), so the company rows and the run rows come from the same pass; a small query takes back
+the repeated rows of trainees counted for several companies from their runs (``_additive``). The
+lessons' progress rows are not read: the enrolment keeps their sum. The Python adds the runs up by course, institute, month and in total. One
 ``UNION ALL`` of ``COUNT(DISTINCT)`` gives the distinct trainees per grouping (they are not additive),
 and four small queries the runs and the names. ``bench/cluster_report.py`` times it on 100,000
 enrolments.
@@ -57,7 +58,7 @@ from accounts.models import Membership, Organisation
 from assessments.survey import ITEM_KEYS
 from certificates.models import Certificate
 from common.i18n import bilingual
-from courses.models import CoursePage, CourseRun, Enrolment, InstitutePage, LessonProgress
+from courses.models import CoursePage, CourseRun, Enrolment, InstitutePage
 
 QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 
@@ -207,6 +208,7 @@ def _enrolment_figures(answer_prefix: str) -> dict:
     answer_sum, answer_count = _answers_sum_and_count(answer_prefix)
     return {
         "enrolments": Count("pk"),
+        "study_seconds": Sum("seconds_studied"),
         "completions": Count("pk", filter=Q(status=Enrolment.Status.COMPLETED)),
         "certificates": Count("certificate", filter=Q(certificate__state=Certificate.State.ISSUED)),
         "responses": Count("survey_responses"),  # not "survey_responses": that name is the relation's
@@ -216,19 +218,19 @@ def _enrolment_figures(answer_prefix: str) -> dict:
 
 
 def _additive(period: Period) -> tuple[dict[object, Figures], dict[object, Figures]]:
-    """The additive figures per run and per company, each table read once.
+    """The additive figures per run and per company, the enrolments read once.
 
-    Per table (the enrolments with their certificate and survey response; the study time) one query
-    grouped by (run, company). A trainee who was a member of k companies when applying gives k rows
+    One query of the enrolments (with their study seconds, certificate and survey response) grouped by
+    (run, company). A trainee who was a member of k companies when applying gives k rows
     there (one per company, as the company rows want), so a run's figures are the sum of its rows less
-    (k − 1) times such an enrolment's own figures: a second, small query per table reads them per
+    (k − 1) times such an enrolment's own figures: a second, small query reads them per
     enrolment, with k, for the enrolments counted for two or more companies (none in most data).
 
     The pairs are kept in plain lists, not ``Figures``: they are thousands of rows on the benchmark
     data, and building objects for each cost about a seventh of the report's time."""
     several = Membership.objects.order_by().values("user_id").annotate(n=Count("pk")).filter(n__gte=2).values("user_id")
     # The enrolments counted for two or more companies: a subquery on enrolments and memberships only, so
-    # the second query of each table joins certificates, responses or progress to these few rows.
+    # the second query joins certificates and responses to these few rows.
     repeated_enrolments = (
         _with_company(Enrolment.objects.filter(**report_enrolments(period), user_id__in=several))
         .values("pk")
@@ -236,10 +238,7 @@ def _additive(period: Period) -> tuple[dict[object, Figures], dict[object, Figur
         .filter(n__gte=2)
         .values("pk")
     )
-    tables = (
-        (Enrolment.objects, "", "pk", _enrolment_figures("survey_responses__")),
-        (LessonProgress.objects, "enrolment__", "enrolment_id", {"study_seconds": Sum("seconds_studied")}),
-    )
+    tables = ((Enrolment.objects, "", "pk", _enrolment_figures("survey_responses__")),)
     by_run: dict[object, list[int]] = {}
     by_company: dict[object, list[int]] = {}
     for manager, prefix, enrolment_key, aggregates in tables:

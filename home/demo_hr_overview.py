@@ -48,4 +48,5 @@ def load_hr_overview() -> None:
                     "completed_at": when,
                 },
             )
+        course_services.enrolments_recount_seconds([enrolment.pk])
         course_services.enrolment_refresh_progress(enrolment=enrolment)

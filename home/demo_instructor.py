@@ -79,6 +79,7 @@ def load_instructor_cohort() -> None:
                         "last_studied_at": studied,
                     },
                 )
+            course_services.enrolments_recount_seconds([enrolment.pk])
             course_services.enrolment_refresh_progress(enrolment=enrolment)
         if quiz is not None and row["right"] is not None:
             attempt = assessment_services.attempt_start(quiz=quiz, user=user)

@@ -198,6 +198,9 @@ class Enrolment(models.Model):
     )
     status = models.CharField(_("Status"), max_length=20, choices=Status.choices, db_index=True)
     progress_percent = models.PositiveSmallIntegerField(_("Progress (%)"), default=0)
+    # The sum of the enrolment's ``LessonProgress.seconds_studied``, kept in step by every service that
+    # credits or removes study time (``courses.services``), so reports read it without the progress rows.
+    seconds_studied = models.PositiveBigIntegerField(_("Seconds studied"), default=0)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     completed_at = models.DateTimeField(_("Completed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("Requested at"), default=timezone.now)

@@ -185,6 +185,7 @@ def _study(enrolment: Enrolment, lesson: LessonPage, *, day: datetime.date, seco
     if finished:
         progress.final_activity_at = progress.completed_at = at + datetime.timedelta(seconds=seconds)
     progress.save()
+    course_services.enrolments_recount_seconds([enrolment.pk])
     StudyDayLesson.objects.create(enrolment=enrolment, day=day, lesson=lesson, seconds=seconds, first_credited_at=at)
 
 

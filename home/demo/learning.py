@@ -36,6 +36,7 @@ def _study(enrolment: Enrolment, lessons: list[LessonPage]) -> None:
                 "completed_at": now,
             },
         )
+    course_services.enrolments_recount_seconds([enrolment.pk])
     course_services.enrolment_refresh_progress(enrolment=enrolment)
 
 

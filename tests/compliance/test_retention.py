@@ -15,6 +15,7 @@ from certificates.models import Certificate, VerificationLog
 from compliance import evidence, retention, tasks
 from compliance.models import RetentionSweep, StoredEvidencePack, StudyDayLesson
 from courses.models import CourseRun, Enrolment, EnrolmentEvent, LessonProgress
+from courses.services import enrolments_recount_seconds
 from ops.audit import audit_chain_verify
 from ops.models import AuditEvent
 from tests import factories as f
@@ -47,6 +48,7 @@ def two_runs(world):  # noqa: F811
     )
     recent = f.enrolment(recent_run)
     LessonProgress.objects.create(enrolment=recent, lesson=old["lessons"][0], seconds_studied=60)
+    enrolments_recount_seconds([old["enrolment"].pk, recent.pk])
     StudyDayLesson.objects.create(enrolment=recent, day=datetime.date(2026, 4, 1), lesson=old["lessons"][0], seconds=60)
     CourseRun.objects.filter(pk=old["run"].pk).update(training_end=datetime.date(2026, 3, 31))
     return {**old, "recent": recent}
@@ -59,6 +61,7 @@ def test_training_records_past_three_years_are_destroyed_and_those_inside_kept(
     stored = StoredEvidencePack.objects.get(enrolment=enrolment)
     files = [Path(stored.csv_file.path), Path(stored.pdf_file.path)]
     assert LessonProgress.objects.filter(enrolment=enrolment).count() == 2
+    assert Enrolment.objects.get(pk=enrolment.pk).seconds_studied > 0
     assert Attempt.objects.filter(enrolment=enrolment).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -70,8 +73,11 @@ def test_training_records_past_three_years_are_destroyed_and_those_inside_kept(
     # The enrolment and its certificate stay (the code answers for ever).
     assert Enrolment.objects.filter(pk=enrolment.pk).exists()
     assert Certificate.objects.filter(enrolment=enrolment).exists()
+    # The enrolment's sum of its lessons' seconds goes with them (kept in step with its rows).
+    assert Enrolment.objects.get(pk=enrolment.pk).seconds_studied == 0
     # Inside the retention: kept.
     assert LessonProgress.objects.filter(enrolment=recent).count() == 1
+    assert Enrolment.objects.get(pk=recent.pk).seconds_studied == 60
     assert StudyDayLesson.objects.filter(enrolment=recent).count() == 1
 
     by_category = {sweep.category: sweep for sweep in sweeps}

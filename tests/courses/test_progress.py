@@ -59,6 +59,24 @@ def test_parallel_tabs_share_one_clock(study):
     assert total <= 121
 
 
+def test_the_enrolment_keeps_the_sum_of_its_lessons_seconds(study, django_assert_num_queries):
+    """``Enrolment.seconds_studied`` (what the cluster report reads) follows every credited heartbeat,
+    in the same statement count as before it existed (the row read back after the credit is gone)."""
+    first, third = study["lessons"][0], study["lessons"][2]
+    for second in range(0, 46, 15):
+        beat(study, first, second)
+        beat(study, third, second + 1)
+    beat(study, first, 60)
+    with django_assert_num_queries(8):  # as before the sum: its UPDATE replaced reading the progress row back
+        progress = beat(study, first, 75)
+    # The first lesson: 14 s at 15, 30, 45 and 60 (the other tab took a second each time), 15 s at 75;
+    # the third: 1 s at 1, 16, 31 and 46.
+    assert progress.seconds_studied == 14 * 4 + 15 == 71
+    rows = list(LessonProgress.objects.values_list("seconds_studied", flat=True))
+    study["enrolment"].refresh_from_db()
+    assert study["enrolment"].seconds_studied == sum(rows) == 75
+
+
 def test_hidden_tab_time_and_long_gaps_do_not_count(study):
     lesson = study["lessons"][0]
     beat(study, lesson, 0)
@@ -187,3 +205,21 @@ def test_finishing_a_lesson_moves_to_the_next(client, study):
     response = client.post(f"/learn/lessons/{lesson.pk}/complete/")
 
     assert response["Location"] == study["lessons"][2].url
+
+
+def test_the_migration_fills_the_enrolments_sums(study):
+    """``courses/0014`` sets each enrolment's seconds to the sum of its lessons' (0 without any)."""
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    first, third = study["lessons"][0], study["lessons"][2]
+    LessonProgress.objects.create(enrolment=study["enrolment"], lesson=first, seconds_studied=600)
+    LessonProgress.objects.create(enrolment=study["enrolment"], lesson=third, seconds_studied=45)
+    other = f.enrolment(study["enrolment"].run)
+    assert set(Enrolment.objects.values_list("seconds_studied", flat=True)) == {0}  # rows written directly
+    migration = importlib.import_module("courses.migrations.0014_enrolment_seconds_studied")
+    with connection.schema_editor(atomic=True) as editor:
+        migration.fill(apps, editor)
+    assert dict(Enrolment.objects.values_list("pk", "seconds_studied")) == {study["enrolment"].pk: 645, other.pk: 0}
