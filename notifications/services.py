@@ -10,6 +10,7 @@ waits on mail and a rolled-back action sends nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from django.core.cache import cache
@@ -18,6 +19,8 @@ from django.utils import timezone, translation
 
 from .kinds import KINDS
 from .models import Notification, NotificationPreference
+
+logger = logging.getLogger(__name__)
 
 UNREAD_CACHE_SECONDS = 300
 
@@ -58,8 +61,31 @@ def _forget_unread(user_ids: list[int]) -> None:
     another request, before this transaction committed) cached the old count again.
     """
     keys = [_unread_key(uid) for uid in user_ids]
-    cache.delete_many(keys)
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    _cache_delete(keys)
+    transaction.on_commit(lambda: _cache_delete(keys))
+
+
+def _cache_delete(keys: list[str]) -> None:
+    """Clear cached counts; a cache that is down is logged, never raised (a completion or an answer
+    must not fail because Redis is away; the count is at most ``UNREAD_CACHE_SECONDS`` old)."""
+    try:
+        cache.delete_many(keys)
+    except Exception:  # noqa: BLE001 — any cache client error (connection refused, timeout)
+        logger.warning("notifications: could not clear %d unread counts: cache unreachable", len(keys), exc_info=True)
+
+
+def _emails_enqueue() -> None:
+    """Ask the worker to send the due e-mails; a broker that is down is logged, never raised: the
+    rows are committed and the five-minute sweep (``notifications-email-sweep``) sends them."""
+    from .tasks import notification_emails_send
+
+    try:
+        notification_emails_send.apply_async(
+            retry=True,
+            retry_policy={"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5},
+        )
+    except Exception:  # noqa: BLE001 — the broker's errors vary with the transport
+        logger.warning("notifications: could not enqueue the e-mails; the sweep will", exc_info=True)
 
 
 def notify(*, users: Iterable, kind: str, message, url: str = "", key: str = "", email: bool = True) -> int:
@@ -100,19 +126,24 @@ def notify(*, users: Iterable, kind: str, message, url: str = "", key: str = "",
     )
     _forget_unread(user_ids)
     if by_email:
-        from .tasks import notification_emails_send
-
-        transaction.on_commit(lambda: notification_emails_send.delay())
+        transaction.on_commit(_emails_enqueue)
     return len(created)
 
 
 def unread_count(user) -> int:
     """How many of ``user``'s notifications are unread (cached; every change clears it)."""
     uid = _user_id(user)
-    count = cache.get(_unread_key(uid))
+    try:
+        count = cache.get(_unread_key(uid))
+    except Exception:  # noqa: BLE001 — a cache that is down: count in the database
+        logger.warning("notifications: unread count not cached: cache unreachable", exc_info=True)
+        return Notification.objects.filter(user_id=uid).unread().count()
     if count is None:
         count = Notification.objects.filter(user_id=uid).unread().count()
-        cache.set(_unread_key(uid), count, UNREAD_CACHE_SECONDS)
+        try:
+            cache.set(_unread_key(uid), count, UNREAD_CACHE_SECONDS)
+        except Exception:  # noqa: BLE001
+            logger.warning("notifications: unread count not cached: cache unreachable", exc_info=True)
     return count
 
 

@@ -52,9 +52,14 @@ def kept_for(kept, generation: int | None):
 
 def _incr() -> None:
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 2, None)
+    except Exception:  # noqa: BLE001 — any cache client error (connection refused, timeout)
+        # A save must not fail because the cache is away: nothing is served from a cache that is down,
+        # and one that comes back empty starts a new generation; the bump on commit tries again.
+        logger.warning("page-cache generation not bumped: cache unreachable", exc_info=True)
 
 
 def bump_generation(**kwargs) -> None:

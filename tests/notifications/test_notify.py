@@ -59,3 +59,25 @@ def test_a_message_typed_with_line_breaks_is_mailed_with_a_one_line_subject(djan
     assert "\n" not in message.subject and "\r" not in message.subject and len(message.subject) <= 200
     assert "1단원을 마쳐 주세요." in message.body and message.body.count("가") == 2 * 600  # whole, in both parts
     assert Notification.objects.get(user=person).message_ko.endswith("가" * 600)
+
+
+def test_a_cache_or_broker_outage_never_fails_the_sender(monkeypatch, django_capture_on_commit_callbacks, caplog):
+    """The cluster's Redis drill: completions go on while Redis is down; the bell's count is read from
+    the database and the e-mails wait for the five-minute sweep."""
+    from django.core.cache import cache
+
+    from notifications import tasks
+
+    def refused(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    person = UserFactory()
+    monkeypatch.setattr(cache, "delete_many", refused)
+    monkeypatch.setattr(cache, "get", refused)
+    monkeypatch.setattr(tasks.notification_emails_send, "apply_async", refused)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.notify(users=[person], kind="question_answered", message=_("Answers to my questions")) == 1
+    assert services.unread_count(person) == 1  # from the database
+    assert Notification.objects.get(user=person).email_due and not mail.outbox  # left for the sweep
+    assert "the sweep will" in caplog.text
+    assert services.emails_send() == 1 and len(mail.outbox) == 1  # the sweep sends it
