@@ -143,37 +143,46 @@ def bar_chart(
     value_header: str,
     label_header: str = "",
     max_value: Number | None = None,
+    min_value: Number | None = None,
     value_format: Callable[[Number | None], str] = format_number,
     description: str = "",
     extra_columns: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> Chart:
-    """Horizontal bars, one per ``(label, value)``; ``max_value`` fixes the scale (100 for %).
+    """Horizontal bars, one per ``(label, value)``; ``max_value`` fixes the scale (100 for %),
+    ``min_value`` its left end when values may be negative (−1 for a correlation): bars below 0 go left
+    of the zero line.
 
     ``extra_columns`` adds columns to the table only: ``(header, one display string per item)``.
     """
     width, row, label_width, gap = 640, 32, 240, 6
     values = [float(v) for _label, v in items if v is not None]
     scale_max = float(max_value) if max_value else max(values, default=0.0)
+    scale_min = min(0.0, float(min_value) if min_value is not None else 0.0, *values)  # below 0: bars go left
     headers = [label_header or _("Item"), value_header] + [header for header, _cells in extra_columns]
     rows = [
         [str(label), value_format(value)] + [str(cells[index]) for _header, cells in extra_columns]
         for index, (label, value) in enumerate(items)
     ]
-    if not items or scale_max <= 0:
+    if not items or (scale_max <= 0 and scale_min >= 0) or not values:
         return Chart(title, _no_data(width, 80, title), headers, rows, True, description)
+    scale_max = max(scale_max, 0.0)
+    span = scale_max - scale_min
     height = row * len(items) + 2 * gap
     plot = width - label_width - 70
-    body = [f'<line x1="{label_width}" y1="0" x2="{label_width}" y2="{height}" stroke="{AXIS}" stroke-width="1"/>']
+    zero = label_width + plot * (-scale_min) / span  # where 0 is on the axis
+    body = [f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{height}" stroke="{AXIS}" stroke-width="1"/>']
     for index, (label, value) in enumerate(items):
         y = gap + index * row
         shown = _fit(str(label), label_width - 12, 14)
         body.append(_text(label_width - 8, y + row / 2 + 5, shown, anchor="end", size=14))
-        bar = 0.0 if not value or scale_max <= 0 else plot * min(float(value), scale_max) / scale_max
+        number = 0.0 if value is None else max(min(float(value), scale_max), scale_min)
+        bar = plot * abs(number) / span
+        x = zero - bar if number < 0 else zero
         body.append(
-            f'<rect x="{label_width}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{PALETTE[0]}">'
+            f'<rect x="{x:.1f}" y="{y + 4}" width="{bar:.1f}" height="{row - 8}" fill="{PALETTE[0]}">'
             f"<title>{escape(str(label))}: {escape(value_format(value))}</title></rect>"
         )
-        body.append(_text(label_width + bar + 6, y + row / 2 + 5, value_format(value), size=14))
+        body.append(_text(max(zero, x + bar) + 6, y + row / 2 + 5, value_format(value), size=14))
     svg = _svg(width, height, title, description or title, body)
     return Chart(title, svg, headers, rows, False, description)
 

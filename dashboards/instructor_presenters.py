@@ -68,6 +68,7 @@ class QuizItems:
     quiz: object
     items: list[ItemStatistics]
     facility: Chart
+    discrimination: Chart | None = None
     distractors: list[tuple[ItemStatistics, Chart]] = field(default_factory=list)
     few_answers: bool = False
 
@@ -91,6 +92,16 @@ def quiz_items(quiz, run: CourseRun) -> QuizItems:
             (_("Note"), [i.flag for i in items]),
         ],
     )
+    discrimination = bar_chart(
+        title=_("Discrimination by question: %(quiz)s") % {"quiz": quiz.title},
+        items=[(_("Q%(n)s") % {"n": item.number}, item.discrimination) for item in items],
+        label_header=_("Question"),
+        value_header=_("Discrimination"),
+        max_value=1,
+        min_value=-1,
+        value_format=lambda value: "–" if value is None else f"{value:.2f}",
+        description=_("From −1 to 1: below 0.1 the question does not separate stronger from weaker trainees."),
+    )
     distractors = []
     for item in items:
         if not item.choices:
@@ -107,6 +118,7 @@ def quiz_items(quiz, run: CourseRun) -> QuizItems:
         quiz=quiz,
         items=items,
         facility=facility,
+        discrimination=discrimination,
         distractors=distractors,
         few_answers=any(item.responses < MIN_RELIABLE_ANSWERS for item in items),
     )

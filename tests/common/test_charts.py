@@ -50,3 +50,14 @@ def test_nice_scales_put_gridlines_on_round_values():
 def test_number_formats():
     assert format_number(1234) == "1,234" and format_number(12.25) == "12.2" and format_number(None) == "–"
     assert percent(87.5) == "87.5%" and percent(None) == "–"
+
+
+def test_negative_values_go_left_of_the_zero_line():
+    chart = bar_chart(
+        title="변별도", items=[("1번", 0.5), ("2번", -0.5), ("3번", None)], value_header="r", max_value=1, min_value=-1
+    )
+    svg = str(chart.svg)
+    # plot 330 px from x=240, −1…1: zero at 405; 0.5 → 82.5 px right of it, −0.5 → 82.5 px left of it
+    assert 'x1="405.0"' in svg
+    assert 'x="405.0" y="10" width="82.5"' in svg and 'x="322.5" y="42" width="82.5"' in svg
+    assert chart.rows[2] == ["3번", "–"] and not chart.empty

@@ -217,6 +217,9 @@ def test_the_page_shows_the_figures_and_logs_the_access(client, world):
     facility = context["quiz_items"][0].facility
     assert [row[1] for row in facility.rows] == ["80%", "40%", "40%"]
     assert "정답률" in facility.headers[1]
+    discrimination = context["quiz_items"][0].discrimination
+    assert [row[1] for row in discrimination.rows] == [row[2] for row in facility.rows]  # the same figures, drawn
+    assert discrimination.headers[1] == "변별도" and "문항별 변별도" in discrimination.title
     text = response.content.decode()
     assert "교육생다" in text and "교육생바" in text and "교육생나" not in text
     assert "답이 20건 미만" in text  # five answers per question
